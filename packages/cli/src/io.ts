@@ -1,0 +1,8 @@
+/** Where a command writes: injected so that tests capture output without spawning a process. */
+export interface Io {
+  stdout(text: string): void
+  stderr(text: string): void
+  readFile(path: string): Promise<string>
+  writeFile(path: string, text: string): Promise<void>
+  isTty: boolean
+}

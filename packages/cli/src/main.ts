@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+import { isLocale, type Locale } from '@demarche/domain'
+import type { Io } from './io.js'
+import { prepareCommand } from './prepare-command.js'
+import { validateCommand } from './validate-command.js'
+
+const USAGE = `Usage: demarche <command> [options]
+
+Commands:
+  validate <plan.json…>            Validate plans against their profile (exit 1 on errors)
+  prepare <plan.json…> [--write]   Assign ids and recompute parsed values from raw text
+
+Options:
+  --locale fr|en                   Language of messages (default fr)
+  -h, --help                       Show this help
+`
+
+/** Runs the CLI and returns its exit code; never calls process.exit itself. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        locale: { type: 'string', default: 'fr' },
+        write: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    })
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  const { values, positionals } = parsed
+  const [command, ...files] = positionals
+  if (values.help || command === undefined) {
+    ;(values.help ? io.stdout : io.stderr)(USAGE)
+    return values.help ? 0 : 2
+  }
+  if (!isLocale(values.locale)) {
+    io.stderr(`--locale: fr | en\n`)
+    return 2
+  }
+  const locale: Locale = values.locale
+  if (files.length === 0) {
+    io.stderr(`${command}: ${locale === 'fr' ? 'aucun fichier' : 'no file given'}\n\n${USAGE}`)
+    return 2
+  }
+  switch (command) {
+    case 'validate':
+      return validateCommand(files, locale, io)
+    case 'prepare':
+      return prepareCommand(files, values.write, locale, io)
+    default:
+      io.stderr(`${locale === 'fr' ? 'Commande inconnue' : 'Unknown command'}: ${command}\n\n${USAGE}`)
+      return 2
+  }
+}

@@ -1,0 +1,55 @@
+// Primitives
+export { Id, Text, LocalizedText, Cents, IsoDate, FiscalYear, PlanYear, Notation, ListItem, Paragraph, List, Block, Blocks } from './common.js'
+export type { NotationOf } from './common.js'
+export { DomainError } from './errors.js'
+export type { Issue } from './errors.js'
+export { localize, interpolate, isLocale } from './locale.js'
+export type { Locale } from './locale.js'
+
+// Notations: raw text beside the parsed value
+export { YearSpec, YearSpecValue, parseYearSpec } from './notation/year-spec.js'
+export { Amount, AmountValue, parseAmount } from './notation/amount.js'
+export {
+  OrganisationList, OrganisationListValue, ListedName, NameReference, PlaceholderKind, parseOrganisationList,
+  Contacts, ContactsValue, parseContacts,
+} from './notation/organisation-list.js'
+export { DateNotation, parseDate, findDate } from './notation/french-date.js'
+export { BudgetCell, BudgetCellValue, BudgetPart, BudgetLineRef, BudgetAmount, BudgetText, parseBudgetCell } from './notation/budget-cell.js'
+export { foldText, squashSpaces } from './notation/text.js'
+
+// Profiles (form editions as data)
+export {
+  Profile, Level, Column, ColumnKey, COLUMN_KEYS, Section, SectionKey, SECTION_KEYS, Presence, Numbering,
+  VocabularyEntry, ProfileBudgetLine, YearScheme,
+} from './profile/profile.js'
+export { lanaudiere2026 } from './profile/lanaudiere-2026.js'
+export { lanaudiere2021 } from './profile/lanaudiere-2021.js'
+export { generic } from './profile/generic.js'
+export { crevaleServiceOffer } from './profile/crevale-service-offer.js'
+export { builtinProfiles, findProfile } from './profile/registry.js'
+
+// The plan document
+export { PlanDocument, ProfileRef, PLAN_SCHEMA_VERSION } from './plan/plan-document.js'
+export { PlanMetadata, PlanStatus, PlanPeriod, Programme, ChantierRef } from './plan/metadata.js'
+export { Participants, Participation, ParticipantKind } from './plan/participants.js'
+export { Preparation, PreparationStep, NumberedText, Complementarity, PriorityResponse, NarrativeSection } from './plan/narrative.js'
+export { Axis, Objective, Row, Action, ExpectedResult, Indicator, ScheduleBlock, ScheduleStep } from './plan/table.js'
+export { FinancialPlan, FinancialLine, FundingSource, InKindContribution, YearAmount } from './plan/financial-plan.js'
+
+// Working with plans
+export { validatePlan } from './validate.js'
+export type { ValidationResult, ValidateOptions } from './validate.js'
+export { preparePlan, notationsAreCurrent } from './prepare.js'
+export { planSchemaFor, planJsonSchema } from './schema.js'
+export { walkPlan, rowsOf } from './walk.js'
+export type { PlanVisit, AxisVisit, ObjectiveVisit, RowVisit, ActionVisit } from './walk.js'
+export { buildNameIndex, participantKeys, splitAcronym, matchStandardEffect } from './names.js'
+export type { NameIndex } from './names.js'
+export { newId, derivedId } from './ids.js'
+export { pointerOf, joinPointer, parsePointer, resolvePointer, pointerResolves } from './pointer.js'
+
+// Calendar and money
+export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, formatPlanYear } from './calendar.js'
+export type { FiscalYearSpan } from './calendar.js'
+export { formatMoney, parseMoney } from './money.js'
+export type { MoneyFormat } from './money.js'

@@ -1,0 +1,124 @@
+import Type, { type Static } from 'typebox'
+import { Id, LocalizedText } from '../common.js'
+
+export const Presence = Type.Union([Type.Literal('required'), Type.Literal('optional'), Type.Literal('absent')])
+export type Presence = Static<typeof Presence>
+
+/** How numbers run at one level: restarting under each parent, continuing across the plan, or not at all. */
+export const Numbering = Type.Union([Type.Literal('per-parent'), Type.Literal('plan-wide'), Type.Literal('none')])
+export type Numbering = Static<typeof Numbering>
+
+export const Level = Type.Object(
+  {
+    label: LocalizedText,
+    /** Short form used in place labels ("Axe 2, objectif 1, action A"). */
+    short: LocalizedText,
+    presence: Presence,
+    numbering: Numbering,
+  },
+  { additionalProperties: false },
+)
+export type Level = Static<typeof Level>
+
+export const ColumnKey = Type.Union([
+  Type.Literal('responsible'),
+  Type.Literal('partners'),
+  Type.Literal('results'),
+  Type.Literal('indicators'),
+  Type.Literal('schedule'),
+  Type.Literal('budget'),
+])
+export type ColumnKey = Static<typeof ColumnKey>
+export const COLUMN_KEYS: readonly ColumnKey[] = ['responsible', 'partners', 'results', 'indicators', 'schedule', 'budget']
+
+export const Column = Type.Object({ label: LocalizedText, presence: Presence }, { additionalProperties: false })
+export type Column = Static<typeof Column>
+
+export const SectionKey = Type.Union([
+  Type.Literal('regionalPriority'),
+  Type.Literal('participants'),
+  Type.Literal('preparation'),
+  Type.Literal('followUp'),
+  Type.Literal('complementarity'),
+  Type.Literal('priorityResponses'),
+  Type.Literal('narrative'),
+])
+export type SectionKey = Static<typeof SectionKey>
+export const SECTION_KEYS: readonly SectionKey[] = [
+  'regionalPriority', 'participants', 'preparation', 'followUp', 'complementarity', 'priorityResponses', 'narrative',
+]
+
+/** One question of the form, with its wording as printed in that edition. */
+export const Section = Type.Object(
+  { presence: Presence, label: LocalizedText, prompt: Type.Optional(LocalizedText) },
+  { additionalProperties: false },
+)
+export type Section = Static<typeof Section>
+
+export const VocabularyEntry = Type.Object(
+  { id: Id, label: LocalizedText, aliases: Type.Optional(Type.Array(Type.String())) },
+  { additionalProperties: false },
+)
+export type VocabularyEntry = Static<typeof VocabularyEntry>
+
+export const ProfileBudgetLine = Type.Object(
+  { line: Type.Integer({ minimum: 1 }), label: LocalizedText },
+  { additionalProperties: false },
+)
+export type ProfileBudgetLine = Static<typeof ProfileBudgetLine>
+
+/**
+ * "An N" is fiscal year (originYear + N)–(originYear + N + 1), starting on `startMonth`.
+ * With originYear 2020, An 1 = 2021-2022 and An 6 = 2026-2027.
+ */
+export const YearScheme = Type.Object(
+  {
+    originYear: Type.Integer({ minimum: 1900, maximum: 2200 }),
+    startMonth: Type.Integer({ minimum: 1, maximum: 12 }),
+    label: LocalizedText,
+  },
+  { additionalProperties: false },
+)
+export type YearScheme = Static<typeof YearScheme>
+
+/** A form edition described as data: levels, columns, questions and vocabularies. */
+export const Profile = Type.Object(
+  {
+    id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
+    version: Type.Integer({ minimum: 1 }),
+    title: LocalizedText,
+    documentType: Type.Union([Type.Literal('work-plan'), Type.Literal('service-offer')]),
+    levels: Type.Object({ axis: Level, objective: Level, action: Level }, { additionalProperties: false }),
+    columns: Type.Object(
+      {
+        responsible: Column,
+        partners: Column,
+        results: Column,
+        indicators: Column,
+        schedule: Column,
+        budget: Column,
+      },
+      { additionalProperties: false },
+    ),
+    sections: Type.Object(
+      {
+        regionalPriority: Section,
+        participants: Section,
+        preparation: Section,
+        followUp: Section,
+        complementarity: Section,
+        priorityResponses: Section,
+        narrative: Section,
+      },
+      { additionalProperties: false },
+    ),
+    transversalPriorities: Type.Array(VocabularyEntry),
+    standardEffects: Type.Array(VocabularyEntry),
+    partnerGroups: Type.Array(VocabularyEntry),
+    preparationStepKinds: Type.Array(VocabularyEntry),
+    yearScheme: YearScheme,
+    budgetLines: Type.Array(ProfileBudgetLine),
+  },
+  { additionalProperties: false, $id: 'Profile' },
+)
+export type Profile = Static<typeof Profile>

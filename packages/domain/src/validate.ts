@@ -1,0 +1,183 @@
+import type { TSchema } from 'typebox'
+import { Compile } from 'typebox/compile'
+import { Settings } from 'typebox/system'
+import type { Issue } from './errors.js'
+import { preparePlan } from './prepare.js'
+import { resolvePointer } from './pointer.js'
+import { PlanDocument } from './plan/plan-document.js'
+import type { Profile } from './profile/profile.js'
+import { builtinProfiles, findProfile } from './profile/registry.js'
+import { planSchemaFor } from './schema.js'
+import { issuesFromSchemaErrors, type SchemaError } from './validation-messages.js'
+
+export type ValidationResult =
+  | { ok: true; plan: PlanDocument; profile: Profile; issues: [] }
+  | { ok: false; plan?: undefined; profile?: Profile; issues: Issue[] }
+
+export interface ValidateOptions {
+  /** Profiles to look the plan's profile up in; the built-in ones by default. */
+  profiles?: readonly Profile[]
+  /** Most issues to report (schema errors past this are not collected). */
+  maxIssues?: number
+}
+
+type Check = ReturnType<typeof Compile>
+const baseCheck: { current?: Check } = {}
+const profileChecks = new WeakMap<Profile, Check>()
+
+/**
+ * Validates any JSON value as a plan of its declared profile: the document shape, then the profile's
+ * columns and sections, then what a schema cannot say (unique ids, vocabulary references, notations
+ * whose parsed value no longer matches their raw text). Never throws on bad input.
+ */
+export function validatePlan(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const maxIssues = options.maxIssues ?? 200
+  baseCheck.current ??= Compile(PlanDocument)
+  const shapeIssues = schemaIssues(baseCheck.current, input, maxIssues)
+  const declared = profileRefOf(input)
+  const profile = declared && findProfile(declared.id, declared.version, options.profiles ?? builtinProfiles)
+  if (shapeIssues.length > 0) return { ok: false, profile, issues: shapeIssues }
+  const plan = input as PlanDocument
+  if (!profile)
+    return {
+      ok: false,
+      issues: [
+        {
+          code: 'unknown-profile',
+          pointer: '/profile',
+          message: {
+            fr: `Profil inconnu : ${plan.profile.id} version ${plan.profile.version}.`,
+            en: `Unknown profile: ${plan.profile.id} version ${plan.profile.version}.`,
+          },
+        },
+      ],
+    }
+  const profileIssues = schemaIssues(profileCheck(profile), input, maxIssues)
+  const issues = [...profileIssues, ...(profileIssues.length === 0 ? semanticIssues(plan, profile) : [])]
+  return issues.length === 0 ? { ok: true, plan, profile, issues: [] } : { ok: false, profile, issues }
+}
+
+function profileCheck(profile: Profile): Check {
+  let check = profileChecks.get(profile)
+  if (!check) {
+    check = Compile(planSchemaFor(profile) as TSchema)
+    profileChecks.set(profile, check)
+  }
+  return check
+}
+
+function schemaIssues(check: Check, input: unknown, maxIssues: number): Issue[] {
+  if (check.Check(input)) return []
+  const previous = Settings.Get().maxErrors
+  Settings.Set({ maxErrors: maxIssues })
+  try {
+    return issuesFromSchemaErrors(check.Errors(input) as unknown as SchemaError[]).slice(0, maxIssues)
+  } finally {
+    Settings.Set({ maxErrors: previous })
+  }
+}
+
+function profileRefOf(input: unknown): { id: string; version: number } | undefined {
+  const profile = (input as { profile?: unknown } | null)?.profile as { id?: unknown; version?: unknown } | undefined
+  if (typeof profile?.id !== 'string') return undefined
+  return { id: profile.id, version: typeof profile.version === 'number' ? profile.version : 1 }
+}
+
+function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
+  return [...duplicateIds(plan), ...vocabularyIssues(plan, profile), ...staleNotations(plan, profile)]
+}
+
+function duplicateIds(plan: PlanDocument): Issue[] {
+  const seen = new Map<string, string>()
+  const issues: Issue[] = []
+  const visit = (id: string, pointer: string) => {
+    const first = seen.get(id)
+    if (first === undefined) seen.set(id, pointer)
+    else
+      issues.push({
+        code: 'duplicate-id',
+        pointer: `${pointer}/id`,
+        message: { fr: `L’identifiant « ${id} » est déjà utilisé en ${first}.`, en: `Id "${id}" is already used at ${first}.` },
+      })
+  }
+  plan.participants.entries.forEach((entry, i) => visit(entry.id, `/participants/entries/${i}`))
+  plan.preparation.steps.forEach((step, i) => visit(step.id, `/preparation/steps/${i}`))
+  plan.followUp.forEach((item, i) => visit(item.id, `/followUp/${i}`))
+  plan.complementarity.points.forEach((item, i) => visit(item.id, `/complementarity/points/${i}`))
+  plan.narrative?.forEach((section, i) => visit(section.id, `/narrative/${i}`))
+  plan.axes.forEach((axis, a) => {
+    visit(axis.id, `/axes/${a}`)
+    axis.objectives.forEach((objective, o) => {
+      visit(objective.id, `/axes/${a}/objectives/${o}`)
+      objective.rows.forEach((row, r) => {
+        visit(row.id, `/axes/${a}/objectives/${o}/rows/${r}`)
+        row.actions.forEach((action, n) => visit(action.id, `/axes/${a}/objectives/${o}/rows/${r}/actions/${n}`))
+      })
+    })
+  })
+  return issues
+}
+
+function vocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
+  const issues: Issue[] = []
+  const unknown = (pointer: string, what: { fr: string; en: string }, value: string) =>
+    issues.push({
+      code: 'unknown-vocabulary',
+      pointer,
+      message: { fr: `« ${value} » n’est pas ${what.fr} du profil ${profile.id}.`, en: `"${value}" is not ${what.en} of profile ${profile.id}.` },
+    })
+  const priorities = new Set(profile.transversalPriorities.map((entry) => entry.id))
+  plan.priorityResponses.forEach((response, i) => {
+    if (!priorities.has(response.priorityId))
+      unknown(`/priorityResponses/${i}/priorityId`, { fr: 'une priorité transversale', en: 'a transversal priority' }, response.priorityId)
+  })
+  const kinds = new Set(profile.preparationStepKinds.map((entry) => entry.id))
+  plan.preparation.steps.forEach((step, i) => {
+    if (!kinds.has(step.kind)) unknown(`/preparation/steps/${i}/kind`, { fr: 'un type d’étape', en: 'a step kind' }, step.kind)
+  })
+  const effects = new Set(profile.standardEffects.map((entry) => entry.id))
+  plan.axes.forEach((axis, a) =>
+    axis.objectives.forEach((objective, o) =>
+      objective.rows.forEach((row, r) =>
+        row.results?.forEach((result, n) => {
+          if (result.effect !== undefined && !effects.has(result.effect))
+            unknown(`/axes/${a}/objectives/${o}/rows/${r}/results/${n}/effect`, { fr: 'un effet recherché', en: 'a standard effect' }, result.effect)
+        }),
+      ),
+    ),
+  )
+  return issues
+}
+
+/** Notations whose stored parsed value is not what their raw text parses to. */
+function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
+  const prepared = preparePlan(plan, profile)
+  const issues: Issue[] = []
+  for (const pointer of notationPointers(plan)) {
+    const stored = JSON.stringify(resolvePointer(plan, pointer))
+    if (stored !== JSON.stringify(resolvePointer(prepared, pointer)))
+      issues.push({
+        code: 'stale-notation',
+        pointer,
+        message: {
+          fr: 'La valeur interprétée ne correspond pas au texte saisi (raw) : relancez la préparation du plan.',
+          en: 'The parsed value does not match the raw text: prepare the plan again.',
+        },
+      })
+  }
+  return issues
+}
+
+function* notationPointers(plan: PlanDocument): Generator<string> {
+  for (const [i, entry] of plan.participants.entries.entries()) if (entry.contacts) yield `/participants/entries/${i}/contacts`
+  for (const [i, step] of plan.preparation.steps.entries()) if (step.date) yield `/preparation/steps/${i}/date`
+  for (const [a, axis] of plan.axes.entries())
+    for (const [o, objective] of axis.objectives.entries())
+      for (const [r, row] of objective.rows.entries()) {
+        const base = `/axes/${a}/objectives/${o}/rows/${r}`
+        if (row.responsible) yield `${base}/responsible`
+        if (row.partners) yield `${base}/partners`
+        if (row.budget) yield `${base}/budget`
+        for (const [b] of (row.schedule ?? []).entries()) yield `${base}/schedule/${b}/years`
+      }
+}

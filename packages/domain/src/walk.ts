@@ -1,0 +1,65 @@
+import type { LocalizedText } from './common.js'
+import { pointerOf } from './pointer.js'
+import type { PlanDocument } from './plan/plan-document.js'
+import type { Action, Axis, Objective, Row } from './plan/table.js'
+import type { Level, Profile } from './profile/profile.js'
+
+interface Place {
+  pointer: string
+  /** Where the node is, for people: "Axe 2, objectif 1, action A". */
+  label: LocalizedText
+}
+export interface AxisVisit extends Place { kind: 'axis'; node: Axis; axis: Axis; axisIndex: number }
+export interface ObjectiveVisit extends Place { kind: 'objective'; node: Objective; axis: Axis; objective: Objective }
+export interface RowVisit extends Place { kind: 'row'; node: Row; axis: Axis; objective: Objective; row: Row; rowIndex: number }
+export interface ActionVisit extends Place { kind: 'action'; node: Action; axis: Axis; objective: Objective; row: Row; action: Action }
+export type PlanVisit = AxisVisit | ObjectiveVisit | RowVisit | ActionVisit
+
+/**
+ * Yields every axis, objective, row and action in document order, with its JSON Pointer and its place
+ * label. Numbers are the ones written in the plan; a node without one is named by its position.
+ */
+export function* walkPlan(plan: Pick<PlanDocument, 'axes'>, profile: Profile): Generator<PlanVisit> {
+  const { axis: axisLevel, objective: objectiveLevel, action: actionLevel } = profile.levels
+  for (const [axisIndex, axis] of plan.axes.entries()) {
+    const axisPointer = pointerOf('axes', axisIndex)
+    const axisLabel = levelLabel(axisLevel, axis.number ?? axisIndex + 1, true)
+    yield { kind: 'axis', node: axis, axis, axisIndex, pointer: axisPointer, label: axisLabel }
+    for (const [objectiveIndex, objective] of axis.objectives.entries()) {
+      const objectivePointer = `${axisPointer}/objectives/${objectiveIndex}`
+      const objectiveLabel = join(axisLabel, levelLabel(objectiveLevel, objective.number ?? objectiveIndex + 1, false))
+      yield { kind: 'objective', node: objective, axis, objective, pointer: objectivePointer, label: objectiveLabel }
+      const manyRows = objective.rows.length > 1
+      for (const [rowIndex, row] of objective.rows.entries()) {
+        const rowPointer = `${objectivePointer}/rows/${rowIndex}`
+        const rowLabel = manyRows ? join(objectiveLabel, { fr: `ligne ${rowIndex + 1}`, en: `row ${rowIndex + 1}` }) : objectiveLabel
+        yield { kind: 'row', node: row, axis, objective, row, rowIndex, pointer: rowPointer, label: rowLabel }
+        const manyActions = row.actions.length > 1
+        for (const [actionIndex, action] of row.actions.entries()) {
+          const actionName = action.label ?? (manyActions ? String(actionIndex + 1) : undefined)
+          const label = actionName === undefined ? rowLabel : join(rowLabel, levelLabel(actionLevel, actionName, false))
+          yield { kind: 'action', node: action, axis, objective, row, action, pointer: `${rowPointer}/actions/${actionIndex}`, label }
+        }
+      }
+    }
+  }
+}
+
+/** Only the rows, for checks that look at the plan table's cells. */
+export function* rowsOf(plan: Pick<PlanDocument, 'axes'>, profile: Profile): Generator<RowVisit> {
+  for (const visit of walkPlan(plan, profile)) if (visit.kind === 'row') yield visit
+}
+
+function levelLabel(level: Level, name: number | string, capitalised: boolean): LocalizedText {
+  const fr = `${level.short.fr} ${name}`
+  const en = `${level.short.en ?? level.short.fr} ${name}`
+  return capitalised ? { fr: capitalise(fr), en: capitalise(en) } : { fr, en }
+}
+
+function join(parent: LocalizedText, child: LocalizedText): LocalizedText {
+  return { fr: `${parent.fr}, ${child.fr}`, en: `${parent.en ?? parent.fr}, ${child.en ?? child.fr}` }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
