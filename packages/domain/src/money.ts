@@ -1,4 +1,5 @@
 import type { Locale } from './locale.js'
+import { centsOf } from './notation/amount.js'
 
 const NBSP = '\u00a0'
 
@@ -26,10 +27,9 @@ export function formatMoney(cents: number, locale: Locale = 'fr', format: MoneyF
 
 /** Parses the output of formatMoney (and plain figures) back to cents; undefined when unreadable. */
 export function parseMoney(text: string): number | undefined {
-  const match = /^(-)?\s*\$?\s*([\d\s\u00a0\u202f,]*\d)(?:([.,])(\d{2}))?\s*\$?$/.exec(text.trim())
+  const match = /^(-)?\s*\$?\s*(\d[\d\s\u00a0\u202f.,]*?)\s*\$?$/.exec(text.trim())
   if (!match?.[2]) return undefined
-  const units = match[2].replace(/[\s\u00a0\u202f,]/g, '')
-  const cents = Number(units) * 100 + Number(match[4] ?? 0)
+  const cents = centsOf(match[2])
   return match[1] ? -cents : cents
 }
 

@@ -20,7 +20,7 @@ export const Amount = Notation(AmountValue, 'An amount as written, e.g. "Total 2
 export type Amount = NotationOf<AmountValue>
 
 const SPACE = '[\\s\\u00a0\\u202f]'
-const FIGURE = `\\d{1,3}(?:${SPACE}\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?`
+const FIGURE = `\\d{1,3}(?:${SPACE}\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?`
 const CURRENCY = `(?:\\$|CAD|dollars?)`
 const TERM = new RegExp(`^(?:(${CURRENCY})${SPACE}*)?(${FIGURE})${SPACE}*(${CURRENCY})?$`, 'i')
 const LEADING = new RegExp(`^(?:([A-Za-zÀ-ÿ]+)${SPACE}+)?(?:(\\d{2}|\\d{4})${SPACE}*[-–/]${SPACE}*(\\d{2}|\\d{4})${SPACE}+)?`)
@@ -48,10 +48,11 @@ export function parseAmount(raw: string): Amount {
   return { raw, value }
 }
 
-function centsOf(figure: string): number {
-  const compact = figure.replace(/[\s\u00a0\u202f]/g, '')
-  const [units = '0', decimals = ''] = compact.split(/[.,]/)
-  return Number(units) * 100 + Number(decimals.padEnd(2, '0'))
+/** "10 500", "5,000", "5 000,50" or "1,234.56" → cents: a separator followed by one or two final digits is decimal. */
+export function centsOf(figure: string): number {
+  const decimal = /[.,](\d{1,2})$/.exec(figure)
+  const units = (decimal ? figure.slice(0, decimal.index) : figure).replace(/\D/g, '')
+  return Number(units || '0') * 100 + Number((decimal?.[1] ?? '').padEnd(2, '0'))
 }
 
 function fiscalYearOf(first: string, second: string): string | undefined {

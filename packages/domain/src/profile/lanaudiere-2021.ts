@@ -13,7 +13,7 @@ export const lanaudiere2021: Profile = {
   documentType: 'work-plan',
   levels: {
     axis: { label: { fr: 'Priorité', en: 'Priority' }, short: { fr: 'Priorité', en: 'Priority' }, presence: 'required', numbering: 'none' },
-    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, presence: 'required', numbering: 'plan-wide' },
+    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'plan-wide' },
     action: { label: { fr: 'Moyens ou actions', en: 'Means or actions' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none' },
   },
   columns: {
@@ -21,7 +21,11 @@ export const lanaudiere2021: Profile = {
     partners: { label: { fr: 'Organisme(s) partenaire(s)', en: 'Partner organisation(s)' }, presence: 'required' },
     results: { label: { fr: 'Résultats attendus (changements souhaités)', en: 'Expected results (desired changes)' }, presence: 'required' },
     indicators: { label: { fr: 'Indicateurs', en: 'Indicators' }, presence: 'absent' },
-    schedule: { label: { fr: 'Échéancier', en: 'Schedule' }, presence: 'required' },
+    schedule: {
+      label: { fr: 'Échéancier', en: 'Schedule' },
+      presence: 'required',
+      parts: [{ fr: 'Année référence', en: 'Reference year' }, { fr: 'Étapes de réalisation', en: 'Steps' }],
+    },
     budget: { label: { fr: 'Budget', en: 'Budget' }, presence: 'absent' },
   },
   sections: {

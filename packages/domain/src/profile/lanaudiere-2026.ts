@@ -9,7 +9,7 @@ export const lanaudiere2026: Profile = {
   documentType: 'work-plan',
   levels: {
     axis: { label: { fr: "Axe d'intervention", en: 'Intervention axis' }, short: { fr: 'Axe', en: 'Axis' }, presence: 'required', numbering: 'plan-wide' },
-    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, presence: 'required', numbering: 'per-parent' },
+    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'per-parent' },
     action: { label: { fr: 'Moyens / Actions / Projets', en: 'Means / Actions / Projects' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none' },
   },
   columns: {
@@ -17,7 +17,11 @@ export const lanaudiere2026: Profile = {
     partners: { label: { fr: 'Organisme(s) partenaire(s)', en: 'Partner organisation(s)' }, presence: 'required' },
     results: { label: { fr: 'Résultats (changements souhaités)', en: 'Results (desired changes)' }, presence: 'required' },
     indicators: { label: { fr: 'Indices de progression / indicateurs (optionnel)', en: 'Progress indicators (optional)' }, presence: 'optional' },
-    schedule: { label: { fr: 'Échéancier', en: 'Schedule' }, presence: 'required' },
+    schedule: {
+      label: { fr: 'Échéancier', en: 'Schedule' },
+      presence: 'required',
+      parts: [{ fr: 'Date', en: 'Date' }, { fr: 'Étapes', en: 'Steps' }],
+    },
     budget: { label: { fr: 'Budget', en: 'Budget' }, presence: 'required' },
   },
   sections: {

@@ -13,6 +13,8 @@ export const Level = Type.Object(
     label: LocalizedText,
     /** Short form used in place labels ("Axe 2, objectif 1, action A"). */
     short: LocalizedText,
+    /** The plan table's column heading for this level when it differs from the label ("Objectifs"). */
+    columnHeading: Type.Optional(LocalizedText),
     presence: Presence,
     numbering: Numbering,
   },
@@ -31,7 +33,11 @@ export const ColumnKey = Type.Union([
 export type ColumnKey = Static<typeof ColumnKey>
 export const COLUMN_KEYS: readonly ColumnKey[] = ['responsible', 'partners', 'results', 'indicators', 'schedule', 'budget']
 
-export const Column = Type.Object({ label: LocalizedText, presence: Presence }, { additionalProperties: false })
+/** A column of the plan table; `parts` are its sub-headings ("Date", "Étapes" under "Échéancier"). */
+export const Column = Type.Object(
+  { label: LocalizedText, presence: Presence, parts: Type.Optional(Type.Array(LocalizedText)) },
+  { additionalProperties: false },
+)
 export type Column = Static<typeof Column>
 
 export const SectionKey = Type.Union([
