@@ -80,7 +80,7 @@ describe('validatePlan on corrupted copies of the seeds', () => {
       }),
       { numRuns: 1500 },
     )
-  })
+  }, 60_000)
 })
 
 function allPointers(value: unknown, base = ''): string[] {
