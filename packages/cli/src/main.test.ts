@@ -87,3 +87,17 @@ describe('demarche prepare', () => {
     expect(run.err()).toContain('profil inconnu (nowhere)')
   })
 })
+
+describe('demarche schema', () => {
+  it('prints the JSON Schema of all plans or of one profile', async () => {
+    const all = memoryIo()
+    expect(await main(['schema'], all.io)).toBe(0)
+    expect(JSON.parse(all.out())).toMatchObject({ $id: 'PlanDocument', $schema: 'https://json-schema.org/draft/2020-12/schema' })
+    const one = memoryIo()
+    expect(await main(['schema', '--profile', 'lanaudiere-2021'], one.io)).toBe(0)
+    expect(JSON.parse(one.out()).$id).toBe('PlanDocument.lanaudiere-2021.v1')
+    const unknown = memoryIo()
+    expect(await main(['schema', '--profile', 'nowhere'], unknown.io)).toBe(2)
+    expect(unknown.err()).toContain('lanaudiere-2026')
+  })
+})

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
 import { prepareCommand } from './prepare-command.js'
+import { schemaCommand } from './schema-command.js'
 import { validateCommand } from './validate-command.js'
 
 const USAGE = `Usage: demarche <command> [options]
@@ -9,6 +10,7 @@ const USAGE = `Usage: demarche <command> [options]
 Commands:
   validate <plan.json…>            Validate plans against their profile (exit 1 on errors)
   prepare <plan.json…> [--write]   Assign ids and recompute parsed values from raw text
+  schema [--profile <id>]          Print the JSON Schema of plan documents (of one profile)
 
 Options:
   --locale fr|en                   Language of messages (default fr)
@@ -25,6 +27,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       options: {
         locale: { type: 'string', default: 'fr' },
         write: { type: 'boolean', default: false },
+        profile: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -43,6 +46,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return 2
   }
   const locale: Locale = values.locale
+  if (command === 'schema') return schemaCommand(values.profile, locale, io)
   if (files.length === 0) {
     io.stderr(`${command}: ${locale === 'fr' ? 'aucun fichier' : 'no file given'}\n\n${USAGE}`)
     return 2

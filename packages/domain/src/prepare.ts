@@ -1,5 +1,6 @@
 import type { NotationOf } from './common.js'
 import { derivedId } from './ids.js'
+import { identifiedNodes } from './identified.js'
 import { buildNameIndex, matchStandardEffect, type NameIndex } from './names.js'
 import { parseBudgetCell } from './notation/budget-cell.js'
 import { parseDate } from './notation/french-date.js'
@@ -17,30 +18,14 @@ import type { Profile } from './profile/profile.js'
  */
 export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument {
   const plan = structuredClone(input)
-  const ids = new IdAssigner(plan.id, collectIds(plan))
-  plan.participants.entries.forEach((entry, i) => {
-    entry.id = ids.take(entry.id, 'pa', `/participants/entries/${i}`)
-    if (entry.contacts) entry.contacts = parseContacts(entry.contacts.raw)
-  })
-  plan.preparation.steps.forEach((step, i) => {
-    step.id = ids.take(step.id, 'st', `/preparation/steps/${i}`)
-    if (step.date) step.date = parseDate(step.date.raw)
-  })
-  plan.followUp.forEach((item, i) => (item.id = ids.take(item.id, 'fu', `/followUp/${i}`)))
-  plan.complementarity.points.forEach((item, i) => (item.id = ids.take(item.id, 'co', `/complementarity/points/${i}`)))
-  plan.narrative?.forEach((section, i) => (section.id = ids.take(section.id, 'na', `/narrative/${i}`)))
+  const used = new Set<string>()
+  for (const { node } of identifiedNodes(plan)) if (node.id) used.add(node.id)
+  const ids = new IdAssigner(plan.id, used)
+  for (const { node, prefix, pointer } of identifiedNodes(plan)) node.id = ids.take(node.id, prefix, pointer)
+  for (const entry of plan.participants.entries) if (entry.contacts) entry.contacts = parseContacts(entry.contacts.raw)
+  for (const step of plan.preparation.steps) if (step.date) step.date = parseDate(step.date.raw)
   const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
-  plan.axes.forEach((axis, a) => {
-    axis.id = ids.take(axis.id, 'ax', `/axes/${a}`)
-    axis.objectives.forEach((objective, o) => {
-      objective.id = ids.take(objective.id, 'ob', `/axes/${a}/objectives/${o}`)
-      objective.rows.forEach((row, r) => {
-        row.id = ids.take(row.id, 'rw', `/axes/${a}/objectives/${o}/rows/${r}`)
-        row.actions.forEach((action, n) => (action.id = ids.take(action.id, 'ac', `/axes/${a}/objectives/${o}/rows/${r}/actions/${n}`)))
-        prepareRow(row, names, profile)
-      })
-    })
-  })
+  for (const axis of plan.axes) for (const objective of axis.objectives) for (const row of objective.rows) prepareRow(row, names, profile)
   return plan
 }
 
@@ -84,25 +69,3 @@ class IdAssigner {
     return id
   }
 }
-
-function collectIds(plan: PlanDocument): Set<string> {
-  const ids = new Set<string>()
-  const add = (id: string | undefined) => id && ids.add(id)
-  plan.participants.entries.forEach((entry) => add(entry.id))
-  plan.preparation.steps.forEach((step) => add(step.id))
-  plan.followUp.forEach((item) => add(item.id))
-  plan.complementarity.points.forEach((item) => add(item.id))
-  plan.narrative?.forEach((section) => add(section.id))
-  for (const axis of plan.axes) {
-    add(axis.id)
-    for (const objective of axis.objectives) {
-      add(objective.id)
-      for (const row of objective.rows) {
-        add(row.id)
-        row.actions.forEach((action) => add(action.id))
-      }
-    }
-  }
-  return ids
-}
-

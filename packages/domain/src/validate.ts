@@ -2,6 +2,7 @@ import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Settings } from 'typebox/system'
 import type { Issue } from './errors.js'
+import { identifiedNodes } from './identified.js'
 import { preparePlan } from './prepare.js'
 import { resolvePointer } from './pointer.js'
 import { PlanDocument } from './plan/plan-document.js'
@@ -90,7 +91,8 @@ function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
 function duplicateIds(plan: PlanDocument): Issue[] {
   const seen = new Map<string, string>()
   const issues: Issue[] = []
-  const visit = (id: string, pointer: string) => {
+  for (const { node, pointer } of identifiedNodes(plan)) {
+    const id = node.id ?? ''
     const first = seen.get(id)
     if (first === undefined) seen.set(id, pointer)
     else
@@ -100,21 +102,6 @@ function duplicateIds(plan: PlanDocument): Issue[] {
         message: { fr: `L’identifiant « ${id} » est déjà utilisé en ${first}.`, en: `Id "${id}" is already used at ${first}.` },
       })
   }
-  plan.participants.entries.forEach((entry, i) => visit(entry.id, `/participants/entries/${i}`))
-  plan.preparation.steps.forEach((step, i) => visit(step.id, `/preparation/steps/${i}`))
-  plan.followUp.forEach((item, i) => visit(item.id, `/followUp/${i}`))
-  plan.complementarity.points.forEach((item, i) => visit(item.id, `/complementarity/points/${i}`))
-  plan.narrative?.forEach((section, i) => visit(section.id, `/narrative/${i}`))
-  plan.axes.forEach((axis, a) => {
-    visit(axis.id, `/axes/${a}`)
-    axis.objectives.forEach((objective, o) => {
-      visit(objective.id, `/axes/${a}/objectives/${o}`)
-      objective.rows.forEach((row, r) => {
-        visit(row.id, `/axes/${a}/objectives/${o}/rows/${r}`)
-        row.actions.forEach((action, n) => visit(action.id, `/axes/${a}/objectives/${o}/rows/${r}/actions/${n}`))
-      })
-    })
-  })
   return issues
 }
 
