@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
+import { expandGlobs } from './globs.js'
+import { lintCommand } from './lint-command.js'
 import { prepareCommand } from './prepare-command.js'
 import { schemaCommand } from './schema-command.js'
 import { validateCommand } from './validate-command.js'
@@ -11,6 +13,9 @@ Commands:
   validate <plan.json…>            Validate plans against their profile (exit 1 on errors)
   prepare <plan.json…> [--write]   Assign ids and recompute parsed values from raw text
   schema [--profile <id>]          Print the JSON Schema of plan documents (of one profile)
+  lint <files or globs…>           Evaluate plans against their rule set and print the report
+      [--ruleset id@version] [--stage draft|submission]
+      [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
 
 Options:
   --locale fr|en                   Language of messages (default fr)
@@ -28,6 +33,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         locale: { type: 'string', default: 'fr' },
         write: { type: 'boolean', default: false },
         profile: { type: 'string' },
+        ruleset: { type: 'string' },
+        stage: { type: 'string', default: 'submission' },
+        format: { type: 'string', default: 'stylish' },
+        'fail-on': { type: 'string', default: 'error' },
+        explain: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -47,6 +57,19 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const locale: Locale = values.locale
   if (command === 'schema') return schemaCommand(values.profile, locale, io)
+  if (command === 'lint')
+    return lintCommand(
+      {
+        files: await expandGlobs(files),
+        ...(values.ruleset !== undefined && { ruleSet: values.ruleset }),
+        stage: values.stage,
+        format: values.format,
+        locale,
+        failOn: values['fail-on'],
+        explain: values.explain,
+      },
+      io,
+    )
   if (files.length === 0) {
     io.stderr(`${command}: ${locale === 'fr' ? 'aucun fichier' : 'no file given'}\n\n${USAGE}`)
     return 2

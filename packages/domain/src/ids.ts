@@ -8,32 +8,32 @@ export function newId(prefix: string): string {
 }
 
 /**
- * A reproducible id derived from a seed text (FNV-1a, 40 bits), for tools that must assign the same ids
- * on every run, such as the encoder of the seed documents. Once written, an id is never recomputed.
+ * A reproducible id derived from a seed text (two 32-bit FNV-1a lanes with a murmur finaliser, 40 bits
+ * used), for tools that must assign the same ids on every run. Once written, an id is never recomputed.
  */
 export function derivedId(prefix: string, seed: string): string {
-  let hash = 0xcbf29ce484222325n
-  for (const byte of new TextEncoder().encode(seed)) {
-    hash ^= BigInt(byte)
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn
+  let a = 0x811c9dc5
+  let b = 0x050c5d1f
+  for (let i = 0; i < seed.length; i++) {
+    const code = seed.charCodeAt(i)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x01000193) ^ (a >>> 13)
   }
-  hash = finalMix(hash)
+  a = finalMix(a ^ b)
+  b = finalMix(b + a)
   let out = ''
-  for (let i = 0; i < 8; i++) {
-    out += ALPHABET[Number(hash & 31n)]
-    hash >>= 5n
-  }
+  for (let i = 0; i < 4; i++) out += ALPHABET[(a >>> (i * 5)) & 31]
+  for (let i = 0; i < 4; i++) out += ALPHABET[(b >>> (i * 5)) & 31]
   return `${prefix}-${out}`
 }
 
-/** MurmurHash3's 64-bit finaliser: spreads every input bit over the output so that near seeds differ. */
-function finalMix(value: bigint): bigint {
-  const MASK = 0xffffffffffffffffn
-  let h = value
-  h ^= h >> 33n
-  h = (h * 0xff51afd7ed558ccdn) & MASK
-  h ^= h >> 33n
-  h = (h * 0xc4ceb9fe1a85ec53n) & MASK
-  h ^= h >> 33n
-  return h
+/** MurmurHash3's 32-bit finaliser: spreads every input bit over the output so that near seeds differ. */
+function finalMix(value: number): number {
+  let h = value >>> 0
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
 }

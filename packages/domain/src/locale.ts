@@ -13,5 +13,6 @@ export function localize(text: LocalizedText, locale: Locale): string {
 
 /** Fills `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
 export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+  if (!template.includes('{')) return template
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole))
 }

@@ -76,17 +76,26 @@ function segment(text: string, resolve: (text: string) => NameReference | undefi
 export function matchStandardEffect(text: string, effects: readonly VocabularyEntry[], threshold = 0.6): string | undefined {
   const words = significantWords(text)
   let best: { id: string; score: number } | undefined
-  for (const effect of effects) {
-    for (const label of [effect.label.fr, ...(effect.aliases ?? [])]) {
-      const wanted = significantWords(label)
-      if (wanted.size === 0) continue
-      let found = 0
-      for (const word of wanted) if (words.has(word)) found++
-      const score = found / wanted.size
-      if (score >= threshold && (!best || score > best.score)) best = { id: effect.id, score }
-    }
+  for (const { id, wanted } of effectWords(effects)) {
+    if (wanted.size === 0) continue
+    let found = 0
+    for (const word of wanted) if (words.has(word)) found++
+    const score = found / wanted.size
+    if (score >= threshold && (!best || score > best.score)) best = { id, score }
   }
   return best?.id
+}
+
+const effectWordCache = new WeakMap<readonly VocabularyEntry[], Array<{ id: string; wanted: Set<string> }>>()
+
+/** The significant words of each effect's label and aliases, computed once per vocabulary. */
+function effectWords(effects: readonly VocabularyEntry[]) {
+  let words = effectWordCache.get(effects)
+  if (!words) {
+    words = effects.flatMap((effect) => [effect.label.fr, ...(effect.aliases ?? [])].map((label) => ({ id: effect.id, wanted: significantWords(label) })))
+    effectWordCache.set(effects, words)
+  }
+  return words
 }
 
 const STOP_WORDS = new Set(['les', 'des', 'une', 'aux', 'par', 'pour', 'dans', 'chez', 'avec', 'sur', 'que', 'qui', 'leur', 'leurs', 'ses', 'plus', 'comme', 'lien', 'entre'])

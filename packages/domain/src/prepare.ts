@@ -22,22 +22,56 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
   for (const { node } of identifiedNodes(plan)) if (node.id) used.add(node.id)
   const ids = new IdAssigner(plan.id, used)
   for (const { node, prefix, pointer } of identifiedNodes(plan)) node.id = ids.take(node.id, prefix, pointer)
-  for (const entry of plan.participants.entries) if (entry.contacts) entry.contacts = parseContacts(entry.contacts.raw)
-  for (const step of plan.preparation.steps) if (step.date) step.date = parseDate(step.date.raw)
-  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
-  for (const axis of plan.axes) for (const objective of axis.objectives) for (const row of objective.rows) prepareRow(row, names, profile)
+  for (const slot of notationSlots(plan, buildNameIndex(plan.participants.entries, profile.partnerGroups))) slot.replace(slot.parse())
+  for (const axis of plan.axes)
+    for (const objective of axis.objectives)
+      for (const row of objective.rows)
+        row.results?.forEach((result) => {
+          const effect = result.effect ?? matchStandardEffect(result.text, profile.standardEffects)
+          if (effect) result.effect = effect
+        })
   return plan
 }
 
-function prepareRow(row: Row, names: NameIndex, profile: Profile): void {
-  if (row.responsible) row.responsible = resolvedList(row.responsible.raw, names)
-  if (row.partners) row.partners = resolvedList(row.partners.raw, names)
-  row.schedule?.forEach((block) => (block.years = parseYearSpec(block.years.raw)))
-  if (row.budget) row.budget = parseBudgetCell(row.budget.raw)
-  row.results?.forEach((result) => {
-    const effect = result.effect ?? matchStandardEffect(result.text, profile.standardEffects)
-    if (effect) result.effect = effect
-  })
+/** One notation of a plan: where it is, what is stored, and how to parse its raw text again. */
+export interface NotationSlot {
+  pointer: string
+  /** Same kind and same raw text give the same parsed value (within one plan). */
+  kind: 'contacts' | 'date' | 'organisations' | 'years' | 'budget'
+  stored: NotationOf<unknown>
+  parse(): NotationOf<unknown>
+  replace(notation: NotationOf<unknown>): void
+}
+
+/** Every notation of a plan, in document order. Organisation lists resolve names against `names`. */
+export function* notationSlots(plan: PlanDocument, names: NameIndex): Generator<NotationSlot> {
+  for (const [i, entry] of plan.participants.entries.entries()) {
+    const contacts = entry.contacts
+    if (contacts)
+      yield { pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: contacts, parse: () => parseContacts(contacts.raw), replace: (n) => (entry.contacts = n as typeof contacts) }
+  }
+  for (const [i, step] of plan.preparation.steps.entries()) {
+    const date = step.date
+    if (date) yield { pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: date, parse: () => parseDate(date.raw), replace: (n) => (step.date = n as typeof date) }
+  }
+  for (const [a, axis] of plan.axes.entries())
+    for (const [o, objective] of axis.objectives.entries())
+      for (const [r, row] of objective.rows.entries()) yield* rowSlots(row, `/axes/${a}/objectives/${o}/rows/${r}`, names)
+}
+
+function* rowSlots(row: Row, base: string, names: NameIndex): Generator<NotationSlot> {
+  for (const column of ['responsible', 'partners'] as const) {
+    const list = row[column]
+    if (list) yield { pointer: `${base}/${column}`, kind: 'organisations', stored: list, parse: () => resolvedList(list.raw, names), replace: (n) => (row[column] = n as OrganisationList) }
+  }
+  if (row.budget) {
+    const budget = row.budget
+    yield { pointer: `${base}/budget`, kind: 'budget', stored: budget, parse: () => parseBudgetCell(budget.raw), replace: (n) => (row.budget = n as typeof budget) }
+  }
+  for (const [b, block] of (row.schedule ?? []).entries()) {
+    const years = block.years
+    yield { pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: years, parse: () => parseYearSpec(years.raw), replace: (n) => (block.years = n as typeof years) }
+  }
 }
 
 function resolvedList(raw: string, names: NameIndex): OrganisationList {

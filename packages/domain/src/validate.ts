@@ -3,8 +3,8 @@ import { Compile } from 'typebox/compile'
 import { Settings } from 'typebox/system'
 import type { Issue } from './errors.js'
 import { identifiedNodes } from './identified.js'
-import { preparePlan } from './prepare.js'
-import { resolvePointer } from './pointer.js'
+import { buildNameIndex } from './names.js'
+import { notationSlots } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
 import type { Profile } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
@@ -33,13 +33,14 @@ const profileChecks = new WeakMap<Profile, Check>()
  */
 export function validatePlan(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const maxIssues = options.maxIssues ?? 200
-  baseCheck.current ??= Compile(PlanDocument)
-  const shapeIssues = schemaIssues(baseCheck.current, input, maxIssues)
   const declared = profileRefOf(input)
   const profile = declared && findProfile(declared.id, declared.version, options.profiles ?? builtinProfiles)
-  if (shapeIssues.length > 0) return { ok: false, profile, issues: shapeIssues }
-  const plan = input as PlanDocument
-  if (!profile)
+  if (!profile) {
+    // Without its profile a document can still be told what is wrong with its shape.
+    baseCheck.current ??= Compile(PlanDocument)
+    const shapeIssues = schemaIssues(baseCheck.current, input, maxIssues)
+    if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues }
+    const plan = input as PlanDocument
     return {
       ok: false,
       issues: [
@@ -53,8 +54,12 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Val
         },
       ],
     }
-  const profileIssues = schemaIssues(profileCheck(profile), input, maxIssues)
-  const issues = [...profileIssues, ...(profileIssues.length === 0 ? semanticIssues(plan, profile) : [])]
+  }
+  // The profile's schema narrows the base schema, so it alone says everything about the shape.
+  const shapeIssues = schemaIssues(profileCheck(profile), input, maxIssues)
+  if (shapeIssues.length > 0) return { ok: false, profile, issues: shapeIssues }
+  const plan = input as PlanDocument
+  const issues = semanticIssues(plan, profile)
   return issues.length === 0 ? { ok: true, plan, profile, issues: [] } : { ok: false, profile, issues }
 }
 
@@ -138,14 +143,18 @@ function vocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
 
 /** Notations whose stored parsed value is not what their raw text parses to. */
 function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
-  const prepared = preparePlan(plan, profile)
+  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text is parsed once.
+  const fresh = new Map<string, unknown>()
   const issues: Issue[] = []
-  for (const pointer of notationPointers(plan)) {
-    const stored = JSON.stringify(resolvePointer(plan, pointer))
-    if (stored !== JSON.stringify(resolvePointer(prepared, pointer)))
+  for (const slot of notationSlots(plan, names)) {
+    const key = `${slot.kind}\u0000${slot.stored.raw}`
+    let expected = fresh.get(key)
+    if (expected === undefined) fresh.set(key, (expected = slot.parse()))
+    if (!sameJson(slot.stored, expected))
       issues.push({
         code: 'stale-notation',
-        pointer,
+        pointer: slot.pointer,
         message: {
           fr: 'La valeur interprétée ne correspond pas au texte saisi (raw) : relancez la préparation du plan.',
           en: 'The parsed value does not match the raw text: prepare the plan again.',
@@ -155,16 +164,13 @@ function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
   return issues
 }
 
-function* notationPointers(plan: PlanDocument): Generator<string> {
-  for (const [i, entry] of plan.participants.entries.entries()) if (entry.contacts) yield `/participants/entries/${i}/contacts`
-  for (const [i, step] of plan.preparation.steps.entries()) if (step.date) yield `/preparation/steps/${i}/date`
-  for (const [a, axis] of plan.axes.entries())
-    for (const [o, objective] of axis.objectives.entries())
-      for (const [r, row] of objective.rows.entries()) {
-        const base = `/axes/${a}/objectives/${o}/rows/${r}`
-        if (row.responsible) yield `${base}/responsible`
-        if (row.partners) yield `${base}/partners`
-        if (row.budget) yield `${base}/budget`
-        for (const [b] of (row.schedule ?? []).entries()) yield `${base}/schedule/${b}/years`
-      }
+/** Deep equality of JSON values, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  const keysA = Object.keys(a)
+  const keysB = Object.keys(b)
+  if (keysA.length !== keysB.length) return false
+  return keysA.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
 }

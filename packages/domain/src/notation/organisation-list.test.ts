@@ -28,6 +28,14 @@ describe('parseOrganisationList', () => {
     ])
   })
 
+  it('reads a trailing "etc." as an open list, not as a name', () => {
+    expect(parseOrganisationList('CREVALE CJE Groupes en alphabétisation, CRÉDIL, SAFIMA, etc.').value?.names).toEqual([
+      { text: 'CREVALE CJE Groupes en alphabétisation' },
+      { text: 'CRÉDIL' },
+      { text: 'SAFIMA', open: true },
+    ])
+  })
+
   it('never throws and keeps the raw text', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (raw) => {

@@ -54,6 +54,12 @@ export function parseOrganisationList(raw: string): OrganisationList {
   const mode = alternatives.length > 1 ? 'any' : 'all'
   const names: ListedName[] = []
   for (const part of alternatives.flatMap((chunk) => chunk.split(/\s*(?:\n|;|,(?!\d))\s*/))) {
+    const previous = names.at(-1)
+    // A trailing "etc." after a comma leaves the list open rather than naming anyone.
+    if (/^etc\.?$/i.test(part.trim()) && previous && !previous.placeholder) {
+      previous.open = true
+      continue
+    }
     const name = listedName(part.trim())
     if (name) names.push(name)
   }

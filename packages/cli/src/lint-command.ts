@@ -1,0 +1,109 @@
+import type { Locale } from '@demarche/domain'
+import {
+  createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
+} from '@demarche/rules'
+import type { Io } from './io.js'
+import { readJson } from './validate-command.js'
+
+export interface LintOptions {
+  files: readonly string[]
+  ruleSet?: string
+  stage: string
+  format: string
+  locale: Locale
+  failOn: string
+  explain: boolean
+}
+
+const PROGRESS_FROM = 5
+
+/**
+ * `demarche lint`: evaluates plans and prints their reports. Exit code 0 when no finding reaches
+ * `--fail-on` (error by default), 1 when one does or a file cannot be read, 2 on a usage or rule set error.
+ */
+export async function lintCommand(options: LintOptions, io: Io): Promise<number> {
+  const { locale } = options
+  const fr = locale === 'fr'
+  if (!isStage(options.stage)) return usage(io, `--stage : draft | submission`)
+  if (!(FORMATS as readonly string[]).includes(options.format)) return usage(io, `--format : ${FORMATS.join(' | ')}`)
+  if (options.failOn !== 'error' && options.failOn !== 'warning') return usage(io, '--fail-on : error | warning')
+  if (options.files.length === 0) return usage(io, fr ? 'aucun fichier ne correspond' : 'no file matches')
+  const engine = createRulesEngine()
+  if (options.ruleSet) {
+    try {
+      engine.resolve(options.ruleSet)
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error
+      io.stderr(error.problems.map((problem) => `${problem.ruleSet}${problem.subject ? ` › ${problem.subject}` : ''}: ${problem.message[locale]}\n`).join(''))
+      return 2
+    }
+  }
+  const results: Array<{ file: string; report: Report; explanation?: Explanation }> = []
+  let unreadable = 0
+  const progress = io.isTty && options.files.length >= PROGRESS_FROM
+  for (const [index, file] of options.files.entries()) {
+    if (progress) io.stderr(progressBar(index, options.files.length, file))
+    const parsed = await readJson(file, io)
+    if (!parsed.ok) {
+      unreadable++
+      io.stderr(`${progress ? '\r\u001b[2K' : ''}${file}: ${parsed.message[locale]}\n`)
+      continue
+    }
+    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
+    results.push({ file, report, ...(options.explain && { explanation: explain(report) }) })
+  }
+  if (progress) io.stderr('\r\u001b[2K')
+  const format = options.format as ReportFormat
+  if (format === 'json' && options.explain) {
+    const entries = results.map(({ file, report, explanation }) => ({ file, ...report, explanation }))
+    io.stdout(JSON.stringify(entries.length === 1 ? entries[0] : entries, null, 2) + '\n')
+  } else {
+    io.stdout(formatReport(format, results, { locale, color: io.isTty }))
+    if (options.explain) for (const result of results) io.stdout(explanationText(result.file, result.report, locale))
+  }
+  if (format !== 'stylish') io.stderr(summary(results, unreadable, locale))
+  const failing = results.some(({ report }) => report.summary.errors > 0 || (options.failOn === 'warning' && report.summary.warnings > 0))
+  return failing || unreadable > 0 ? 1 : 0
+}
+
+function explanationText(file: string, report: Report, locale: Locale): string {
+  const fr = locale === 'fr'
+  const failing = report.findings.filter((finding) => finding.severity !== 'info')
+  const errors = failing.filter((finding) => finding.severity === 'error').map((finding) => finding.id)
+  const number = (value: number) => (fr ? String(value).replace('.', ',') : String(value))
+  const explanation = explain(report)
+  const lines = [`${file} — ${fr ? 'contribution des critères au score' : 'criteria contributions to the score'} (${number(report.score)} / 100)`]
+  for (const criterion of explanation.criteria) {
+    const label = report.criteria.find((entry) => entry.id === criterion.id)!.label[locale]
+    lines.push(`  ${label.padEnd(40)} ${number(criterion.contribution).padStart(5)} / ${number(criterion.share).padEnd(5)} (${criterion.passed}/${criterion.applicable})`)
+  }
+  lines.push(
+    fr
+      ? `  Si les erreurs sont corrigées : ${number(explain(report, errors).scoreIfFixed)}; si erreurs et avertissements le sont : ${number(explain(report, failing.map((finding) => finding.id)).scoreIfFixed)}.`
+      : `  With the errors fixed: ${number(explain(report, errors).scoreIfFixed)}; with errors and warnings fixed: ${number(explain(report, failing.map((finding) => finding.id)).scoreIfFixed)}.`,
+  )
+  return lines.join('\n') + '\n\n'
+}
+
+function summary(results: ReadonlyArray<{ report: Report }>, unreadable: number, locale: Locale): string {
+  const count = (key: 'errors' | 'warnings' | 'infos') => results.reduce((sum, { report }) => sum + report.summary[key], 0)
+  const text = locale === 'fr'
+    ? `${results.length} plan(s) évalué(s) : ${count('errors')} erreur(s), ${count('warnings')} avertissement(s), ${count('infos')} information(s)${unreadable ? `; ${unreadable} fichier(s) illisible(s)` : ''}`
+    : `${results.length} plan(s) evaluated: ${count('errors')} error(s), ${count('warnings')} warning(s), ${count('infos')} info(s)${unreadable ? `; ${unreadable} unreadable file(s)` : ''}`
+  return text + '\n'
+}
+
+function progressBar(done: number, total: number, file: string): string {
+  const width = 24
+  const filled = Math.round((done / total) * width)
+  return `\r\u001b[2K[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} ${file.slice(-40)}`
+}
+
+function isStage(value: string): value is Stage {
+  return value === 'draft' || value === 'submission'
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr(`demarche lint: ${message}\n`)
+  return 2
+}

@@ -1,0 +1,61 @@
+// pnpm bench (in packages/rules): evaluations per second on the S / M / L corpus, against ajv-compiled
+// validation (allErrors) of the same document with the plan's JSON Schema, measured in the same run.
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { lanaudiere2026, planJsonSchema } from '@demarche/domain'
+import Ajv2020 from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
+import { evaluatePlan } from '../dist/index.js'
+import { CORPUS } from './corpus.mjs'
+
+const ajv = new Ajv2020({ allErrors: true, strict: false })
+addFormats(ajv)
+const validate = ajv.compile(planJsonSchema(lanaudiere2026))
+
+/** Median time of one call, in ms, over enough runs to fill `budgetMs` (after a warm-up). */
+function time(fn, budgetMs) {
+  for (let i = 0; i < 3; i++) fn()
+  const samples = []
+  const start = performance.now()
+  while (performance.now() - start < budgetMs || samples.length < 5) {
+    const t = performance.now()
+    fn()
+    samples.push(performance.now() - t)
+  }
+  samples.sort((a, b) => a - b)
+  return samples[Math.floor(samples.length / 2)]
+}
+
+const rows = (plan) => plan.axes.reduce((sum, axis) => sum + axis.objectives.reduce((s, o) => s + o.rows.length, 0), 0)
+const results = {}
+for (const [name, make] of Object.entries(CORPUS)) {
+  const plan = make()
+  globalThis.gc?.()
+  if (!validate(plan)) throw new Error(`corpus ${name} does not validate: ${JSON.stringify(validate.errors?.[0])}`)
+  const report = evaluatePlan(plan)
+  if (!report.valid) throw new Error(`corpus ${name} is not a valid plan`)
+  const bytes = Buffer.byteLength(JSON.stringify(plan))
+  const budget = name === 'L' ? 20_000 : 5_000
+  const evaluateMs = time(() => evaluatePlan(plan), budget)
+  const ajvMs = time(() => validate(plan), budget / 2)
+  results[name] = { bytes, rows: rows(plan), findings: report.findings.length, evaluateMs, ajvMs }
+}
+
+// Peak memory of one evaluation of L, in a fresh process so that nothing else has grown the heap.
+const child = fileURLToPath(new URL('./memory-child.mjs', import.meta.url))
+const memory = JSON.parse(execFileSync(process.execPath, [child], { encoding: 'utf8', maxBuffer: 1 << 20 }))
+
+const line = (name) => {
+  const r = results[name]
+  return `| ${name} | ${(r.bytes / 1e6).toFixed(2)} MB | ${r.rows} | ${r.findings} | ${r.evaluateMs.toFixed(2)} ms | ${(1000 / r.evaluateMs).toFixed(1)} | ${r.ajvMs.toFixed(3)} ms | ${(1000 / r.ajvMs).toFixed(1)} | ${((100 * r.ajvMs) / r.evaluateMs).toFixed(1)} % |`
+}
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
+console.log('| Corpus | Size | Rows | Findings | Evaluation (median) | Evaluations/s | ajv (median) | ajv validations/s | Evaluation throughput / ajv |')
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|')
+for (const name of ['S', 'M', 'L']) console.log(line(name))
+const linear = results.L.evaluateMs / results.M.evaluateMs
+const allowed = 4 * memory.bytes + 64 * 1024 * 1024
+console.log('')
+console.log(`time(L) / time(M) = ${linear.toFixed(2)} (target ≤ 11; L has ${(results.L.rows / results.M.rows).toFixed(1)}× the rows)`)
+console.log(`M: evaluation throughput = ${((100 * results.M.ajvMs) / results.M.evaluateMs).toFixed(1)} % of ajv's (target ≥ 25 %)`)
+console.log(`Peak memory while evaluating L: +${(memory.peakBytes / 1048576).toFixed(1)} MB over the loaded document (allowed: 4 × ${(memory.bytes / 1048576).toFixed(1)} MB + 64 MB = ${(allowed / 1048576).toFixed(1)} MB)`)

@@ -1,0 +1,295 @@
+import {
+  buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type Locale, type PlanDocument, type Profile, rowsOf,
+  type RowVisit, validatePlan,
+} from '@demarche/domain'
+import { type TextField, textFields } from '../rules/kit.js'
+import { contentHash } from './canonical.js'
+import { placeLabeller } from './labels.js'
+import { comparePointerKeys, pointerSortKey } from './order.js'
+import type { Finding, Report } from './report.js'
+import type { AnyRule, Bilingual, ReportDescriptor } from './rule.js'
+import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
+import { type RuleTally, scoreCriteria } from './score.js'
+import { type FindingSeverity, type Severity, type Stage } from './severity.js'
+import { validDocument } from './valid-document.js'
+
+export const ENGINE_NAME = '@demarche/rules'
+export const ENGINE_VERSION = '0.1.0'
+
+
+export interface EvaluateOptions {
+  /** "id@version" or "id"; by default the latest rule set made for the plan's profile. */
+  ruleSet?: string
+  stage?: Stage
+  /** Receives the time each rule took, in ms (ESLint's TIMING in spirit), for rule authors tuning a rule. */
+  onRuleTiming?: (ruleId: string, ms: number) => void
+  /**
+   * Checks each rule's subject contract (every subject examined once, reports only on examined subjects);
+   * a rule that breaks it gets a crash finding. RuleTester turns this on.
+   */
+  strictSubjects?: boolean
+}
+
+export interface EngineOptions {
+  rules?: readonly AnyRule[]
+  ruleSets?: readonly RuleSetDefinition[]
+  profiles?: readonly Profile[]
+}
+
+export interface Engine {
+  readonly rules: readonly AnyRule[]
+  readonly ruleSets: readonly RuleSetDefinition[]
+  readonly profiles: readonly Profile[]
+  /** Loads a rule set with its `extends` chain; throws RuleSetError naming each problem. */
+  resolve(ref: string): ResolvedRuleSet
+  /** The rule set used for a profile when none is asked for. */
+  defaultRuleSet(profileId: string | undefined): string
+  /** Evaluates any JSON value; never throws on bad input (a bad rule set does throw). */
+  evaluate(input: unknown, options?: EvaluateOptions): Report
+}
+
+type DataValue = string | number | Bilingual
+type Descriptor = ReportDescriptor
+
+export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readonly RuleSetDefinition[] }, options: EngineOptions = {}): Engine {
+  const rules = [...base.rules, ...(options.rules ?? [])]
+  const ruleSets = [...base.ruleSets, ...(options.ruleSets ?? [])]
+  const profiles = [...builtinProfiles, ...(options.profiles ?? [])]
+  const cache = new Map<string, ResolvedRuleSet>()
+  const resolve = (ref: string) => {
+    let resolved = cache.get(ref)
+    if (!resolved) cache.set(ref, (resolved = resolveRuleSet(ref, ruleSets, rules)))
+    return resolved
+  }
+  const defaultRuleSet = (profileId: string | undefined) => {
+    const made = ruleSets.filter((definition) => profileId !== undefined && definition.profiles?.includes(profileId))
+    const latest = made.sort((a, b) => b.version - a.version)[0]
+    return latest ? ruleSetKey(latest) : 'generic'
+  }
+  return {
+    rules,
+    ruleSets,
+    profiles,
+    resolve,
+    defaultRuleSet,
+    evaluate(input, evaluateOptions = {}) {
+      const stage = evaluateOptions.stage ?? 'submission'
+      const validation = validatePlan(input, { profiles })
+      const declaredProfile = validation.profile ?? undefined
+      const ruleSet = resolve(evaluateOptions.ruleSet ?? defaultRuleSet(declaredProfile?.id ?? profileIdOf(input)))
+      const collector = new Collector(evaluateOptions.strictSubjects === true)
+      if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions.onRuleTiming)
+      else reportInvalid(validation.issues, collector)
+      const plan = validation.ok ? validation.plan : undefined
+      const labeller = plan && validation.profile ? placeLabeller(plan, validation.profile) : undefined
+      const findings = sortFindings(collector.findings(labeller))
+      const { score, results } = scoreCriteria(ruleSet.criteria, collector.tallies())
+      return {
+        reportVersion: 1,
+        engine: { name: ENGINE_NAME, version: ENGINE_VERSION },
+        ruleSet: { id: ruleSet.id, version: ruleSet.version },
+        profile: declaredProfile ? { id: declaredProfile.id, version: declaredProfile.version } : null,
+        stage,
+        plan: { id: plan?.id ?? planIdOf(input), hash: contentHash(input) },
+        valid: validation.ok,
+        score,
+        summary: {
+          errors: findings.filter((finding) => finding.severity === 'error').length,
+          warnings: findings.filter((finding) => finding.severity === 'warning').length,
+          infos: findings.filter((finding) => finding.severity === 'info').length,
+        },
+        criteria: results,
+        findings,
+      }
+    },
+  }
+}
+
+function runRules(
+  plan: PlanDocument,
+  profile: Profile,
+  ruleSet: ResolvedRuleSet,
+  stage: Stage,
+  collector: Collector,
+  onRuleTiming: EvaluateOptions['onRuleTiming'],
+): void {
+  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  // Rows and texts are read by many rules: made at most once per evaluation, and only if a rule asks.
+  let rows: readonly RowVisit[] | undefined
+  let texts: readonly TextField[] | undefined
+  const shared = {
+    get rows() {
+      return (rows ??= [...rowsOf(plan, profile)])
+    },
+    get texts() {
+      return (texts ??= [...textFields(plan)])
+    },
+  }
+  for (const config of ruleSet.rules) {
+    const severity: Severity = stage === 'draft' ? config.draft : config.severity
+    if (severity === 'off') continue
+    const { rule } = config
+    const tally = collector.tally(rule.id, rule.meta.criterion)
+    const started = onRuleTiming ? performance.now() : 0
+    try {
+      rule.check({
+        plan,
+        profile,
+        options: config.options,
+        stage,
+        names,
+        get rows() {
+          return shared.rows
+        },
+        get texts() {
+          return shared.texts
+        },
+        examine: (subject) => collector.examine(tally, subject),
+        report: (messageId, descriptor) => {
+          const template = rule.meta.messages[messageId]
+          if (!template) throw new Error(`Rule ${rule.id} reported unknown message "${messageId}"`)
+          collector.add(rule.id, rule.meta.criterion, messageId, severity, template, descriptor)
+        },
+      })
+    } catch (error) {
+      // A rule must report, never throw: its failure becomes a finding instead of breaking the report.
+      collector.add(rule.id, rule.meta.criterion, '@crashed', 'error', CRASHED, {
+        pointer: '',
+        data: { error: error instanceof Error ? error.message : String(error) },
+      })
+    }
+    if (onRuleTiming) onRuleTiming(rule.id, performance.now() - started)
+  }
+}
+
+const CRASHED: Bilingual = { fr: 'La règle n’a pas pu s’exécuter : {error}', en: 'The rule could not run: {error}' }
+
+function reportInvalid(issues: readonly Issue[], collector: Collector): void {
+  const { id, meta } = validDocument
+  collector.examine(collector.tally(id, meta.criterion), '')
+  collector.add(id, meta.criterion, 'not-evaluated', 'info', meta.messages['not-evaluated'], { pointer: '' })
+  for (const issue of issues)
+    collector.add(id, meta.criterion, 'invalid', 'error', meta.messages.invalid, { pointer: issue.pointer, subject: '', data: { issue: issue.message } })
+}
+
+interface MutableTally extends RuleTally {
+  examined: number
+  failed: Set<string>
+  /** In strict mode (RuleTester), every subject examined so far, to catch rules that break the contract. */
+  seen?: Set<string>
+}
+
+class Collector {
+  private readonly raw: Array<{ finding: Omit<Finding, 'label'> & { subject: string }; labelPointer: string }> = []
+  private readonly byRule = new Map<string, MutableTally>()
+
+  constructor(private readonly strict = false) {}
+
+  tally(ruleId: string, criterion: string): MutableTally {
+    let tally = this.byRule.get(ruleId)
+    if (!tally) {
+      tally = { criterion, examined: 0, failed: new Set<string>(), ...(this.strict && { seen: new Set<string>() }) }
+      this.byRule.set(ruleId, tally)
+    }
+    return tally
+  }
+
+  /** Counts a subject; strict mode refuses to count one twice (the count is the criterion's applicable). */
+  examine(tally: MutableTally, subject: string): void {
+    if (tally.seen) {
+      if (tally.seen.has(subject)) throw new Error(`examined "${subject}" twice`)
+      tally.seen.add(subject)
+    }
+    tally.examined++
+  }
+
+  add(ruleId: string, criterion: string, messageId: string, severity: FindingSeverity, template: Bilingual, descriptor: Descriptor): void {
+    const subject = descriptor.subject ?? descriptor.pointer
+    const tally = this.tally(ruleId, criterion)
+    if (tally.seen && !tally.seen.has(subject) && messageId !== '@crashed') throw new Error(`reported on "${subject}" without examining it`)
+    if (severity !== 'info') tally.failed.add(subject)
+    const message = descriptor.data ? { fr: fill(template.fr, descriptor.data, 'fr'), en: fill(template.en, descriptor.data, 'en') } : template
+    const data = descriptor.data ? JSON.stringify(descriptor.data) : ''
+    const finding: Omit<Finding, 'label'> & { subject: string } = {
+      id: derivedId('f', `${ruleId}\u0000${messageId}\u0000${descriptor.pointer}\u0000${descriptor.expected ?? ''}\u0000${data}`),
+      ruleId,
+      messageId,
+      criterion,
+      severity,
+      message,
+      pointer: descriptor.pointer,
+      subject,
+    }
+    if (descriptor.expected !== undefined) finding.expected = descriptor.expected
+    if (descriptor.suggestion) finding.suggestion = descriptor.suggestion
+    // A place still to fill ("…/steps/14") is named by its container; a missing cell by its column.
+    const expected = descriptor.expected
+    const labelPointer = expected === undefined ? descriptor.pointer : /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
+    this.raw.push({ finding, labelPointer })
+  }
+
+  tallies(): RuleTally[] {
+    return [...this.byRule.values()]
+  }
+
+  findings(labeller: ReturnType<typeof placeLabeller> | undefined): Finding[] {
+    const seen = new Set<string>()
+    const findings: Finding[] = []
+    for (const { finding, labelPointer } of this.raw) {
+      if (seen.has(finding.id)) continue
+      seen.add(finding.id)
+      const label = labeller?.labelOf(labelPointer) ?? { fr: labelPointer || 'Document', en: labelPointer || 'Document' }
+      // Keys in a fixed order, so that the JSON of a report is byte-stable.
+      const complete = {
+        id: finding.id,
+        ruleId: finding.ruleId,
+        messageId: finding.messageId,
+        criterion: finding.criterion,
+        severity: finding.severity,
+        message: finding.message,
+        pointer: finding.pointer,
+      } as Finding
+      if (finding.expected !== undefined) complete.expected = finding.expected
+      if (finding.subject !== finding.pointer) complete.subject = finding.subject
+      complete.label = label
+      if (finding.suggestion) complete.suggestion = finding.suggestion
+      findings.push(complete)
+    }
+    return findings
+  }
+}
+
+function fill(template: string, data: Readonly<Record<string, DataValue>> | undefined, locale: Locale): string {
+  if (!data) return template
+  const values: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(data)) values[key] = typeof value === 'object' ? value[locale] : value
+  return interpolate(template, values)
+}
+
+/** Document order of the place, then rule, message and text: the key is computed once per finding. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((finding) => ({ finding, place: pointerSortKey(finding.expected ?? finding.pointer) }))
+  keyed.sort(
+    (a, b) =>
+      comparePointerKeys(a.place, b.place) ||
+      compareText(a.finding.ruleId, b.finding.ruleId) ||
+      compareText(a.finding.messageId, b.finding.messageId) ||
+      compareText(a.finding.message.fr, b.finding.message.fr) ||
+      compareText(a.finding.id, b.finding.id),
+  )
+  return keyed.map(({ finding }) => finding)
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function profileIdOf(input: unknown): string | undefined {
+  const profile = (input as { profile?: { id?: unknown } } | null)?.profile
+  return typeof profile?.id === 'string' ? profile.id : undefined
+}
+
+function planIdOf(input: unknown): string | null {
+  const id = (input as { id?: unknown } | null)?.id
+  return typeof id === 'string' ? id : null
+}

@@ -1,0 +1,70 @@
+import type { LocalizedText, NameIndex, PlanDocument, Profile, RowVisit } from '@demarche/domain'
+import type { TextField } from '../rules/kit.js'
+import type { TSchema } from 'typebox'
+import type { Severity, Stage } from './severity.js'
+
+export type Bilingual = Required<LocalizedText>
+
+export interface RuleMeta<MessageId extends string = string, Options = unknown> {
+  /** The criterion of the reviewers' grid the rule belongs to. */
+  criterion: string
+  /** What the rule checks. */
+  docs: Bilingual
+  /** The form question or coherence concern the rule serves. */
+  serves: Bilingual
+  /** Message templates; `{name}` placeholders are filled from the report's data. */
+  messages: Record<MessageId, Bilingual>
+  /** TypeBox schema of the options; rule sets are checked against it when they load. */
+  options?: TSchema
+  defaultOptions?: Options
+  defaultSeverity: Severity
+  /** The highest severity a rule set may give the rule (indicators stay informative). */
+  maxSeverity?: Severity
+}
+
+export interface ReportDescriptor {
+  /** JSON Pointer of the place the finding is about; it resolves in the plan. */
+  pointer: string
+  /** For missing content: where it should go (its parent resolves). */
+  expected?: string
+  /** Values for the message's `{placeholders}`; a bilingual value fills each language with its own text. */
+  data?: Readonly<Record<string, string | number | Bilingual>>
+  suggestion?: Bilingual
+  /** The subject this finding counts against, when it is not the pointer itself. */
+  subject?: string
+}
+
+export interface RuleContext<MessageId extends string = string, Options = unknown> {
+  readonly plan: PlanDocument
+  readonly profile: Profile
+  readonly options: Options
+  readonly stage: Stage
+  /** Names of the roster and of the profile's partner groups. */
+  readonly names: NameIndex
+  /** Every row of the plan table (computed once per evaluation, shared by the rules). */
+  readonly rows: readonly RowVisit[]
+  /** Every text the chantier wrote, with its pointer (computed once per evaluation). */
+  readonly texts: readonly TextField[]
+  /**
+   * Counts one subject the rule examined (a row, a step…), for the criterion's applicable count. Contract:
+   * each subject is examined once, before any report on it (RuleTester checks both).
+   */
+  examine(subject: string): void
+  /** Reports a finding on an examined subject (`descriptor.subject`, or `descriptor.pointer` by default). */
+  report(messageId: MessageId, descriptor: ReportDescriptor): void
+}
+
+export interface Rule<MessageId extends string = string, Options = unknown> {
+  readonly id: string
+  readonly meta: RuleMeta<MessageId, Options>
+  check(context: RuleContext<MessageId, Options>): void
+}
+
+/** Declares a rule; the identity function that gives rule modules their types. */
+export function defineRule<MessageId extends string, Options = Record<string, never>>(
+  rule: Rule<MessageId, Options>,
+): Rule<MessageId, Options> {
+  return rule
+}
+
+export type AnyRule = Rule<string, any>

@@ -1,0 +1,56 @@
+import type { AnyRule } from '../engine/rule.js'
+import { ENGINE_NAME, ENGINE_VERSION } from '../engine/engine.js'
+import type { Report } from '../engine/report.js'
+import type { FindingSeverity } from '../engine/severity.js'
+import { builtinRules } from '../rules/index.js'
+import type { FormatOptions } from './index.js'
+
+const LEVEL: Record<FindingSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' }
+
+/** SARIF 2.1.0: one run per report, results located by file and by JSON Pointer (a logical location). */
+export function formatSarif(reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions & { rules?: readonly AnyRule[] } = {}): string {
+  const locale = options.locale ?? 'fr'
+  const known = new Map((options.rules ?? builtinRules).map((rule) => [rule.id, rule]))
+  const runs = reports.map(({ file, report }) => {
+    const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort()
+    return {
+      tool: {
+        driver: {
+          name: ENGINE_NAME,
+          version: ENGINE_VERSION,
+          rules: ruleIds.map((id) => {
+            const rule = known.get(id)
+            const descriptor: Record<string, unknown> = { id, name: id }
+            if (rule) {
+              descriptor.shortDescription = { text: rule.meta.docs[locale] }
+              descriptor.fullDescription = { text: `${rule.meta.docs[locale]} ${rule.meta.serves[locale]}` }
+              descriptor.properties = { criterion: rule.meta.criterion }
+            }
+            return descriptor
+          }),
+        },
+      },
+      automationDetails: { id: `${report.ruleSet.id}@${report.ruleSet.version}/${report.stage}` },
+      results: report.findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        ruleIndex: ruleIds.indexOf(finding.ruleId),
+        level: LEVEL[finding.severity],
+        message: { text: `${finding.label[locale]} — ${finding.message[locale]}${finding.suggestion ? ` (${finding.suggestion[locale]})` : ''}` },
+        locations: [
+          {
+            physicalLocation: { artifactLocation: { uri: toUri(file) } },
+            logicalLocations: [{ fullyQualifiedName: finding.expected ?? finding.pointer, name: finding.label[locale], kind: 'object' }],
+          },
+        ],
+        partialFingerprints: { findingId: finding.id },
+        properties: { criterion: finding.criterion, messageId: finding.messageId, pointer: finding.pointer },
+      })),
+      properties: { score: report.score, planHash: report.plan.hash, profile: report.profile },
+    }
+  })
+  return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n'
+}
+
+function toUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/')
+}

@@ -1,0 +1,41 @@
+import type { Locale } from '@demarche/domain'
+import type { CriterionStatus } from '../engine/report.js'
+import type { FindingSeverity, Stage } from '../engine/severity.js'
+
+export const SEVERITY_WORDS: Record<Locale, Record<FindingSeverity, string>> = {
+  fr: { error: 'erreur', warning: 'avertissement', info: 'info' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+}
+
+export const STATUS_WORDS: Record<Locale, Record<CriterionStatus, string>> = {
+  fr: { complete: 'complet', partial: 'partiel', missing: 'manquant', not_applicable: 'sans objet' },
+  en: { complete: 'complete', partial: 'partial', missing: 'missing', not_applicable: 'not applicable' },
+}
+
+export const STAGE_WORDS: Record<Locale, Record<Stage, string>> = {
+  fr: { draft: 'brouillon', submission: 'dépôt' },
+  en: { draft: 'draft', submission: 'submission' },
+}
+
+/** "78,4" in French, "78.4" in English. */
+export function formatScore(score: number, locale: Locale): string {
+  const text = Number.isInteger(score) ? String(score) : score.toFixed(1)
+  return locale === 'fr' ? text.replace('.', ',') : text
+}
+
+/** French takes the singular for 0 and 1; English only for 1. */
+export function plural(count: number, one: string, many: string, locale: Locale = 'fr'): string {
+  const singular = locale === 'fr' ? count <= 1 : count === 1
+  return `${count} ${singular ? one : many}`
+}
+
+export function summaryLine(counts: { errors: number; warnings: number; infos: number }, locale: Locale): string {
+  return locale === 'fr'
+    ? `${plural(counts.errors, 'erreur', 'erreurs')}, ${plural(counts.warnings, 'avertissement', 'avertissements')}, ${plural(counts.infos, 'information', 'informations')}`
+    : `${plural(counts.errors, 'error', 'errors', 'en')}, ${plural(counts.warnings, 'warning', 'warnings', 'en')}, ${plural(counts.infos, 'info', 'infos', 'en')}`
+}
+
+/** The separator before a colon: a non-breaking space in French (OQLF), none in English. */
+export function colon(locale: Locale): string {
+  return locale === 'fr' ? '\u00a0: ' : ': '
+}

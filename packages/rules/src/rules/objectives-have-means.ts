@@ -1,0 +1,35 @@
+import { localize } from '@demarche/domain'
+import { defineRule } from '../engine/rule.js'
+
+export default defineRule({
+  id: 'objectives-have-means',
+  meta: {
+    criterion: 'plan-table',
+    docs: {
+      fr: 'Chaque objectif a au moins une ligne et chaque ligne nomme au moins un moyen (action, projet).',
+      en: 'Each objective has at least one row and each row names at least one means (action, project).',
+    },
+    serves: { fr: 'Tableau du plan : colonne « Moyens / Actions / Projets ».', en: 'Plan table: "Means / Actions / Projects" column.' },
+    messages: {
+      'no-row': { fr: 'Cet objectif n’a aucune ligne au tableau.', en: 'This objective has no row in the table.' },
+      'no-means': { fr: 'Cette ligne ne nomme aucun moyen ({level}).', en: 'This row names no means ({level}).' },
+    },
+    defaultSeverity: 'error',
+  },
+  check({ plan, profile, examine, report }) {
+    if (profile.levels.action.presence === 'absent') return
+    const level = { fr: localize(profile.levels.action.label, 'fr'), en: localize(profile.levels.action.label, 'en') }
+    for (const [a, axis] of plan.axes.entries())
+      for (const [o, objective] of axis.objectives.entries()) {
+        const pointer = `/axes/${a}/objectives/${o}`
+        examine(pointer)
+        if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows/0` })
+        for (const [r, row] of objective.rows.entries()) {
+          const rowPointer = `${pointer}/rows/${r}`
+          examine(rowPointer)
+          if (row.actions.every((action) => action.text.trim() === ''))
+            report('no-means', { pointer: rowPointer, expected: `${rowPointer}/actions/0`, data: { level } })
+        }
+      }
+  },
+})
