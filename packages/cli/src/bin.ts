@@ -7,6 +7,10 @@ const exitCode = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readFile: (path) => readFile(path, 'utf8'),
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  writeBytes: async (path, bytes) => {
+    if (path === '-') await new Promise<void>((resolve, reject) => process.stdout.write(bytes, (error) => (error ? reject(error) : resolve())))
+    else await writeFile(path, bytes)
+  },
   isTty: process.stdout.isTTY === true,
 })
 process.exitCode = exitCode

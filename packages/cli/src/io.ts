@@ -4,5 +4,7 @@ export interface Io {
   stderr(text: string): void
   readFile(path: string): Promise<string>
   writeFile(path: string, text: string): Promise<void>
+  /** Writes binary output; "-" is standard output. */
+  writeBytes(path: string, bytes: Uint8Array): Promise<void>
   isTty: boolean
 }

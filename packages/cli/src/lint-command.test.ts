@@ -18,6 +18,7 @@ function run(argv: string[], tty = false) {
     stderr: (text) => err.push(text),
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: async () => undefined,
+    writeBytes: async () => undefined,
     isTty: tty,
   }
   return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join('') }))

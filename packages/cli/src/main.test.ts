@@ -21,6 +21,7 @@ function memoryIo(files: Record<string, string> = {}) {
     writeFile: async (path, text) => {
       written[path] = text
     },
+    writeBytes: async () => undefined,
     isTty: false,
   }
   return { io, out: () => out.join(''), err: () => err.join(''), written }

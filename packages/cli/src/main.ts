@@ -4,6 +4,7 @@ import type { Io } from './io.js'
 import { expandGlobs } from './globs.js'
 import { lintCommand } from './lint-command.js'
 import { prepareCommand } from './prepare-command.js'
+import { renderCommand } from './render-command.js'
 import { schemaCommand } from './schema-command.js'
 import { validateCommand } from './validate-command.js'
 
@@ -16,6 +17,8 @@ Commands:
   lint <files or globs…>           Evaluate plans against their rule set and print the report
       [--ruleset id@version] [--stage draft|submission]
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
+  render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
+      [--report] [--template org.docx]   Render the plan, or its evaluation report
 
 Options:
   --locale fr|en                   Language of messages (default fr)
@@ -38,6 +41,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'stylish' },
         'fail-on': { type: 'string', default: 'error' },
         explain: { type: 'boolean', default: false },
+        report: { type: 'boolean', default: false },
+        template: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -70,6 +76,23 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       },
       io,
     )
+  if (command === 'render') {
+    if (files.length !== 1) {
+      io.stderr(`render: ${locale === 'fr' ? 'un seul plan' : 'exactly one plan'}\n\n${USAGE}`)
+      return 2
+    }
+    return renderCommand(
+      {
+        file: files[0]!,
+        format: values.format === 'stylish' ? '' : values.format,
+        report: values.report,
+        locale,
+        ...(values.template !== undefined && { template: values.template }),
+        ...(values.output !== undefined && { output: values.output }),
+      },
+      io,
+    )
+  }
   if (files.length === 0) {
     io.stderr(`${command}: ${locale === 'fr' ? 'aucun fichier' : 'no file given'}\n\n${USAGE}`)
     return 2

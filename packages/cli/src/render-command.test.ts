@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import type { Io } from './io.js'
+import { main } from './main.js'
+
+const plan2026 = fileURLToPath(new URL('../../domain/examples/crevale-2026-2028.plan.json', import.meta.url))
+
+function run(argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const files: Record<string, string | Uint8Array> = {}
+  const io: Io = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: async (path, text) => {
+      files[path] = text
+    },
+    writeBytes: async (path, bytes) => {
+      files[path] = bytes
+    },
+    isTty: false,
+  }
+  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), files }))
+}
+
+describe('demarche render', () => {
+  it('writes the plan as HTML to standard output with -o -', async () => {
+    const result = await run(['render', plan2026, '--format', 'html', '-o', '-'])
+    expect(result.code).toBe(0)
+    expect(result.out).toMatch(/^<!DOCTYPE html>\n<html lang="fr-CA">/)
+  })
+
+  it('writes a DOCX, an XLSX and the English Markdown report to files', async () => {
+    const docx = await run(['render', plan2026, '--format', 'docx', '-o', 'plan.docx'])
+    expect(docx.code).toBe(0)
+    expect(strFromU8(unzipSync(docx.files['plan.docx'] as Uint8Array)['word/document.xml']!)).toContain('Déploiement de la phase 2')
+    const xlsx = await run(['render', plan2026, '--format', 'xlsx', '-o', 'plan.xlsx'])
+    expect(Object.keys(unzipSync(xlsx.files['plan.xlsx'] as Uint8Array))).toContain('xl/workbook.xml')
+    const report = await run(['render', plan2026, '--format', 'markdown', '--report', '--locale', 'en', '-o', 'report.md'])
+    expect(report.files['report.md']).toContain('## Completeness score: 95.8 / 100')
+  })
+
+  it('explains what is wrong with a call', async () => {
+    expect((await run(['render', plan2026, '--format', 'odt', '-o', 'x'])).code).toBe(2)
+    expect((await run(['render', plan2026, '--format', 'html'])).err).toContain('-o <fichier> est requis')
+    expect((await run(['render', plan2026, '--format', 'xlsx', '--report', '-o', 'x'])).code).toBe(2)
+    expect((await run(['render', plan2026, plan2026, '--format', 'html', '-o', '-'])).code).toBe(2)
+    const broken = await run(['render', `${plan2026}.missing`, '--format', 'html', '-o', '-'])
+    expect(broken.code).toBe(1)
+  })
+})

@@ -1,0 +1,209 @@
+import {
+  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
+  Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx'
+import type { Theme } from '../context.js'
+import { inlineRuns } from '../inline.js'
+import type { ViewBlock, ViewItem } from '../view/plan-view.js'
+
+/** Body content: paragraphs and tables, with the alternative text of each table in document order. */
+export interface DocxBody {
+  children: Array<Paragraph | Table>
+  tableDescriptions: Array<{ caption: string; description: string }>
+}
+
+/**
+ * Builds Word content with Word's own style names (Title, Heading 1–3, Caption, List Number, List Bullet,
+ * Table Grid), so that an organisation's template restyles it. Numbered lists restart (or start at the
+ * written number) through one numbering definition per start value.
+ */
+export class DocxWriter {
+  readonly body: DocxBody = { children: [], tableDescriptions: [] }
+  private readonly starts = new Set<number>([1])
+  private instance = 0
+
+  /** `textLists`: numbers and bullets written as text, for templates that bring no numbering definitions. */
+  constructor(
+    readonly theme: Theme,
+    private readonly textLists = false,
+  ) {}
+
+  heading(text: string, level: 1 | 2 | 3 | 'title'): void {
+    const heading = level === 'title' ? HeadingLevel.TITLE : level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3
+    this.body.children.push(new Paragraph({ heading, keepNext: true, children: runs(text) }))
+  }
+
+  paragraph(text: string, options: { strong?: boolean; italic?: boolean } = {}): void {
+    this.body.children.push(this.paragraphOf(text, options))
+  }
+
+  blocks(blocks: readonly ViewBlock[]): void {
+    for (const child of this.blockChildren(blocks)) this.body.children.push(child)
+  }
+
+  /** A table with a caption paragraph before it, a repeated header row, and alternative text. */
+  table(caption: string, description: string, header: string[], rows: Array<Array<{ children: Array<Paragraph | Table>; rowSpan?: number } | null>>, widths?: number[]): void {
+    this.body.children.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(caption) }))
+    const tableRows = [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((text) => new TableCell({ shading: { fill: this.theme.tint.replace('#', '') }, children: [new Paragraph({ children: runs(text, { bold: true }) })] })),
+      }),
+      ...rows.map(
+        (cells) =>
+          new TableRow({
+            children: cells.flatMap((cell) =>
+              cell === null ? [] : [new TableCell({ children: cell.children.length > 0 ? cell.children : [new Paragraph('')], ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }) })],
+            ),
+          }),
+      ),
+    ]
+    this.body.children.push(
+      new Table({
+        style: 'TableGrid',
+        width: { size: 100, type: WidthType.PERCENTAGE },
+        ...(widths && { columnWidths: widths }),
+        borders: GRID_BORDERS,
+        rows: tableRows,
+      }),
+    )
+    this.body.tableDescriptions.push({ caption, description })
+  }
+
+  /** Block content for a table cell. */
+  blockChildren(blocks: readonly ViewBlock[]): Array<Paragraph | Table> {
+    const out: Array<Paragraph | Table> = []
+    for (const block of blocks) {
+      if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true }))
+      else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start))
+      else {
+        const nested = new DocxWriter(this.theme, this.textLists)
+        nested.starts.clear()
+        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))))
+        for (const start of nested.starts) this.starts.add(start)
+        this.body.tableDescriptions.push(...nested.body.tableDescriptions)
+        out.push(...nested.body.children)
+      }
+    }
+    return out
+  }
+
+  /** The numbering definitions the lists written so far need. */
+  numbering() {
+    return {
+      config: [
+        ...[...this.starts].sort((a, b) => a - b).map((start) => ({
+          reference: `steps-${start}`,
+          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }],
+        })),
+        {
+          reference: 'bullets',
+          levels: [
+            { level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 260 } } } },
+            { level: 1, format: LevelFormat.BULLET, text: '–', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 800, hanging: 260 } } } },
+          ],
+        },
+      ],
+    }
+  }
+
+  private paragraphOf(text: string, options: { strong?: boolean; italic?: boolean } = {}): Paragraph {
+    return new Paragraph({ children: runs(text, { ...(options.strong && { bold: true }), ...(options.italic && { italics: true }) }) })
+  }
+
+  private list(items: readonly ViewItem[], ordered: boolean, start = 1): Paragraph[] {
+    const out: Paragraph[] = []
+    const instance = ++this.instance
+    if (ordered) this.starts.add(start)
+    items.forEach((item, index) => {
+      const lead = item.lead ? [...runs(item.lead, { bold: true }), new TextRun(' : ')] : []
+      if (this.textLists) {
+        out.push(new Paragraph({ indent: { left: 400, hanging: 300 }, children: [new TextRun(ordered ? `${start + index}.\t` : '•\t'), ...lead, ...runs(item.text)] }))
+        for (const sub of item.items ?? []) out.push(new Paragraph({ indent: { left: 800, hanging: 260 }, children: [new TextRun('–\t'), ...runs(sub)] }))
+        return
+      }
+      out.push(
+        new Paragraph({
+          style: ordered ? 'ListNumber' : 'ListBullet',
+          numbering: ordered ? { reference: `steps-${start}`, level: 0, instance } : { reference: 'bullets', level: 0 },
+          children: [...lead, ...runs(item.text)],
+        }),
+      )
+      for (const sub of item.items ?? []) out.push(new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 1 }, children: runs(sub) }))
+    })
+    return out
+  }
+}
+
+const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8A99A8' }
+const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
+
+/** Text runs with the plan's inline emphasis. */
+export function runs(text: string, base: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
+  return inlineRuns(text).map(
+    (run) =>
+      new TextRun({
+        text: run.text,
+        ...((base.bold || run.bold) && { bold: true }),
+        ...((base.italics || run.italic) && { italics: true }),
+      }),
+  )
+}
+
+/** Styles that Word knows by name, defined so that other word processors draw them too. */
+export function documentStyles(theme: Theme) {
+  const primary = theme.primary.replace('#', '')
+  return {
+    default: { document: { run: { font: 'Calibri', size: 21 } } },
+    paragraphStyles: [
+      { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 40, bold: true, color: primary }, paragraph: { spacing: { after: 240 } } },
+      { id: 'Heading1', name: 'heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 30, bold: true, color: primary }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+      { id: 'Heading2', name: 'heading 2', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 25, bold: true, color: primary }, paragraph: { spacing: { before: 240, after: 80 }, keepNext: true } },
+      { id: 'Heading3', name: 'heading 3', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 22, bold: true, color: primary }, paragraph: { spacing: { before: 200, after: 60 }, keepNext: true } },
+      { id: 'Caption', name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 19, bold: true, color: primary }, paragraph: { spacing: { before: 120, after: 60 }, keepNext: true } },
+      { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
+      { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
+    ],
+  }
+}
+
+/** Header with the organisation and title, footer with "Page n de N", in the given orientation. */
+export function section(children: Array<Paragraph | Table>, options: { landscape: boolean; header: string; french: boolean }): ISectionOptions {
+  return {
+    properties: {
+      page: {
+        size: options.landscape ? { orientation: PageOrientation.LANDSCAPE, width: 12240, height: 15840 } : { orientation: PageOrientation.PORTRAIT, width: 12240, height: 15840 },
+        margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 },
+      },
+    },
+    headers: { default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: options.header, size: 16, color: '555555' })] })] }) },
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            children: [new TextRun({ size: 16, children: ['Page ', PageNumber.CURRENT, options.french ? ' de ' : ' of ', PageNumber.TOTAL_PAGES] })],
+          }),
+        ],
+      }),
+    },
+    children,
+  }
+}
+
+/** Adds each table's caption and description (Word's alternative text), in document order. */
+export function addTableAltText(documentXml: string, descriptions: ReadonlyArray<{ caption: string; description: string }>): string {
+  let index = 0
+  return documentXml.replace(/<\/w:tblPr>/g, (end) => {
+    const alt = descriptions[index++]
+    if (!alt) return end
+    return `<w:tblCaption w:val="${xmlAttr(alt.caption)}"/><w:tblDescription w:val="${xmlAttr(alt.description)}"/>${end}`
+  })
+}
+
+function xmlAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\n/g, ' ')
+}
+
+export { Document }

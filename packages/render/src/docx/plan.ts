@@ -1,0 +1,117 @@
+import type { PlanDocument } from '@demarche/domain'
+import { Document, Packer, Paragraph, PatchType, patchDocument, type Table, TextRun } from 'docx'
+import type { RenderContext, Renderer } from '../context.js'
+import { planView, type PlanView } from '../view/plan-view.js'
+import { rewriteZip, setCoreDates } from '../zip.js'
+import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
+
+export interface DocxOptions {
+  /**
+   * An organisation's own .docx with placeholders ({{title}}, {{facts}}, {{produced}}, {{content}}): its cover,
+   * styles and fixed sections are kept; the plan fills the placeholders.
+   */
+  template?: Uint8Array
+}
+
+/** The plan as a Word document: portrait for the form's answers, landscape sections for the plan tables. */
+export async function planDocx(plan: PlanDocument, context: RenderContext, options: DocxOptions = {}): Promise<Uint8Array> {
+  const view = planView(plan, context)
+  const header = [context.theme.organisation, view.title].filter(Boolean).join(' — ')
+  const textLists = options.template !== undefined
+  const front = new DocxWriter(context.theme, textLists)
+  writeFront(front, view)
+  const tables = new DocxWriter(context.theme, textLists)
+  writeAxes(tables, view)
+  if (options.template) return fromTemplate(options.template, view, front, tables, context)
+  const numbering = mergeNumbering(front, tables)
+  const document = new Document({
+    creator: context.theme.organisation ?? 'Démarche',
+    title: view.title,
+    description: view.produced,
+    styles: documentStyles(context.theme),
+    numbering,
+    sections: [
+      section(front.body.children, { landscape: false, header, french: view.french }),
+      ...(tables.body.children.length > 0 ? [section(tables.body.children, { landscape: true, header, french: view.french })] : []),
+    ],
+  })
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
+  const descriptions = [...front.body.tableDescriptions, ...tables.body.tableDescriptions]
+  return finish(bytes, context, descriptions)
+}
+
+export const docxPlanRenderer: Renderer<PlanDocument> = {
+  format: 'docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: 'docx',
+  render: (plan, context) => planDocx(plan, context),
+}
+
+function writeFront(writer: DocxWriter, view: PlanView): void {
+  writer.heading(view.title, 'title')
+  for (const fact of view.facts) writer.paragraph(`**${fact.label}**${view.french ? '\u00a0: ' : ': '}${fact.value}`)
+  writer.paragraph(view.produced, { italic: true })
+  for (const section of view.sections) {
+    writer.heading(section.heading, 1)
+    if (section.prompt) writer.paragraph(section.prompt, { italic: true })
+    writer.blocks(section.blocks)
+  }
+}
+
+function writeAxes(writer: DocxWriter, view: PlanView): void {
+  for (const axis of view.axes) {
+    writer.heading(axis.heading, 1)
+    writer.blocks(axis.description)
+    if (axis.objectives.every((objective) => objective.rows.length === 0)) {
+      for (const objective of axis.objectives) {
+        writer.paragraph(`• ${objective.title}`)
+        writer.blocks(objective.details)
+      }
+      continue
+    }
+    const header = [view.labels.objectiveColumn, ...axis.columns.map((column) => column.label)]
+    const rows = axis.objectives.flatMap((objective) =>
+      objective.rows.map((row, index) => [
+        index === 0
+          ? { rowSpan: objective.rows.length, children: [new Paragraph({ children: runs(objective.label, { bold: true }) }), new Paragraph({ children: runs(objective.title) }), ...writer.blockChildren(objective.details)] }
+          : null,
+        ...axis.columns.map((column) => ({ children: writer.blockChildren(row.cells[column.key] ?? []) })),
+      ]),
+    )
+    const description = view.french
+      ? `Tableau du plan pour ${axis.short} : ${axis.objectives.length} objectif(s), colonnes ${header.join(', ')}.`
+      : `Plan table for ${axis.short}: ${axis.objectives.length} objective(s), columns ${header.join(', ')}.`
+    writer.table(axis.caption, description, header, rows)
+  }
+}
+
+function mergeNumbering(...writers: DocxWriter[]) {
+  const references = new Map<string, ReturnType<DocxWriter['numbering']>['config'][number]>()
+  for (const writer of writers) for (const config of writer.numbering().config) references.set(config.reference, config)
+  return { config: [...references.values()] }
+}
+
+async function fromTemplate(template: Uint8Array, view: PlanView, front: DocxWriter, tables: DocxWriter, context: RenderContext): Promise<Uint8Array> {
+  const children: Array<Paragraph | Table> = [...front.body.children.slice(1 + view.facts.length + 1), ...tables.body.children]
+  const bytes = await patchDocument({
+    outputType: 'uint8array',
+    data: template,
+    keepOriginalStyles: true,
+    patches: {
+      title: { type: PatchType.PARAGRAPH, children: runs(view.title) },
+      facts: { type: PatchType.DOCUMENT, children: view.facts.map((fact) => new Paragraph({ children: [...runs(fact.label, { bold: true }), new TextRun(`${view.french ? '\u00a0: ' : ': '}${fact.value}`)] })) },
+      produced: { type: PatchType.PARAGRAPH, children: runs(view.produced) },
+      content: { type: PatchType.DOCUMENT, children },
+    },
+  })
+  return finish(bytes, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions])
+}
+
+function finish(bytes: Uint8Array, context: RenderContext, descriptions: ReadonlyArray<{ caption: string; description: string }>): Uint8Array {
+  const date = context.clock()
+  return rewriteZip(bytes, date, (path, text) => {
+    if (path === 'docProps/core.xml') return setCoreDates(text, date)
+    if (path === 'word/document.xml') return addTableAltText(text, descriptions)
+    return text
+  })
+}

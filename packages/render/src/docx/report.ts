@@ -1,0 +1,66 @@
+import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx'
+import type { RenderContext, Renderer } from '../context.js'
+import { type ReportInput, reportView } from '../view/report-view.js'
+import { rewriteZip, setCoreDates } from '../zip.js'
+import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
+
+/** An evaluation report as a Word document: the score, the criteria table, findings grouped by criterion. */
+export async function reportDocx(input: ReportInput, context: RenderContext): Promise<Uint8Array> {
+  const view = reportView(input, context)
+  const writer = new DocxWriter(context.theme)
+  const colon = view.french ? '\u00a0: ' : ': '
+  writer.heading(view.title, 'title')
+  for (const fact of view.facts) writer.paragraph(`**${fact.label}**${colon}${fact.value}`)
+  writer.paragraph(view.produced, { italic: true })
+  writer.heading(view.score, 1)
+  writer.paragraph(view.summary)
+  writer.table(
+    view.french ? 'Critères de la grille d’analyse' : 'Review grid criteria',
+    view.french ? 'Statut, sujets vérifiés et conformes, poids et points de chaque critère.' : 'Status, checked and passed subjects, weight and points of each criterion.',
+    view.criteriaHeadings,
+    view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text) => ({ children: [new Paragraph({ children: runs(text) })] }))),
+  )
+  writer.heading(view.french ? 'Constats' : 'Findings', 1)
+  if (view.groups.length === 0) writer.paragraph(view.noFindings)
+  for (const group of view.groups) {
+    writer.heading(group.label, 2)
+    for (const finding of group.findings) {
+      const place = finding.href && /^https?:/.test(finding.href)
+        ? new ExternalHyperlink({ link: finding.href, children: [new TextRun({ text: finding.place, style: 'Hyperlink' })] })
+        : new TextRun(finding.place)
+      writer.body.children.push(
+        new Paragraph({
+          style: 'ListBullet',
+          numbering: { reference: 'bullets', level: 0 },
+          children: [
+            new TextRun({ text: `${finding.severityLabel} — `, bold: true }),
+            place,
+            new TextRun(colon),
+            ...runs(finding.message),
+            ...(finding.suggestion ? [new TextRun({ text: ` ${finding.suggestion}`, italics: true })] : []),
+            new TextRun({ text: ` (${finding.pointer || '/'}, ${finding.rule})`, size: 16, color: '555555' }),
+          ],
+        }),
+      )
+    }
+  }
+  const document = new Document({
+    creator: context.theme.organisation ?? 'Démarche',
+    title: view.title,
+    styles: documentStyles(context.theme),
+    numbering: writer.numbering(),
+    sections: [section(writer.body.children, { landscape: false, header: view.title, french: view.french })],
+  })
+  const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
+  const date = context.clock()
+  return rewriteZip(bytes, date, (path, text) =>
+    path === 'docProps/core.xml' ? setCoreDates(text, date) : path === 'word/document.xml' ? addTableAltText(text, writer.body.tableDescriptions) : text,
+  )
+}
+
+export const docxReportRenderer: Renderer<ReportInput> = {
+  format: 'docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: 'docx',
+  render: (input, context) => reportDocx(input, context),
+}

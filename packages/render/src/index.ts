@@ -1,0 +1,21 @@
+// Context and the renderer interface
+export { createContext, DEFAULT_THEME, languageOf } from './context.js'
+export type { RenderContext, RenderLocale, Renderer, Theme, Typography, ContextOptions } from './context.js'
+
+// Typography and inline text
+export { typeset, formatDate } from './typography.js'
+export { inlineRuns, plainText } from './inline.js'
+export type { Run } from './inline.js'
+
+// The shared view of a plan and of a report (what every format lays out)
+export { planView } from './view/plan-view.js'
+export type { PlanView, AxisView, ObjectiveView, RowView, SectionView, ViewBlock, ViewItem, ColumnView, BudgetAmountView } from './view/plan-view.js'
+export { reportView, anchorOf } from './view/report-view.js'
+export type { ReportInput, ReportView, FindingView } from './view/report-view.js'
+
+// HTML and Markdown: no runtime dependency
+export { planHtml, planStylesheet, htmlPlanRenderer } from './html/plan.js'
+export type { HtmlOptions } from './html/plan.js'
+export { reportHtml, htmlReportRenderer } from './html/report.js'
+export { planMarkdown, markdownPlanRenderer } from './markdown/plan.js'
+export { reportMarkdown, markdownReportRenderer } from './markdown/report.js'

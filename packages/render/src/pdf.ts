@@ -1,0 +1,50 @@
+import type { PlanDocument } from '@demarche/domain'
+import type { RenderContext, Renderer } from './context.js'
+import { planHtml } from './html/plan.js'
+import { reportHtml } from './html/report.js'
+import { ChromiumPrinter, findChromium } from './pdf/chromium.js'
+import { planPdfkit, reportPdfkit } from './pdf/pdfkit.js'
+import { planView } from './view/plan-view.js'
+import { type ReportInput, reportView } from './view/report-view.js'
+
+export { ChromiumPrinter, findChromium }
+
+export interface PdfOptions {
+  /** `chromium` prints the HTML master; `pdfkit` lays out with embedded fonts; `auto` (default) prefers Chromium. */
+  engine?: 'auto' | 'chromium' | 'pdfkit'
+  /** A Chromium kept open by the caller, for many renders. */
+  printer?: ChromiumPrinter
+  chromiumPath?: string
+}
+
+export async function planPdf(plan: PlanDocument, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
+  return withEngine(options, (printer) => printer.print(planHtml(plan, context), context.clock()), () => planPdfkit(planView(plan, context), context))
+}
+
+export async function reportPdf(input: ReportInput, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
+  return withEngine(options, (printer) => printer.print(reportHtml(input, context), context.clock()), () => reportPdfkit(reportView(input, context), context))
+}
+
+export function pdfPlanRenderer(options: PdfOptions = {}): Renderer<PlanDocument> {
+  return { format: 'pdf', mediaType: 'application/pdf', extension: 'pdf', render: (plan, context) => planPdf(plan, context, options) }
+}
+
+export function pdfReportRenderer(options: PdfOptions = {}): Renderer<ReportInput> {
+  return { format: 'pdf', mediaType: 'application/pdf', extension: 'pdf', render: (input, context) => reportPdf(input, context, options) }
+}
+
+async function withEngine(options: PdfOptions, chromium: (printer: ChromiumPrinter) => Promise<Uint8Array>, pdfkit: () => Promise<Uint8Array>): Promise<Uint8Array> {
+  const engine = options.engine ?? 'auto'
+  if (engine === 'pdfkit') return pdfkit()
+  if (options.printer) return chromium(options.printer)
+  const printer = await ChromiumPrinter.open(options.chromiumPath)
+  if (!printer) {
+    if (engine === 'chromium') throw new Error('No Chromium found (set CHROMIUM_PATH) or playwright-core is not installed.')
+    return pdfkit()
+  }
+  try {
+    return await chromium(printer)
+  } finally {
+    await printer.close()
+  }
+}

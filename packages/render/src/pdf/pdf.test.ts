@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process'
+import { evaluatePlan } from '@demarche/rules'
+import { describe, expect, it } from 'vitest'
+import { planPdf, reportPdf } from '../pdf.js'
+import { context, hasTool, seeds, sourceTexts, testOutput } from '../test-support.js'
+import { findChromium } from './chromium.js'
+
+const poppler = hasTool('pdfinfo', ['-v'])
+const chromium = findChromium() !== undefined || hasTool('chromium')
+
+function inspect(pdf: Uint8Array, name: string) {
+  const file = testOutput(name, pdf)
+  const run = (command: string, ...args: string[]) => execFileSync(command, [...args, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  return {
+    info: run('pdfinfo'),
+    fonts: run('pdffonts'),
+    struct: run('pdfinfo', '-struct'),
+    text: execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }),
+  }
+}
+
+/** Words of a text, folded: PDF text extraction breaks lines inside table cells, so texts are compared by their words. */
+function words(text: string): string[] {
+  return text.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0)
+}
+
+function missingWords(plan: ReturnType<typeof seeds.crevale2026>, extracted: string): string[] {
+  const have = new Set(words(extracted))
+  // pdftotext joins a word cut at a line-end hyphen to the next ("école-famille-" + "communauté"): look inside too.
+  const folded = extracted.normalize('NFC').toLowerCase()
+  return [...new Set(sourceTexts(plan).flatMap(words))].filter((word) => !have.has(word) && !folded.includes(word))
+}
+
+function tablesWithCaptions(struct: string): number {
+  return (struct.match(/Table \(block\)\n\s+Caption/g) ?? []).length
+}
+
+describe.skipIf(!poppler).each([
+  ['crevale-2026-2028', seeds.crevale2026],
+  ['crevale-2021', seeds.crevale2021],
+])('the pdfkit PDF of %s', (name, plan) => {
+  const ready = planPdf(plan(), context(plan()), { engine: 'pdfkit' })
+
+  it('is tagged, with every font embedded and a captioned Table per axis', async () => {
+    const { info, fonts, struct } = inspect(await ready, `${name}.pdfkit.pdf`)
+    expect(info).toMatch(/Tagged:\s+yes/)
+    const rows = fonts.split('\n').slice(2).filter(Boolean)
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
+    expect(tablesWithCaptions(struct)).toBe(plan().axes.length + 1)
+  })
+
+  it('contains every word of the plan', async () => {
+    expect(missingWords(plan(), inspect(await ready, `${name}.pdfkit.pdf`).text)).toEqual([])
+  })
+
+  it('gives the same bytes for the same plan and clock', async () => {
+    expect(Buffer.compare(Buffer.from(await ready), Buffer.from(await planPdf(plan(), context(plan()), { engine: 'pdfkit' })))).toBe(0)
+  })
+})
+
+describe.skipIf(!poppler)('a row taller than a page', () => {
+  it('is split over several pages, not clipped', async () => {
+    const plan = seeds.crevale2026()
+    const steps = Array.from({ length: 160 }, (_, i) => ({ number: i + 1, text: `Étape numéro ${i + 1} d’un échéancier très long, écrite pour occuper plusieurs pages.` }))
+    plan.axes[0]!.objectives[0]!.rows[0]!.schedule = [{ years: { raw: 'An 6', value: { years: [6], mode: 'all' } }, steps }]
+    const { info, text } = inspect(await planPdf(plan, context(plan), { engine: 'pdfkit' }), 'tall-row.pdfkit.pdf')
+    for (let step = 1; step <= 160; step++) expect(text).toContain(`${step}. Étape numéro ${step}`)
+    const normal = Number(/Pages:\s+(\d+)/.exec(inspect(await planPdf(seeds.crevale2026(), context(seeds.crevale2026()), { engine: 'pdfkit' }), 'normal.pdfkit.pdf').info)![1])
+    expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(normal + 2)
+  })
+})
+
+describe.skipIf(!poppler || !chromium)('the Chromium PDF of the 2026-2028 plan', () => {
+  it('is tagged, with embedded fonts, a captioned Table per axis and every word', async () => {
+    const plan = seeds.crevale2026()
+    const { info, fonts, struct, text } = inspect(await planPdf(plan, context(plan), { engine: 'chromium' }), 'crevale-2026-2028.chromium.pdf')
+    expect(info).toMatch(/Tagged:\s+yes/)
+    expect(info).toMatch(/Page size:\s+612 x 792/)
+    for (const row of fonts.split('\n').slice(2).filter(Boolean)) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
+    expect(tablesWithCaptions(struct)).toBe(plan.axes.length + 1)
+    expect(missingWords(plan, text)).toEqual([])
+    expect(text).toContain('Page 1 de')
+  }, 60_000)
+})
+
+describe.skipIf(!poppler)('the PDF of an evaluation report', () => {
+  const engines: Array<'pdfkit' | 'chromium'> = chromium ? ['pdfkit', 'chromium'] : ['pdfkit']
+  it.each(engines)('says the score, each criterion’s status and the findings (%s)', async (engine) => {
+    const plan = seeds.crevale2021()
+    const report = evaluatePlan(plan)
+    const { info, text } = inspect(await reportPdf({ report, plan }, context(plan), { engine }), `crevale-2021.report.${engine}.pdf`)
+    expect(info).toMatch(/Tagged:\s+yes/)
+    expect(text.replace(/\s+/g, ' ')).toContain('Score de complétude : 76,1 / 100'.replace(/ : /, '\u00a0: ').replace(/\u00a0/g, ' '))
+    const flat = text.replace(/\s+/g, ' ')
+    for (const words of ['partiel', 'complet', 'sans objet', 'Responsables et partenaires', 'Éducation Lanaudière']) expect(flat).toContain(words)
+  }, 60_000)
+})

@@ -1,0 +1,352 @@
+import {
+  type Block, type BudgetPart, type ColumnKey, COLUMN_KEYS, fiscalYearOf, formatMoney, formatPlanYear, type LocalizedText,
+  localize, type PlanDocument, type Row,
+} from '@demarche/domain'
+import { languageOf, type RenderContext } from '../context.js'
+import { formatDate, typeset } from '../typography.js'
+
+/**
+ * What every format draws, computed once from a plan and a context: labels from the profile, text typeset
+ * for the locale, absent columns and sections left out. Renderers only lay this out.
+ */
+export interface PlanView {
+  lang: 'fr-CA' | 'en-CA'
+  french: boolean
+  title: string
+  facts: Array<{ label: string; value: string }>
+  sections: SectionView[]
+  axes: AxisView[]
+  /** "Document produit le 23 novembre 2026" */
+  produced: string
+  labels: ViewLabels
+}
+
+export interface ViewLabels {
+  contents: string
+  planTable: string
+  page: (page: string, pages: string) => string
+  objective: string
+  /** Heading of the plan table's first column ("Objectifs"). */
+  objectiveColumn: string
+}
+
+export interface SectionView {
+  id: string
+  heading: string
+  prompt?: string
+  blocks: ViewBlock[]
+}
+
+export type ViewBlock =
+  | { type: 'paragraph'; text: string; strong?: boolean }
+  | { type: 'list'; ordered: boolean; start?: number; items: ViewItem[] }
+  | { type: 'table'; caption: string; columns: string[]; rows: string[][] }
+
+export interface ViewItem {
+  text: string
+  /** A lead-in in bold ("A", "Rencontre régulière du Chantier le 22 mai 2025"). */
+  lead?: string
+  /** Shown after the text, for dated steps. */
+  date?: string
+  items?: string[]
+  id?: string
+}
+
+export interface ColumnView {
+  key: 'means' | ColumnKey
+  label: string
+  parts?: string[]
+}
+
+export interface AxisView {
+  id: string
+  /** "Axe d'intervention 2 : Favoriser l'appropriation…" */
+  heading: string
+  /** "Axe 2 — tableau du plan" */
+  caption: string
+  /** Short label used in anchors and sheet names ("Axe 2"). */
+  short: string
+  description: ViewBlock[]
+  columns: ColumnView[]
+  objectives: ObjectiveView[]
+}
+
+export interface ObjectiveView {
+  id: string
+  /** "Objectif 1" */
+  label: string
+  title: string
+  details: ViewBlock[]
+  rows: RowView[]
+}
+
+export interface RowView {
+  id: string
+  cells: Partial<Record<ColumnView['key'], ViewBlock[]>>
+  /** The budget cell's amounts, for formats that compute with them. */
+  amounts: BudgetAmountView[]
+}
+
+export interface BudgetAmountView {
+  line?: number
+  fiscalYear?: string
+  cents: number
+  hasCurrency: boolean
+}
+
+export function planView(plan: PlanDocument, context: RenderContext): PlanView {
+  const { profile } = context
+  const lang = languageOf(context)
+  const french = lang === 'fr'
+  const t = (text: string) => typeset(text, french, context.typography)
+  const l = (text: LocalizedText) => t(localize(text, lang))
+  const sections: SectionView[] = []
+  const present = (key: keyof typeof profile.sections) => profile.sections[key].presence !== 'absent'
+
+  if (present('regionalPriority') && plan.regionalPriority)
+    sections.push({ id: 'priorite', heading: l(profile.sections.regionalPriority.label), blocks: [{ type: 'paragraph', text: t(plan.regionalPriority) }] })
+  if (present('narrative'))
+    for (const section of plan.narrative ?? [])
+      sections.push({ id: section.id, heading: section.heading ? t(section.heading) : l(profile.sections.narrative.label), blocks: blocks(section.blocks, t) })
+  if (present('participants')) {
+    const section = profile.sections.participants
+    const columns = french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people']
+    sections.push({
+      id: 'participants',
+      heading: l(section.label),
+      ...(section.prompt && { prompt: l(section.prompt) }),
+      blocks: [
+        {
+          type: 'table',
+          caption: l(section.label),
+          columns,
+          rows: plan.participants.entries.map((entry) => [
+            t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? (french ? ' (fiduciaire)' : ' (fiduciary)') : '')),
+            t((entry.contacts?.value?.names ?? []).join(', ')),
+          ]),
+        },
+      ],
+    })
+  }
+  if (present('preparation')) {
+    const section = profile.sections.preparation
+    const steps = plan.preparation.steps
+    sections.push({
+      id: 'preparation',
+      heading: l(section.label),
+      ...(section.prompt && { prompt: l(section.prompt) }),
+      blocks: [
+        ...(plan.preparation.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
+        {
+          type: 'list',
+          ordered: steps.every((step) => step.number !== undefined),
+          items: steps.map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
+        },
+      ],
+    })
+  }
+  if (present('followUp')) {
+    const section = profile.sections.followUp
+    sections.push({
+      id: 'suivi',
+      heading: l(section.label),
+      ...(section.prompt && { prompt: l(section.prompt) }),
+      blocks: [{ type: 'list', ordered: plan.followUp.every((item) => item.number !== undefined), items: plan.followUp.map((item) => ({ id: item.id, text: t(item.text) })) }],
+    })
+  }
+  if (present('complementarity')) {
+    const section = profile.sections.complementarity
+    const points = plan.complementarity.points
+    sections.push({
+      id: 'complementarite',
+      heading: l(section.label),
+      ...(section.prompt && { prompt: l(section.prompt) }),
+      blocks: [{ type: 'list', ordered: points.every((point) => point.number !== undefined), items: points.map((point) => ({ id: point.id, text: t(point.text) })) }],
+    })
+  }
+  if (present('priorityResponses')) {
+    const section = profile.sections.priorityResponses
+    sections.push({
+      id: 'priorites-transversales',
+      heading: l(section.label),
+      ...(section.prompt && { prompt: l(section.prompt) }),
+      blocks: plan.priorityResponses.flatMap((response): ViewBlock[] => {
+        const priority = profile.transversalPriorities.find((entry) => entry.id === response.priorityId)
+        const name = response.heading ?? (priority ? localize(priority.label, lang) : response.priorityId)
+        return [{ type: 'paragraph', text: t(name), strong: true }, ...blocks(response.blocks, t)]
+      }),
+    })
+  }
+
+  const columns: ColumnView[] = [
+    { key: 'means' as const, label: l(profile.levels.action.columnHeading ?? profile.levels.action.label) },
+    ...COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent').map((key) => {
+      const column = profile.columns[key]
+      const view: ColumnView = { key, label: l(column.label) }
+      if (column.parts) view.parts = column.parts.map(l)
+      return view
+    }),
+  ].filter((column) => column.key !== 'means' || profile.levels.action.presence !== 'absent')
+
+  const axisShort = l(profile.levels.axis.short)
+  const objectiveShort = localize(profile.levels.objective.short, lang)
+  const axes = plan.axes.map((axis, a): AxisView => {
+    const number = axis.number ?? a + 1
+    const title = t(axis.title)
+    const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${french ? '\u00a0:' : ':'} ${title}` : `${l(profile.levels.axis.label)} ${number}${french ? '\u00a0:' : ':'} ${title}`
+    return {
+      id: axis.id,
+      heading,
+      caption: `${axisShort} ${number} — ${title}`,
+      short: `${axisShort} ${number}`,
+      description: blocks(axis.description ?? [], t),
+      columns,
+      objectives: axis.objectives.map((objective, o) => ({
+        id: objective.id,
+        label: capitalise(`${objectiveShort} ${objective.number ?? o + 1}`),
+        title: t(objective.title),
+        details: blocks(objective.details ?? [], t),
+        rows: objective.rows.map((row) => rowView(row, columns, context, t)),
+      })),
+    }
+  })
+
+  const facts: PlanView['facts'] = []
+  const { metadata } = plan
+  if (metadata.chantier) facts.push({ label: french ? 'Chantier' : 'Chantier', value: t(metadata.chantier.name) })
+  if (metadata.chantier?.fiduciary) facts.push({ label: french ? 'Organisme fiduciaire' : 'Fiduciary organisation', value: t(metadata.chantier.fiduciary) })
+  if (metadata.issuer) facts.push({ label: french ? 'Organisme' : 'Organisation', value: t(metadata.issuer) })
+  if (metadata.programme) {
+    facts.push({ label: french ? 'Démarche' : 'Programme', value: t(metadata.programme.name) })
+    facts.push({ label: french ? 'Déposé auprès de' : 'Submitted to', value: t(metadata.programme.reviewingBody) })
+  }
+  if (metadata.period) {
+    const { firstYear, lastYear } = metadata.period
+    const scheme = profile.yearScheme
+    const years = firstYear === lastYear ? formatPlanYear(firstYear, scheme, lang) : `${formatPlanYear(firstYear, scheme, lang)} – ${formatPlanYear(lastYear, scheme, lang)}`
+    facts.push({ label: french ? 'Période' : 'Period', value: `${years} (${fiscalYearOf(firstYear, scheme).label.slice(0, 4)}-${fiscalYearOf(lastYear, scheme).label.slice(5)})` })
+  }
+  if (metadata.depositDate) facts.push({ label: french ? 'Date de dépôt' : 'Deposit date', value: formatDate(metadata.depositDate, french) })
+
+  return {
+    lang: context.locale,
+    french,
+    title: t(metadata.title),
+    facts,
+    sections,
+    axes,
+    produced: `${french ? 'Document produit le' : 'Document produced on'} ${formatDate(context.clock(), french)}`,
+    labels: {
+      contents: french ? 'Table des matières' : 'Contents',
+      planTable: french ? 'Tableau du plan' : 'Plan table',
+      page: (page, pages) => (french ? `Page ${page} de ${pages}` : `Page ${page} of ${pages}`),
+      objective: l(profile.levels.objective.label),
+      objectiveColumn: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
+    },
+  }
+}
+
+function rowView(row: Row, columns: readonly ColumnView[], context: RenderContext, t: (text: string) => string): RowView {
+  const french = context.locale === 'fr-CA'
+  const cells: RowView['cells'] = {}
+  for (const column of columns) {
+    switch (column.key) {
+      case 'means':
+        cells.means = row.actions.flatMap((action): ViewBlock[] => [
+          { type: 'paragraph', text: action.label ? `${action.label} — ${t(action.text)}` : t(action.text) },
+          ...blocks(action.content ?? [], t),
+        ])
+        break
+      case 'responsible':
+      case 'partners': {
+        // Names as parsed, one per line, so that a cell whose line breaks were lost still reads as a list.
+        const list = row[column.key]
+        const names = list?.value ? list.value.names.map((name) => (name.open ? `${name.text}…` : name.text)) : lines(list?.raw ?? '')
+        const joined = list?.value?.mode === 'any' ? [names.join(french ? ' ou ' : ' or ')] : names
+        cells[column.key] = joined.map((text) => ({ type: 'paragraph', text: t(text) }))
+        break
+      }
+      case 'results':
+        cells.results = list((row.results ?? []).map((result) => t(result.text)))
+        break
+      case 'indicators':
+        cells.indicators = list((row.indicators ?? []).map((indicator) => t(indicator.text)))
+        break
+      case 'schedule':
+        cells.schedule = (row.schedule ?? []).flatMap((block): ViewBlock[] => {
+          const numbered = block.steps.every((step) => step.number !== undefined) && block.steps.length > 0
+          return [
+            { type: 'paragraph', text: t(block.years.raw), strong: true },
+            ...(block.steps.length > 0
+              ? [
+                  {
+                    type: 'list' as const,
+                    ordered: numbered,
+                    ...(numbered && { start: block.steps[0]!.number! }),
+                    items: block.steps.map((step) => ({ text: t(step.text), ...(step.items && { items: step.items.map(t) }) })),
+                  },
+                ]
+              : []),
+          ]
+        })
+        break
+      case 'budget':
+        cells.budget = budgetLines(row, context).map((text) => ({ type: 'paragraph', text: t(text) }))
+        break
+    }
+  }
+  return { id: row.id, cells, amounts: budgetAmounts(row) }
+}
+
+/** A budget cell as written, with its amounts set in the locale's money format ("Total 2026-2027 : 10 500 $ + 7 000 $"). */
+function budgetLines(row: Row, context: RenderContext): string[] {
+  const budget = row.budget
+  if (!budget) return []
+  if (!budget.value) return lines(budget.raw)
+  const lang = languageOf(context)
+  return budget.value.parts.map((part: BudgetPart) => {
+    if (part.kind !== 'amount') return part.raw
+    const { amount } = part
+    const figures = amount.terms.map((cents) => (amount.hasCurrency ? formatMoney(cents, lang) : formatMoney(cents, lang).replace(/\u00a0?\$/, '').replace(/^\$/, '')))
+    const label = [amount.label, amount.fiscalYear].filter(Boolean).join(' ')
+    return label ? `${label}${lang === 'fr' ? ' : ' : ': '}${figures.join(' + ')}` : figures.join(' + ')
+  })
+}
+
+function budgetAmounts(row: Row): BudgetAmountView[] {
+  const parts = row.budget?.value?.parts ?? []
+  const lines = parts.flatMap((part) => (part.kind === 'line-ref' ? [part.line] : []))
+  return parts.flatMap((part) =>
+    part.kind === 'amount'
+      ? [{ ...(lines.length === 1 && { line: lines[0]! }), ...(part.amount.fiscalYear && { fiscalYear: part.amount.fiscalYear }), cents: part.amount.total, hasCurrency: part.amount.hasCurrency }]
+      : [],
+  )
+}
+
+function blocks(source: readonly Block[], t: (text: string) => string): ViewBlock[] {
+  return source.map((block): ViewBlock =>
+    block.type === 'paragraph'
+      ? { type: 'paragraph', text: t(block.text) }
+      : {
+          type: 'list',
+          ordered: block.ordered,
+          ...(block.start !== undefined && { start: block.start }),
+          items: block.items.map((item) => ({ text: t(item.text), ...(item.items && { items: item.items.map(t) }) })),
+        },
+  )
+}
+
+function list(items: string[]): ViewBlock[] {
+  return items.length === 0 ? [] : [{ type: 'list', ordered: false, items: items.map((text) => ({ text })) }]
+}
+
+function lines(raw: string): string[] {
+  return raw
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}

@@ -1,0 +1,133 @@
+import type { PlanDocument } from '@demarche/domain'
+import type { Finding, Report } from '@demarche/rules'
+import type { RenderContext } from '../context.js'
+import { formatDate, typeset } from '../typography.js'
+
+export interface ReportInput {
+  report: Report
+  /** The plan the report is about: its places become links into the rendered plan. */
+  plan?: PlanDocument
+  /** Where the rendered plan is ("plan.html"); links are fragment-only ("#ob-…") when omitted. */
+  planHref?: string
+}
+
+export interface ReportView {
+  lang: 'fr-CA' | 'en-CA'
+  french: boolean
+  title: string
+  facts: Array<{ label: string; value: string }>
+  score: string
+  summary: string
+  criteriaHeadings: string[]
+  criteria: Array<{ label: string; status: string; statusKey: string; applicable: number; passed: number; weight: string; points: string }>
+  groups: Array<{ label: string; findings: FindingView[] }>
+  noFindings: string
+  produced: string
+}
+
+export interface FindingView {
+  severity: 'error' | 'warning' | 'info'
+  severityLabel: string
+  place: string
+  message: string
+  suggestion?: string
+  href?: string
+  pointer: string
+  rule: string
+}
+
+const STATUS = {
+  fr: { complete: 'complet', partial: 'partiel', missing: 'manquant', not_applicable: 'sans objet' },
+  en: { complete: 'complete', partial: 'partial', missing: 'missing', not_applicable: 'not applicable' },
+} as const
+const SEVERITY = {
+  fr: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },
+  en: { error: 'Error', warning: 'Warning', info: 'Information' },
+} as const
+
+export function reportView(input: ReportInput, context: RenderContext): ReportView {
+  const { report } = input
+  const french = context.locale === 'fr-CA'
+  const lang = french ? 'fr' : 'en'
+  const t = (text: string) => typeset(text, french, context.typography)
+  const number = (value: number) => (french ? String(value).replace('.', ',') : String(value))
+  const count = (n: number, one: string, many: string) => `${n} ${(french ? n <= 1 : n === 1) ? one : many}`
+  const summary = french
+    ? `${count(report.summary.errors, 'erreur', 'erreurs')}, ${count(report.summary.warnings, 'avertissement', 'avertissements')}, ${count(report.summary.infos, 'information', 'informations')}`
+    : `${count(report.summary.errors, 'error', 'errors')}, ${count(report.summary.warnings, 'warning', 'warnings')}, ${count(report.summary.infos, 'information', 'informations')}`
+  const planTitle = input.plan?.metadata.title ?? report.plan.id ?? ''
+  return {
+    lang: context.locale,
+    french,
+    title: t(french ? `Rapport d’évaluation — ${planTitle}` : `Evaluation report — ${planTitle}`),
+    facts: [
+      { label: french ? 'Jeu de règles' : 'Rule set', value: `${report.ruleSet.id}@${report.ruleSet.version}` },
+      { label: french ? 'Profil' : 'Profile', value: report.profile ? `${report.profile.id}@${report.profile.version}` : '—' },
+      { label: french ? 'Étape' : 'Stage', value: french ? (report.stage === 'draft' ? 'brouillon' : 'dépôt') : report.stage },
+      { label: french ? 'Empreinte du plan' : 'Plan hash', value: report.plan.hash },
+    ],
+    score: t(`${french ? 'Score de complétude :' : 'Completeness score:'} ${number(report.score)} / 100`),
+    summary,
+    criteriaHeadings: french ? ['Critère', 'Statut', 'Vérifiés', 'Conformes', 'Poids', 'Points'] : ['Criterion', 'Status', 'Checked', 'Passed', 'Weight', 'Points'],
+    criteria: report.criteria.map((criterion) => ({
+      label: t(criterion.label[lang]),
+      status: STATUS[lang][criterion.status],
+      statusKey: criterion.status,
+      applicable: criterion.applicable,
+      passed: criterion.passed,
+      weight: number(criterion.weight),
+      points: `${number(criterion.contribution)} / ${number(criterion.share)}`,
+    })),
+    groups: report.criteria
+      .map((criterion) => ({
+        label: t(criterion.label[lang]),
+        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, lang, t)),
+      }))
+      .filter((group) => group.findings.length > 0),
+    noFindings: french ? 'Aucun constat.' : 'No findings.',
+    produced: `${french ? 'Rapport produit le' : 'Report produced on'} ${formatDate(context.clock(), french)}`,
+  }
+}
+
+function findingView(finding: Finding, input: ReportInput, lang: 'fr' | 'en', t: (text: string) => string): FindingView {
+  const anchor = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
+  const view: FindingView = {
+    severity: finding.severity,
+    severityLabel: SEVERITY[lang][finding.severity],
+    place: t(finding.label[lang]),
+    message: t(finding.message[lang]),
+    pointer: finding.expected ?? finding.pointer,
+    rule: finding.ruleId,
+  }
+  if (finding.suggestion) view.suggestion = t(finding.suggestion[lang])
+  if (anchor) view.href = `${input.planHref ?? ''}#${anchor}`
+  return view
+}
+
+/** The id of the rendered element nearest to a place of the plan: the row, objective, axis, step or section. */
+export function anchorOf(plan: PlanDocument, pointer: string): string | undefined {
+  const [top, a, b, c, , e] = pointer.split('/').slice(1)
+  const index = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined)
+  switch (top) {
+    case 'participants':
+      return 'participants'
+    case 'preparation':
+      return (index(b) !== undefined ? plan.preparation.steps[index(b)!]?.id : undefined) ?? 'preparation'
+    case 'followUp':
+      return (index(a) !== undefined ? plan.followUp[index(a)!]?.id : undefined) ?? 'suivi'
+    case 'complementarity':
+      return (index(b) !== undefined ? plan.complementarity.points[index(b)!]?.id : undefined) ?? 'complementarite'
+    case 'priorityResponses':
+      return 'priorites-transversales'
+    case 'regionalPriority':
+      return 'priorite'
+    case 'axes': {
+      const axis = index(a) !== undefined ? plan.axes[index(a)!] : undefined
+      const objective = axis && index(c) !== undefined ? axis.objectives[index(c)!] : undefined
+      const row = objective && index(e) !== undefined ? objective.rows[index(e)!] : undefined
+      return row?.id ?? objective?.id ?? axis?.id
+    }
+    default:
+      return undefined
+  }
+}

@@ -1,0 +1,1 @@
+export { planXlsx, xlsxPlanRenderer } from './xlsx/plan.js'

@@ -1,0 +1,74 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { context, seeds } from '../test-support.js'
+import { planXlsx } from './plan.js'
+
+async function load(bytes: Uint8Array) {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+  return workbook
+}
+
+const cents = (value: ExcelJS.CellValue) => Math.round(100 * (typeof value === 'number' ? value : ((value as { result?: number } | null)?.result ?? 0)))
+
+describe('the XLSX of the 2026-2028 plan', () => {
+  const plan = seeds.crevale2026()
+  const ready = planXlsx(plan, context(plan))
+
+  it('has a Budget sheet and one sheet per axis, with frozen headers and landscape print setup', async () => {
+    const workbook = await load(await ready)
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Axe 1', 'Axe 2', 'Axe 3', 'Axe 4'])
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+      expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 })
+    }
+  })
+
+  it('reads every amount back to the cent, with totals as formulas carrying their values', async () => {
+    const sheet = (await load(await ready)).getWorksheet('Budget')!
+    const rows: Array<{ label: string; values: ExcelJS.CellValue[] }> = []
+    sheet.eachRow((row) => rows.push({ label: String(row.getCell(2).value ?? row.getCell(3).value ?? ''), values: [4, 5, 6, 7].map((column) => row.getCell(column).value) }))
+    const byPlace = (place: string) => sheet.getRows(1, sheet.rowCount)!.find((row) => row.getCell(3).value === place)!
+    expect(cents(byPlace('Axe 1, objectif 1').getCell(4).value)).toBe(500_000)
+    expect(cents(byPlace('Axe 2, objectif 1').getCell(4).value)).toBe(1_750_000)
+    expect(cents(byPlace('Axe 3, objectif 1').getCell(4).value)).toBe(1_050_000)
+    expect(byPlace('Axe 1, objectif 1').getCell(5).value).toBeNull()
+    expect(cents(byPlace('Axe 4, objectif 3').getCell(6).value)).toBe(13_549_300)
+    expect(byPlace('Axe 4, objectif 2').getCell(6).value).toBe(0)
+    const subtotal = rows.find((row) => row.label === 'Sous-total ligne 12')!
+    expect(subtotal.values[0]).toEqual({ formula: 'SUM(D5:D7)', result: 33_000 })
+    const total = rows.find((row) => row.label === 'Total')!
+    expect((total.values[3] as { formula: string }).formula).toMatch(/^G\d+\+G\d+\+G\d+$/)
+    expect(cents(total.values[3]!)).toBe(3_300_000 + 13_549_300)
+    expect(sheet.getRow(5).getCell(4).numFmt).toMatch(/^#,##0\.00\\? "\$"$/)
+  })
+
+  it('puts the plan table of each axis on its sheet', async () => {
+    const sheet = (await load(await ready)).getWorksheet('Axe 4')!
+    expect(String(sheet.getCell('A4').value)).toMatch(/^Objectif 1 — Déterminer une structure de gouvernance/)
+    expect(String(sheet.getCell('H7').value)).toContain('Voir onglet Budget ligne 13')
+    const schedule = String(sheet.getRow(5).getCell(7).value)
+    expect(schedule).toContain('An 7')
+    expect(schedule).toContain('3. Priorisation des actions')
+  })
+
+  it('gives the same bytes for the same plan and clock', async () => {
+    expect(Buffer.compare(Buffer.from(await ready), Buffer.from(await planXlsx(plan, context(plan))))).toBe(0)
+  })
+})
+
+describe('the XLSX of a plan with its montage financier', () => {
+  it('lays out the montage lines × fiscal years', async () => {
+    const plan = seeds.crevale2026()
+    plan.financialPlan = {
+      fiscalYears: ['2026-2027', '2027-2028'],
+      lines: [{ line: 12, label: "Déploiement d'actions", amounts: [{ fiscalYear: '2026-2027', cents: 3_300_001 }, { fiscalYear: '2027-2028', cents: 3_000_000 }] }],
+      sources: [],
+      inKind: [],
+    }
+    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Budget')!
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Ligne', 'Libellé', 'Provenance', '2026-2027', '2027-2028', 'Total'])
+    expect(cents(sheet.getRow(5).getCell(4).value)).toBe(3_300_001)
+    expect(cents(sheet.getRow(5).getCell(6).value)).toBe(6_300_001)
+  })
+})
