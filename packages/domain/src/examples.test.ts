@@ -219,3 +219,13 @@ function* strings(value: unknown): Generator<string> {
 function squash(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim()
 }
+
+describe('generatedPlan', () => {
+  it('makes a valid plan of the asked number of rows, about 1.5 kB each', async () => {
+    const { generatedPlan } = await import('./examples.js')
+    const plan = generatedPlan(120)
+    expect(validatePlan(plan).issues).toEqual([])
+    expect(plan.axes.flatMap((axis) => axis.objectives.flatMap((objective) => objective.rows))).toHaveLength(120)
+    expect(JSON.stringify(plan).length / 120).toBeGreaterThan(1_000)
+  })
+})

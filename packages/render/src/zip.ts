@@ -5,14 +5,18 @@ import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
  * so that the same input and clock give the same bytes (zip libraries stamp entries with the current time).
  */
 export function rewriteZip(bytes: Uint8Array, date: Date, edit: (path: string, text: string) => string = (_, text) => text): Uint8Array {
-  const files = unzipSync(bytes)
+  return zipParts(Object.entries(unzipSync(bytes)), date, edit)
+}
+
+/** Zips an Office file's parts once, every entry dated `date`, after `edit` has changed the XML parts it wants. */
+export function zipParts(parts: Iterable<[string, Uint8Array | string]>, date: Date, edit: (path: string, text: string) => string = (_, text) => text): Uint8Array {
   const out: Zippable = {}
   // DOS dates start in 1980 and are local times: shift by the time zone so the bytes are the same everywhere.
   const utc = Math.max(date.getTime(), Date.UTC(1980, 1, 1))
   const mtime = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000)
-  for (const [path, data] of Object.entries(files)) {
+  for (const [path, data] of parts) {
     const textual = /\.(xml|rels)$/.test(path)
-    const content = textual ? strToU8(edit(path, strFromU8(data))) : data
+    const content = textual ? strToU8(edit(path, typeof data === 'string' ? data : strFromU8(data))) : typeof data === 'string' ? strToU8(data) : data
     out[path] = [content, { mtime, level: 6 }]
   }
   return zipSync(out)

@@ -2,7 +2,7 @@ import type { PlanDocument } from '@demarche/domain'
 import { Document, Packer, Paragraph, PatchType, patchDocument, type Table, TextRun } from 'docx'
 import type { RenderContext, Renderer } from '../context.js'
 import { planView, type PlanView } from '../view/plan-view.js'
-import { rewriteZip, setCoreDates } from '../zip.js'
+import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
 import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
 
 export interface DocxOptions {
@@ -35,9 +35,7 @@ export async function planDocx(plan: PlanDocument, context: RenderContext, optio
       ...(tables.body.children.length > 0 ? [section(tables.body.children, { landscape: true, header, french: view.french })] : []),
     ],
   })
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
-  const descriptions = [...front.body.tableDescriptions, ...tables.body.tableDescriptions]
-  return finish(bytes, context, descriptions)
+  return packDocx(document, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions])
 }
 
 export const docxPlanRenderer: Renderer<PlanDocument> = {
@@ -109,9 +107,28 @@ async function fromTemplate(template: Uint8Array, view: PlanView, front: DocxWri
 
 function finish(bytes: Uint8Array, context: RenderContext, descriptions: ReadonlyArray<{ caption: string; description: string }>): Uint8Array {
   const date = context.clock()
-  return rewriteZip(bytes, date, (path, text) => {
+  return rewriteZip(bytes, date, editPart(date, descriptions))
+}
+
+function editPart(date: Date, descriptions: ReadonlyArray<{ caption: string; description: string }>) {
+  return (path: string, text: string) => {
     if (path === 'docProps/core.xml') return setCoreDates(text, date)
     if (path === 'word/document.xml') return addTableAltText(text, descriptions)
     return text
-  })
+  }
+}
+
+interface Compiler {
+  compile(file: Document, prettify?: boolean): Map<string, Uint8Array | string>
+}
+
+/**
+ * Packs a document with its parts edited and dated, compressing once. docx's compiler (what its Packer zips)
+ * is used when it is there; otherwise the packed file is unzipped, edited and zipped again.
+ */
+export async function packDocx(document: Document, context: RenderContext, descriptions: ReadonlyArray<{ caption: string; description: string }>): Promise<Uint8Array> {
+  const date = context.clock()
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler
+  if (compiler && typeof compiler.compile === 'function') return zipParts(compiler.compile(document), date, editPart(date, descriptions))
+  return finish(new Uint8Array(await Packer.toArrayBuffer(document)), context, descriptions)
 }

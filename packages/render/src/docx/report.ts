@@ -1,8 +1,8 @@
-import { Document, ExternalHyperlink, Packer, Paragraph, TextRun } from 'docx'
+import { Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
 import type { RenderContext, Renderer } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
-import { rewriteZip, setCoreDates } from '../zip.js'
-import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
+import { documentStyles, DocxWriter, runs, section } from './build.js'
+import { packDocx } from './plan.js'
 
 /** An evaluation report as a Word document: the score, the criteria table, findings grouped by criterion. */
 export async function reportDocx(input: ReportInput, context: RenderContext): Promise<Uint8Array> {
@@ -51,11 +51,7 @@ export async function reportDocx(input: ReportInput, context: RenderContext): Pr
     numbering: writer.numbering(),
     sections: [section(writer.body.children, { landscape: false, header: view.title, french: view.french })],
   })
-  const bytes = new Uint8Array(await Packer.toArrayBuffer(document))
-  const date = context.clock()
-  return rewriteZip(bytes, date, (path, text) =>
-    path === 'docProps/core.xml' ? setCoreDates(text, date) : path === 'word/document.xml' ? addTableAltText(text, writer.body.tableDescriptions) : text,
-  )
+  return packDocx(document, context, writer.body.tableDescriptions)
 }
 
 export const docxReportRenderer: Renderer<ReportInput> = {
