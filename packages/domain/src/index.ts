@@ -38,6 +38,8 @@ export { FinancialPlan, FinancialLine, FundingSource, InKindContribution, YearAm
 
 // Working with plans
 export { validatePlan } from './validate.js'
+export { issuesFromSchemaErrors } from './validation-messages.js'
+export type { SchemaError } from './validation-messages.js'
 export type { ValidationResult, ValidateOptions } from './validate.js'
 export { preparePlan, notationsAreCurrent } from './prepare.js'
 export { planSchemaFor, planJsonSchema } from './schema.js'

@@ -31,7 +31,8 @@ export function issuesFromSchemaErrors(errors: readonly SchemaError[]): Issue[] 
       issues.push(issue)
     }
   }
-  const unionPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath + '/anyOf/')
+  // TypeBox gives the union's own path, ajv the path ending in /anyOf: both prefix the branches' errors.
+  const unionPaths = errors.filter((error) => error.keyword === 'anyOf').map((error) => error.schemaPath.replace(/\/anyOf$/, '') + '/anyOf/')
   for (const error of errors) {
     if (error.keyword === 'boolean') continue
     if (error.keyword !== 'anyOf' && unionPaths.some((path) => error.schemaPath.startsWith(path))) continue
@@ -45,13 +46,13 @@ function translate(error: SchemaError, all: readonly SchemaError[]): Issue[] {
   const p = error.params
   switch (error.keyword) {
     case 'required':
-      return names(p.requiredProperties).map((name) => ({
+      return names(p.requiredProperties ?? p.missingProperty).map((name) => ({
         code: 'required',
         pointer: `${pointer}/${escape(name)}`,
         message: { fr: `La propriété « ${name} » est obligatoire.`, en: `Property "${name}" is required.` },
       }))
     case 'additionalProperties':
-      return names(p.additionalProperties).map((name) => {
+      return names(p.additionalProperties ?? p.additionalProperty).map((name) => {
         const at = `${pointer}/${escape(name)}`
         if (/\/rows\/\d+$/.test(pointer) && (COLUMN_KEYS as readonly string[]).includes(name))
           return {
@@ -70,7 +71,7 @@ function translate(error: SchemaError, all: readonly SchemaError[]): Issue[] {
     }
     case 'anyOf': {
       const allowed = all
-        .filter((other) => other.keyword === 'const' && other.schemaPath.startsWith(error.schemaPath + '/anyOf/') && other.instancePath === pointer)
+        .filter((other) => other.keyword === 'const' && other.schemaPath.startsWith(error.schemaPath.replace(/\/anyOf$/, '') + '/anyOf/') && other.instancePath === pointer)
         .map((other) => JSON.stringify(other.params.allowedValue))
       if (allowed.length > 0)
         return [{ code: 'enum', pointer, message: { fr: `Valeur attendue parmi : ${allowed.join(', ')}.`, en: `Expected one of: ${allowed.join(', ')}.` } }]
@@ -104,8 +105,9 @@ function formatName(format: unknown): { fr: string; en: string } {
   return { fr: String(format), en: String(format) }
 }
 
+/** Property names from TypeBox (arrays) or ajv (a single name) error parameters. */
 function names(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : []
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
 }
 
 function escape(segment: string): string {

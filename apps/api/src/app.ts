@@ -1,0 +1,105 @@
+import cors from '@fastify/cors'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { ChromiumPrinter } from '@demarche/render/pdf'
+import Fastify, { type FastifyInstance } from 'fastify'
+import Type from 'typebox'
+import type { Config } from './config.js'
+import type { DatabaseHandle } from './db/client.js'
+import { authPlugin } from './plugins/auth.js'
+import { problemPlugin, send } from './plugins/problem.js'
+import { catalogRoutes } from './routes/catalog.js'
+import { documentRoutes } from './routes/documents.js'
+import { planRoutes } from './routes/plans.js'
+import { problems, SHARED_SCHEMAS } from './schemas.js'
+import { CatalogService } from './services/catalog.js'
+import { PlansService } from './services/plans.js'
+
+export interface AppOptions {
+  config: Config
+  database: DatabaseHandle
+  /** Logger: pino options, or false in tests. */
+  logger?: boolean | object
+}
+
+/** Builds the service as a Fastify instance; no listen, no environment: the server owns those. */
+export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Responses are plain JSON: no schema-driven serializer to strip the fields of a plan or a report.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
+  // JSON only: a text/plain body is refused with 415 rather than read as a string.
+  app.removeContentTypeParser('text/plain')
+  app.addContentTypeParser('application/json-patch+json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string))
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined)
+    }
+  })
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+
+  await app.register(problemPlugin)
+  await app.register(helmet, { contentSecurityPolicy: false })
+  await app.register(cors, { origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : false })
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Démarche plans API', version: '0.1.0', description: 'Plans de travail des chantiers régionaux: dépôt, évaluation et documents.' },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer dmk_…' } } },
+      security: [{ apiKey: [] }, {}],
+      tags: ['plans', 'workflow', 'evaluations', 'documents', 'reference', 'access', 'system'].map((name) => ({ name })),
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `Schema${i}`) },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs' })
+  await app.register(authPlugin, { db: database.db })
+  await app.register(rateLimit, {
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => request.principal?.keyId ?? request.ip,
+    errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }),
+  })
+
+  let printer: Promise<ChromiumPrinter | undefined> | undefined
+  const openPrinter = () => (printer ??= import('@demarche/render/pdf').then(({ ChromiumPrinter }) => ChromiumPrinter.open()).catch(() => undefined))
+  app.addHook('onClose', async () => {
+    await (await printer)?.close()
+  })
+
+  const plans = new PlansService(database.db)
+  const catalog = new CatalogService(database.db)
+  await app.register(
+    async (v1) => {
+      await v1.register(planRoutes, { prefix: '/plans', plans })
+      await v1.register(documentRoutes, { prefix: '/plans', plans, printer: openPrinter })
+      await v1.register(catalogRoutes, { catalog, db: database.db })
+    },
+    { prefix: '/v1' },
+  )
+
+  app.get('/healthz', { schema: { operationId: 'health', tags: ['system'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }))
+  app.get(
+    '/readyz',
+    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...problems(503) } } },
+    async (request, reply) => {
+      try {
+        await database.ping()
+        return { status: 'ready' as const, database: database.kind }
+      } catch {
+        return send(reply, request, { status: 503, code: 'not-ready', title: { fr: 'Base de données injoignable.', en: 'Database unreachable.' } })
+      }
+    },
+  )
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  return app
+}

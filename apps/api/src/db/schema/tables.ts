@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm'
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import type { PlanDocument } from '@demarche/domain'
+import type { Report } from '@demarche/rules'
+import { PLAN_STATUSES, ROLES } from '../../workflow.js'
+
+const created = { createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow() }
+
+export const programmes = pgTable('programmes', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  reviewingBody: text('reviewing_body').notNull(),
+  ...created,
+})
+
+export const chantiers = pgTable('chantiers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  programmeId: text('programme_id').notNull().references(() => programmes.id),
+  fiduciary: text('fiduciary'),
+  ...created,
+})
+
+/** One row per organisation; `name_key` (case-, accent- and spacing-folded) keeps the same one from being entered twice. */
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    acronym: text('acronym'),
+    nameKey: text('name_key').notNull(),
+    ...created,
+  },
+  (table) => [uniqueIndex('organisations_name_key').on(table.nameKey)],
+)
+
+export const plans = pgTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    chantierId: text('chantier_id').notNull().references(() => chantiers.id),
+    programmeId: text('programme_id').notNull().references(() => programmes.id),
+    profileId: text('profile_id').notNull(),
+    status: text('status', { enum: PLAN_STATUSES }).notNull(),
+    title: text('title').notNull(),
+    firstYear: integer('first_year'),
+    lastYear: integer('last_year'),
+    /** Increases by one with every saved change; the ETag is derived from it. */
+    version: integer('version').notNull(),
+    document: jsonb('document').$type<PlanDocument>().notNull(),
+    ...created,
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (table) => [index('plans_list').on(table.createdAt, table.id), index('plans_chantier').on(table.chantierId), index('plans_status').on(table.status)],
+)
+
+/** Every saved state of every plan: nothing saved is ever overwritten. */
+export const planVersions = pgTable(
+  'plan_versions',
+  {
+    planId: text('plan_id').notNull().references(() => plans.id),
+    version: integer('version').notNull(),
+    document: jsonb('document').$type<PlanDocument>().notNull(),
+    hash: text('hash').notNull(),
+    savedBy: text('saved_by').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.planId, table.version] })],
+)
+
+export const transitions = pgTable('transitions', {
+  id: serial('id').primaryKey(),
+  planId: text('plan_id').notNull().references(() => plans.id),
+  name: text('name').notNull(),
+  fromStatus: text('from_status', { enum: PLAN_STATUSES }).notNull(),
+  toStatus: text('to_status', { enum: PLAN_STATUSES }).notNull(),
+  version: integer('version').notNull(),
+  actor: text('actor').notNull(),
+  reason: text('reason'),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+})
+
+/** A reviewer's comment anchored to a place of a given version of the plan (a JSON Pointer). */
+export const comments = pgTable('comments', {
+  id: text('id').primaryKey(),
+  planId: text('plan_id').notNull().references(() => plans.id),
+  version: integer('version').notNull(),
+  pointer: text('pointer').notNull(),
+  body: text('body').notNull(),
+  author: text('author').notNull(),
+  resolved: boolean('resolved').notNull().default(false),
+  ...created,
+})
+
+export const evaluations = pgTable('evaluations', {
+  id: text('id').primaryKey(),
+  planId: text('plan_id').notNull().references(() => plans.id),
+  version: integer('version').notNull(),
+  ruleSetId: text('rule_set_id').notNull(),
+  ruleSetVersion: integer('rule_set_version').notNull(),
+  stage: text('stage').notNull(),
+  score: real('score').notNull(),
+  report: jsonb('report').$type<Report>().notNull(),
+  createdBy: text('created_by').notNull(),
+  ...created,
+})
+
+/** API keys are stored as SHA-256 hashes; the key itself is shown once, when it is made. */
+export const apiKeys = pgTable('api_keys', {
+  id: text('id').primaryKey(),
+  hash: text('hash').notNull().unique(),
+  role: text('role', { enum: ROLES }).notNull(),
+  chantierIds: jsonb('chantier_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+  label: text('label').notNull(),
+  ...created,
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+})
+
+export const auditLog = pgTable('audit_log', {
+  id: serial('id').primaryKey(),
+  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  target: text('target').notNull(),
+  beforeHash: text('before_hash'),
+  afterHash: text('after_hash'),
+})

@@ -1,0 +1,52 @@
+import { readConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { buildApp } from './app.js'
+import { CatalogService } from './services/catalog.js'
+import { loadDemoData, DEMO } from './services/demo.js'
+
+/** Process concerns: environment, database, demo data, first admin key, listen, graceful shutdown. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env)
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR })
+  const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } })
+  const catalog = new CatalogService(database.db)
+  const lines: string[] = []
+  if (config.DEMO_DATA && (await loadDemoData(database.db))) {
+    const reviewer = await catalog.createKey('bootstrap', { role: 'reviewer', label: 'Démo — Table des préfets' })
+    const coordinator = await catalog.createKey('bootstrap', { role: 'coordinator', chantierIds: [DEMO.chantier], label: 'Démo — coordination du chantier' })
+    lines.push('Demo data loaded: 2 plans of the Chantier régional en réussite éducative.', `  reviewer key:    ${reviewer.key}`, `  coordinator key: ${coordinator.key}`)
+  }
+  if (config.ADMIN_API_KEY) {
+    const known = await catalog.hasKeyHash(config.ADMIN_API_KEY)
+    if (!known) await catalog.createKey('bootstrap', { role: 'admin', label: 'ADMIN_API_KEY' }, config.ADMIN_API_KEY)
+    lines.push('Admin key: the one in ADMIN_API_KEY.')
+  } else if (!(await catalog.hasAdmin())) {
+    const admin = await catalog.createKey('bootstrap', { role: 'admin', label: 'first admin' })
+    lines.push(`Admin key (shown once, keep it): ${admin.key}`)
+  } else lines.push('Admin key: made on first start (set ADMIN_API_KEY or run `pnpm --filter @demarche/api keys` to make another).')
+
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
+  process.stdout.write(
+    [``, `Démarche plans API on ${address} (${where})`, `  API documentation: ${address}/docs`, `  OpenAPI:           ${address}/openapi.json`, ...lines, `Stop with Ctrl-C.`, ``].join('\n'),
+  )
+
+  let closing = false
+  const close = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'closing: finishing in-flight requests')
+    const timer = setTimeout(() => process.exit(1), 10_000)
+    timer.unref()
+    await app.close()
+    await database.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void close('SIGINT'))
+  process.on('SIGTERM', () => void close('SIGTERM'))
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

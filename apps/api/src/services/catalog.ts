@@ -1,0 +1,84 @@
+import { foldText, newId, splitAcronym } from '@demarche/domain'
+import { asc, ilike, eq } from 'drizzle-orm'
+import type { Database } from '../db/client.js'
+import { apiKeys, chantiers, organisations, programmes } from '../db/schema/index.js'
+import { AppError, forbidden } from '../errors.js'
+import { hashKey, newKey, type Principal } from '../plugins/auth.js'
+import type { Role } from '../workflow.js'
+import { audit } from './audit.js'
+
+/** Programmes, chantiers, organisations and API keys: the reference data around plans. */
+export class CatalogService {
+  constructor(private readonly db: Database) {}
+
+  programmes() {
+    return this.db.select({ id: programmes.id, name: programmes.name, reviewingBody: programmes.reviewingBody }).from(programmes).orderBy(asc(programmes.name))
+  }
+
+  chantiers() {
+    return this.db.select({ id: chantiers.id, name: chantiers.name, programmeId: chantiers.programmeId, fiduciary: chantiers.fiduciary }).from(chantiers).orderBy(asc(chantiers.name))
+  }
+
+  async createChantier(principal: Principal, input: { id?: string; name: string; programmeId: string; fiduciary?: string }) {
+    if (principal.role !== 'admin') throw forbidden()
+    const [programme] = await this.db.select().from(programmes).where(eq(programmes.id, input.programmeId)).limit(1)
+    if (!programme) throw new AppError(422, 'unknown-programme', { fr: 'Démarche inconnue.', en: 'Unknown programme.' })
+    const [row] = await this.db
+      .insert(chantiers)
+      .values({ id: input.id ?? newId('ch'), name: input.name, programmeId: input.programmeId, fiduciary: input.fiduciary ?? null })
+      .onConflictDoNothing()
+      .returning()
+    if (!row) throw new AppError(409, 'chantier-exists', { fr: 'Ce chantier existe déjà.', en: 'This chantier already exists.' })
+    await audit(this.db, principal, 'chantier.create', `chantiers/${row.id}`, undefined, row)
+    return { id: row.id, name: row.name, programmeId: row.programmeId, fiduciary: row.fiduciary }
+  }
+
+  /** Organisations whose folded name contains the folded query: "CREVALE", "crevale", "Comité régional…" all match. */
+  organisations(query: string | undefined, limit: number) {
+    const select = this.db.select({ id: organisations.id, name: organisations.name, acronym: organisations.acronym }).from(organisations)
+    const filtered = query ? select.where(ilike(organisations.nameKey, `%${foldText(query).replace(/[%_\\]/g, '\\$&')}%`)) : select
+    return filtered.orderBy(asc(organisations.name)).limit(limit)
+  }
+
+  async createOrganisation(principal: Principal, input: { name: string; acronym?: string }) {
+    if (principal.role === 'anonymous') throw forbidden()
+    const { name, acronym } = splitAcronym(input.name)
+    const resolvedAcronym = input.acronym ?? acronym ?? null
+    const key = nameKey(name, resolvedAcronym)
+    const [row] = await this.db.insert(organisations).values({ id: newId('org'), name: input.name.trim(), acronym: resolvedAcronym, nameKey: key }).onConflictDoNothing().returning()
+    if (!row) {
+      const [existing] = await this.db.select().from(organisations).where(eq(organisations.nameKey, key)).limit(1)
+      throw new AppError(409, 'organisation-exists', { fr: 'Cette organisation existe déjà.', en: 'This organisation already exists.' }, { existing: existing && { id: existing.id, name: existing.name, acronym: existing.acronym } })
+    }
+    await audit(this.db, principal, 'organisation.create', `organisations/${row.id}`, undefined, row)
+    return { id: row.id, name: row.name, acronym: row.acronym }
+  }
+
+  async createKey(principal: Principal | 'bootstrap', input: { role: Role; chantierIds?: string[]; label: string }, key = newKey()) {
+    if (principal !== 'bootstrap' && principal.role !== 'admin') throw forbidden()
+    const id = newId('key')
+    await this.db.insert(apiKeys).values({ id, hash: hashKey(key), role: input.role, chantierIds: input.chantierIds ?? [], label: input.label })
+    if (principal !== 'bootstrap') await audit(this.db, principal, 'key.create', `api-keys/${id}`, undefined, { role: input.role, chantierIds: input.chantierIds ?? [] })
+    return { id, key, role: input.role, chantierIds: input.chantierIds ?? [], label: input.label }
+  }
+
+  async keys(principal: Principal) {
+    if (principal.role !== 'admin') throw forbidden()
+    return this.db.select({ id: apiKeys.id, role: apiKeys.role, chantierIds: apiKeys.chantierIds, label: apiKeys.label }).from(apiKeys).orderBy(asc(apiKeys.createdAt))
+  }
+
+  async hasAdmin(): Promise<boolean> {
+    const rows = await this.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.role, 'admin')).limit(1)
+    return rows.length > 0
+  }
+
+  async hasKeyHash(key: string): Promise<boolean> {
+    const rows = await this.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.hash, hashKey(key))).limit(1)
+    return rows.length > 0
+  }
+}
+
+/** The folded name an organisation is known by: its name without the bracketed acronym, with the acronym. */
+function nameKey(name: string, acronym: string | null): string {
+  return foldText(acronym ? `${name} (${acronym})` : name)
+}

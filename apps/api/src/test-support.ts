@@ -1,0 +1,60 @@
+// Test support: an app on a fresh database — in-memory PGlite, or a schema of its own on the PostgreSQL
+// server of DATABASE_URL — with the demo data and one key per role.
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance } from 'fastify'
+import postgres from 'postgres'
+import { buildApp } from './app.js'
+import { readConfig } from './config.js'
+import { openDatabase } from './db/client.js'
+import { CatalogService } from './services/catalog.js'
+import { DEMO, loadDemoData } from './services/demo.js'
+
+export interface TestApp {
+  app: FastifyInstance
+  keys: { admin: string; reviewer: string; coordinator: string; otherCoordinator: string }
+  close(): Promise<void>
+}
+
+export const DATABASE = process.env.DATABASE_URL ? 'postgres' : 'pglite'
+
+/** A database of its own on the PostgreSQL server, so that test files never see each other's rows. */
+async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`
+  const admin = postgres(url, { max: 1, onnotice: () => undefined })
+  await admin.unsafe(`create database "${name}"`)
+  const own = new URL(url)
+  own.pathname = `/${name}`
+  return {
+    url: own.toString(),
+    async drop() {
+      await admin.unsafe(`drop database if exists "${name}" with (force)`)
+      await admin.end()
+    },
+  }
+}
+
+export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const server = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : undefined
+  const database = await openDatabase(server ? { url: server.url } : {})
+  const config = readConfig({ LOG_LEVEL: 'silent', ...env })
+  await loadDemoData(database.db)
+  const catalog = new CatalogService(database.db)
+  const keys = {
+    admin: (await catalog.createKey('bootstrap', { role: 'admin', label: 'test admin' })).key,
+    reviewer: (await catalog.createKey('bootstrap', { role: 'reviewer', label: 'test reviewer' })).key,
+    coordinator: (await catalog.createKey('bootstrap', { role: 'coordinator', chantierIds: [DEMO.chantier], label: 'test coordinator' })).key,
+    otherCoordinator: (await catalog.createKey('bootstrap', { role: 'coordinator', chantierIds: ['another-chantier'], label: 'other coordinator' })).key,
+  }
+  const app = await buildApp({ config, database })
+  return {
+    app,
+    keys,
+    async close() {
+      await app.close()
+      await database.close()
+      await server?.drop()
+    },
+  }
+}
+
+export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
