@@ -18,7 +18,7 @@ export interface TestApp {
 export const DATABASE = process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
 /** A database of its own on the PostgreSQL server, so that test files never see each other's rows. */
-async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(url: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `test_${randomUUID().replace(/-/g, '').slice(0, 16)}`
   const admin = postgres(url, { max: 1, onnotice: () => undefined })
   await admin.unsafe(`create database "${name}"`)
