@@ -70,6 +70,16 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }),
   })
 
+  // While closing, answers carry "Connection: close" so that keep-alive sockets of in-flight requests end
+  // with their response instead of holding the shutdown until their idle timeout.
+  let closing = false
+  app.addHook('preClose', async () => {
+    closing = true
+  })
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) void reply.header('connection', 'close')
+  })
+
   let printer: Promise<ChromiumPrinter | undefined> | undefined
   const openPrinter = () => (printer ??= import('@demarche/render/pdf').then(({ ChromiumPrinter }) => ChromiumPrinter.open()).catch(() => undefined))
   app.addHook('onClose', async () => {

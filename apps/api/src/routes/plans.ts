@@ -10,6 +10,7 @@ const Params = Type.Object({ planId: Type.String({ maxLength: 64 }) })
 
 /** Plans: drafts, reads, lists, optimistic updates, JSON Patch, versions, workflow, comments, evaluations. */
 export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
+  const serialized = new Map<string, string>()
   // Workflow steps and evaluations take an optional body: an empty request means "no options".
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {}
@@ -51,8 +52,16 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
     '/:planId',
     { schema: { operationId: 'getPlan', tags: ['plans'], summary: 'Read a plan', params: Params, response: { 200: Type.Ref('Plan'), ...problems(401, 404, 429) } } },
     async (request, reply) => {
-      const row = await plans.get(request.principal, request.params.planId)
-      return reply.header('etag', etagOf(row)).send(resourceOf(row))
+      // A saved state never changes: its JSON is kept by id, version and status, and only the summary is read.
+      const head = await plans.head(request.principal, request.params.planId)
+      const key = `${head.id}\u0000${head.version}\u0000${head.status}\u0000${head.updatedAt}`
+      let body = serialized.get(key)
+      if (body === undefined) {
+        body = JSON.stringify(resourceOf(await plans.get(request.principal, head.id)))
+        if (serialized.size >= 256) serialized.delete(serialized.keys().next().value!)
+        serialized.set(key, body)
+      }
+      return reply.header('etag', etagOf(head)).type('application/json; charset=utf-8').send(body)
     },
   )
 

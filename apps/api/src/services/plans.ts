@@ -1,6 +1,6 @@
 import { newId, type PlanDocument, validatePlan } from '@demarche/domain'
 import { evaluatePlan, type Report } from '@demarche/rules'
-import { and, asc, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL } from 'drizzle-orm'
 import fastJsonPatch, { type Operation } from 'fast-json-patch'
 import type { Database } from '../db/client.js'
 import { chantiers, comments, evaluations, plans, planVersions, transitions } from '../db/schema/index.js'
@@ -16,7 +16,7 @@ export function iso(value: string): string {
   return new Date(value.includes('T') ? value : value.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00')).toISOString()
 }
 
-export function summaryOf(row: PlanRow) {
+export function summaryOf(row: Omit<PlanRow, 'document'> & { document?: unknown }) {
   const { document: _document, ...summary } = row
   return { ...summary, createdAt: iso(row.createdAt), updatedAt: iso(row.updatedAt) }
 }
@@ -71,8 +71,10 @@ export class PlansService {
     }
     const cursor = decodeCursor(filters.cursor)
     if (cursor) conditions.push(or(lt(plans.createdAt, cursor.createdAt), and(eq(plans.createdAt, cursor.createdAt), lt(plans.id, cursor.id)))!)
+    // The list never reads documents: only the summary columns, on the (created_at, id) index.
+    const { document: _document, ...columns } = getTableColumns(plans)
     const rows = await this.db
-      .select()
+      .select(columns)
       .from(plans)
       .where(conditions.length > 0 ? and(...conditions) : undefined)
       .orderBy(desc(plans.createdAt), desc(plans.id))
@@ -80,6 +82,14 @@ export class PlansService {
     const page = rows.slice(0, filters.limit)
     const last = page.at(-1)
     return { items: page.map(summaryOf), nextCursor: rows.length > filters.limit && last ? encodeCursor(last) : null }
+  }
+
+  /** A plan's summary (no document), after the same visibility check as `get`. */
+  async head(principal: Principal, id: string) {
+    const { document: _document, ...columns } = getTableColumns(plans)
+    const [row] = await this.db.select(columns).from(plans).where(eq(plans.id, id)).limit(1)
+    if (!row || !canSee(principal, row)) throw notFound('Plan')
+    return row
   }
 
   async create(principal: Principal, chantierId: string, document: PlanDocument): Promise<PlanRow> {

@@ -1,0 +1,79 @@
+// pnpm bench (in apps/api): requests per second against a bare Fastify route served by the same process,
+// list latency at 100 and 10,000 stored plans, and memory over a soak run. Run after `pnpm build`.
+import autocannon from 'autocannon'
+import { generatedPlan, examplePlans } from '@demarche/domain/examples'
+import { buildApp, CatalogService, loadDemoData, openDatabase, plansTable, planVersionsTable, readConfig } from '../dist/index.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 300)
+
+const database = await openDatabase({})
+await loadDemoData(database.db)
+const reviewer = (await new CatalogService(database.db).createKey('bootstrap', { role: 'reviewer', label: 'bench' })).key
+const app = await buildApp({ config: readConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }), database })
+app.get('/bare', async () => ({ ok: true }))
+const address = await app.listen({ port: 0, host: '127.0.0.1' })
+const auth = { authorization: `Bearer ${reviewer}` }
+
+async function load(title, request, seconds = SECONDS) {
+  const result = await autocannon({ url: `${address}${request.path}`, method: request.method ?? 'GET', headers: { ...auth, ...request.headers }, body: request.body, connections: 10, duration: seconds })
+  const errors = result.errors + result.timeouts + result.non2xx
+  return { title, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors }
+}
+
+/** Stores `count` plans in all (small generated ones, as many chantiers fill the table over the years). */
+async function fill(count) {
+  const existing = (await database.db.select({ id: plansTable.id }).from(plansTable)).length
+  const template = generatedPlan(1)
+  const rows = []
+  for (let i = existing; i < count; i++) {
+    const document = { ...template, id: `bench-${i}` }
+    rows.push({ id: document.id, chantierId: 'reussite-educative', programmeId: 'demarche-lanaudoise', profileId: 'lanaudiere-2026', status: i % 3 === 0 ? 'accepted' : 'deposited', title: `Plan ${i}`, version: 1, document })
+  }
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500)
+    await database.db.insert(plansTable).values(batch)
+    await database.db.insert(planVersionsTable).values(batch.map((row) => ({ planId: row.id, version: 1, document: row.document, hash: 'bench', savedBy: 'bench' })))
+  }
+}
+
+const seed = JSON.stringify(examplePlans.crevale2026())
+const results = []
+results.push(await load('bare Fastify route (baseline)', { path: '/bare' }))
+results.push(await load('POST /v1/evaluate (seed 000)', { path: '/v1/evaluate', method: 'POST', headers: { 'content-type': 'application/json' }, body: seed }))
+results.push(await load('GET /v1/plans/{id} (seed 000)', { path: '/v1/plans/crevale-2026-2028' }))
+results.push(await load('GET /v1/plans/{id}/document?format=docx', { path: '/v1/plans/crevale-2026-2028/document?format=docx' }))
+await fill(100)
+const list100 = await load('GET /v1/plans (100 plans stored)', { path: '/v1/plans?limit=50' })
+await fill(10_000)
+const list10k = await load('GET /v1/plans (10,000 plans stored)', { path: '/v1/plans?limit=50' })
+results.push(list100, list10k)
+
+// Soak: a mix of reads, evaluations and documents; heap after a full GC sampled along the way.
+const memory = []
+const sample = () => {
+  globalThis.gc?.()
+  memory.push(process.memoryUsage().heapUsed / 1048576)
+}
+sample()
+const timer = setInterval(sample, Math.max(5, SOAK / 10) * 1000)
+const soak = await Promise.all([
+  load('soak: GET plan', { path: '/v1/plans/crevale-2026-2028' }, SOAK),
+  load('soak: POST evaluate', { path: '/v1/evaluate', method: 'POST', headers: { 'content-type': 'application/json' }, body: seed }, SOAK),
+  load('soak: GET list', { path: '/v1/plans?limit=50' }, SOAK),
+])
+clearInterval(timer)
+sample()
+
+await app.close()
+await database.close()
+
+const bare = results[0].rps
+console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}, autocannon 10 connections × ${SECONDS} s, in-memory PGlite`)
+console.log('| Request | Requests/s | vs bare route | p50 | p99 | Errors |')
+console.log('|---|---:|---:|---:|---:|---:|')
+for (const r of results) console.log(`| ${r.title} | ${r.rps.toFixed(0)} | ${((100 * r.rps) / bare).toFixed(1)} % | ${r.p50} ms | ${r.p99} ms | ${r.errors} |`)
+console.log('')
+console.log(`List latency p50 at 10,000 / at 100 plans: ${(list10k.p50 / Math.max(1, list100.p50)).toFixed(2)} (target ≤ 1.5); mean latency ratio ${((1000 / list10k.rps) / (1000 / list100.rps)).toFixed(2)}`)
+console.log(`Soak ${SOAK} s: ${soak.map((r) => `${r.title.replace('soak: ', '')} ${r.rps.toFixed(0)}/s, ${r.errors} errors`).join('; ')}`)
+console.log(`Heap after GC over the soak (MB): ${memory.map((value) => value.toFixed(0)).join(' → ')}`)
