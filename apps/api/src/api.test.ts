@@ -134,6 +134,8 @@ describe(`optimistic concurrency (${DATABASE})`, () => {
     const created = await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf('concurrent-draft') })
     expect(created.statusCode, created.body).toBe(201)
     const etag = created.headers.etag as string
+    const before = await app.inject({ method: 'GET', url: '/v1/plans/concurrent-draft/document?format=markdown', headers: bearer(keys.coordinator) })
+    expect(before.body.split('\n')[0]).toBe(`# ${created.json().document.metadata.title}`)
     const attempts = Array.from({ length: 20 }, (_, i) => {
       const document = created.json().document
       document.metadata.title = `Titre numéro ${i}`
@@ -146,6 +148,9 @@ describe(`optimistic concurrency (${DATABASE})`, () => {
     const winner = responses.find((response) => response.statusCode === 200)!.json().document.metadata.title
     const versions = await app.inject({ method: 'GET', url: '/v1/plans/concurrent-draft/versions', headers: bearer(keys.coordinator) })
     expect(versions.json().map((entry: { version: number }) => entry.version)).toEqual([1, 2])
+    // Documents are kept per saved state: the one after the update shows the new title.
+    const document = await app.inject({ method: 'GET', url: '/v1/plans/concurrent-draft/document?format=markdown', headers: bearer(keys.coordinator) })
+    expect(document.body.split('\n')[0]).toBe(`# ${winner}`)
     const second = await app.inject({ method: 'GET', url: '/v1/plans/concurrent-draft/versions/2', headers: bearer(keys.coordinator) })
     expect(second.json().metadata.title).toBe(winner)
     const current = await app.inject({ method: 'GET', url: '/v1/plans/concurrent-draft', headers: bearer(keys.coordinator) })
@@ -210,6 +215,7 @@ describe('the OpenAPI description', () => {
     expect(document.openapi).toBe('3.1.0')
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['PlanDocument', 'Plan', 'Problem', 'Evaluation']))
     expect(JSON.stringify(document)).not.toContain('def-0')
+    expect(document.components.schemas.CreatePlan.examples[0].document.participants.entries).toHaveLength(35)
     const operations = Object.values(document.paths as Record<string, Record<string, { operationId?: string; responses: Record<string, unknown> }>>).flatMap((path) => Object.values(path))
     expect(operations.length).toBeGreaterThan(25)
     for (const operation of operations) expect(operation.operationId).toBeTruthy()

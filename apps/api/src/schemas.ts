@@ -1,4 +1,5 @@
 import { PlanDocument, Profile } from '@demarche/domain'
+import { examplePlans } from '@demarche/domain/examples'
 import Type, { type Static } from 'typebox'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
 
@@ -57,7 +58,17 @@ export const PlanList = Type.Object(
   { $id: 'PlanList' },
 )
 
-export const CreatePlan = Type.Object({ chantierId: Id, document: Type.Ref('PlanDocument') }, { $id: 'CreatePlan', additionalProperties: false })
+/** Request examples are the real plans of the Chantier régional en réussite éducative. */
+const seedExample = (() => {
+  const document = examplePlans.crevale2026()
+  document.id = 'mon-plan-2026-2028'
+  return document
+})()
+
+export const CreatePlan = Type.Object(
+  { chantierId: Id, document: Type.Ref('PlanDocument') },
+  { $id: 'CreatePlan', additionalProperties: false, examples: [{ chantierId: 'reussite-educative', document: seedExample }] },
+)
 export const ReplacePlan = Type.Object({ document: Type.Ref('PlanDocument') }, { $id: 'ReplacePlan', additionalProperties: false })
 
 export const JsonPatchOperation = Type.Object(
@@ -76,7 +87,10 @@ export const PlanVersion = Type.Object(
   { $id: 'PlanVersion' },
 )
 
-export const TransitionRequest = Type.Object({ reason: Type.Optional(Type.String({ maxLength: 5000 })) }, { $id: 'TransitionRequest', additionalProperties: false })
+export const TransitionRequest = Type.Object(
+  { reason: Type.Optional(Type.String({ maxLength: 5000 })) },
+  { $id: 'TransitionRequest', additionalProperties: false, examples: [{ reason: 'Échéancier hors de la période du plan : voir le commentaire sur l’axe 4, objectif 4.' }] },
+)
 export const TransitionRecord = Type.Object(
   {
     name: Type.Ref('TransitionName'),
@@ -96,7 +110,7 @@ export const Comment = Type.Object(
 )
 export const CreateComment = Type.Object(
   { pointer: Type.String({ pattern: '^(/[^/]*)*$', maxLength: 500 }), body: Type.String({ minLength: 1, maxLength: 10000 }) },
-  { $id: 'CreateComment', additionalProperties: false },
+  { $id: 'CreateComment', additionalProperties: false, examples: [{ pointer: '/axes/3/objectives/3', body: 'L’échéancier « An 6-7 et 8 » dépasse la période du plan (An 6 à An 7).' }] },
 )
 
 export const EvaluationReport = Type.Object({}, { $id: 'EvaluationReport', additionalProperties: true, description: 'A report of @demarche/rules: score, criteria and findings (see docs/rules.md)' })

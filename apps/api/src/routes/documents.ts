@@ -25,6 +25,9 @@ const Query = Type.Object({
 
 /** The plan and its evaluation report in every format of the render package, by `?format=` or `Accept`. */
 export const documentRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService; printer: () => Promise<ChromiumPrinter | undefined> }> = async (app, { plans, printer }) => {
+  // A saved state renders to the same bytes every time (the clock is its last update): renders are kept,
+  // up to a total size, by plan, version, status, format and locale.
+  const rendered = new BoundedCache(64 * 1024 * 1024)
   const binary = Type.String({ format: 'binary' })
   const content = Object.fromEntries(Object.values(FORMATS).map((format) => [format.type.split(';')[0]!, { schema: binary }]))
 
@@ -42,10 +45,18 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService; pr
     },
     async (request, reply) => {
       const format = chooseFormat(request, ['html', 'markdown', 'docx', 'pdf', 'xlsx'])
-      const row = await plans.get(request.principal, request.params.planId)
-      const context = createContext(row.document, { locale: request.query.locale ?? 'fr-CA', clock: () => new Date(row.updatedAt) })
-      const body = await renderPlan(row.document, format, context, printer)
-      return reply.type(FORMATS[format].type).header('content-disposition', `attachment; filename="${row.id}.${FORMATS[format].extension}"`).send((typeof body === 'string' ? body : Buffer.from(body)) as never)
+      const locale = request.query.locale ?? 'fr-CA'
+      const head = await plans.head(request.principal, request.params.planId)
+      const key = [head.id, head.version, head.status, head.updatedAt, format, locale].join('\u0000')
+      let body = rendered.get(key)
+      if (body === undefined) {
+        const row = await plans.get(request.principal, head.id)
+        const context = createContext(row.document, { locale, clock: () => new Date(row.updatedAt) })
+        const output = await renderPlan(row.document, format, context, printer)
+        body = typeof output === 'string' ? output : Buffer.from(output)
+        rendered.set(key, body)
+      }
+      return reply.type(FORMATS[format].type).header('content-disposition', `attachment; filename="${head.id}.${FORMATS[format].extension}"`).send(body as never)
     },
   )
 
@@ -113,4 +124,28 @@ function chooseFormat(request: FastifyRequest<{ Querystring: { format?: Format }
 
 function notAcceptable(allowed: readonly Format[]) {
   return new AppError(406, 'not-acceptable', { fr: `Formats disponibles : ${allowed.join(', ')}.`, en: `Available formats: ${allowed.join(', ')}.` })
+}
+
+/** Keeps the most recently stored values up to a total size in bytes; the oldest go first. */
+class BoundedCache {
+  private readonly entries = new Map<string, string | Buffer>()
+  private size = 0
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): string | Buffer | undefined {
+    return this.entries.get(key)
+  }
+
+  set(key: string, value: string | Buffer): void {
+    const bytes = typeof value === 'string' ? Buffer.byteLength(value) : value.length
+    if (bytes > this.maxBytes) return
+    this.entries.set(key, value)
+    this.size += bytes
+    for (const [oldest, stored] of this.entries) {
+      if (this.size <= this.maxBytes) break
+      this.entries.delete(oldest)
+      this.size -= typeof stored === 'string' ? Buffer.byteLength(stored) : stored.length
+    }
+  }
 }
