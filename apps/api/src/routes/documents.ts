@@ -5,9 +5,10 @@ import { evaluatePlan } from '@demarche/rules'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
+import { BoundedCache } from '../bounded-cache.js'
 import { AppError } from '../errors.js'
 import { problems } from '../schemas.js'
-import type { PlansService } from '../services/plans.js'
+import { type PlansService, savedStateKey } from '../services/plans.js'
 
 const FORMATS = {
   html: { type: 'text/html; charset=utf-8', extension: 'html' },
@@ -47,7 +48,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService; pr
       const format = chooseFormat(request, ['html', 'markdown', 'docx', 'pdf', 'xlsx'])
       const locale = request.query.locale ?? 'fr-CA'
       const head = await plans.head(request.principal, request.params.planId)
-      const key = [head.id, head.version, head.status, head.updatedAt, format, locale].join('\u0000')
+      const key = savedStateKey(head, format, locale)
       let body = rendered.get(key)
       if (body === undefined) {
         const row = await plans.get(request.principal, head.id)
@@ -81,11 +82,7 @@ export const documentRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService; pr
       if (format === 'html') body = reportHtml(input, context)
       else if (format === 'markdown') body = reportMarkdown(input, context)
       else if (format === 'docx') body = await (await import('@demarche/render/docx')).reportDocx(input, context)
-      else {
-        const { reportPdf } = await import('@demarche/render/pdf')
-        const chromium = await printer()
-        body = await reportPdf(input, context, chromium ? { printer: chromium } : { engine: 'pdfkit' })
-      }
+      else body = await (await import('@demarche/render/pdf')).reportPdf(input, context, await pdfEngine(printer))
       return reply.type(FORMATS[format].type).header('content-disposition', `attachment; filename="${row.id}.report.${FORMATS[format].extension}"`).send((typeof body === 'string' ? body : Buffer.from(body)) as never)
     },
   )
@@ -101,12 +98,15 @@ async function renderPlan(plan: PlanDocument, format: Format, context: ReturnTyp
       return (await import('@demarche/render/docx')).planDocx(plan, context)
     case 'xlsx':
       return (await import('@demarche/render/xlsx')).planXlsx(plan, context)
-    case 'pdf': {
-      const { planPdf } = await import('@demarche/render/pdf')
-      const chromium = await printer()
-      return planPdf(plan, context, chromium ? { printer: chromium } : { engine: 'pdfkit' })
-    }
+    case 'pdf':
+      return (await import('@demarche/render/pdf')).planPdf(plan, context, await pdfEngine(printer))
   }
+}
+
+/** Chromium when the machine has it, pdfkit otherwise. */
+async function pdfEngine(printer: () => Promise<ChromiumPrinter | undefined>) {
+  const chromium = await printer()
+  return chromium ? { printer: chromium } : { engine: 'pdfkit' as const }
 }
 
 /** `?format=` first, then the Accept header; JSON-only clients get HTML. */
@@ -124,28 +124,4 @@ function chooseFormat(request: FastifyRequest<{ Querystring: { format?: Format }
 
 function notAcceptable(allowed: readonly Format[]) {
   return new AppError(406, 'not-acceptable', { fr: `Formats disponibles : ${allowed.join(', ')}.`, en: `Available formats: ${allowed.join(', ')}.` })
-}
-
-/** Keeps the most recently stored values up to a total size in bytes; the oldest go first. */
-class BoundedCache {
-  private readonly entries = new Map<string, string | Buffer>()
-  private size = 0
-
-  constructor(private readonly maxBytes: number) {}
-
-  get(key: string): string | Buffer | undefined {
-    return this.entries.get(key)
-  }
-
-  set(key: string, value: string | Buffer): void {
-    const bytes = typeof value === 'string' ? Buffer.byteLength(value) : value.length
-    if (bytes > this.maxBytes) return
-    this.entries.set(key, value)
-    this.size += bytes
-    for (const [oldest, stored] of this.entries) {
-      if (this.size <= this.maxBytes) break
-      this.entries.delete(oldest)
-      this.size -= typeof stored === 'string' ? Buffer.byteLength(stored) : stored.length
-    }
-  }
 }

@@ -2,15 +2,17 @@ import type { PlanDocument } from '@demarche/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Operation } from 'fast-json-patch'
 import Type from 'typebox'
+import { BoundedCache } from '../bounded-cache.js'
+import type { evaluations } from '../db/schema/index.js'
 import { problems } from '../schemas.js'
-import { etagOf, iso, type PlansService, resourceOf, summaryOf } from '../services/plans.js'
+import { etagOf, iso, type PlansService, resourceOf, savedStateKey, summaryOf } from '../services/plans.js'
 import { PLAN_STATUSES, TRANSITIONS, type TransitionName } from '../workflow.js'
 
 const Params = Type.Object({ planId: Type.String({ maxLength: 64 }) })
 
 /** Plans: drafts, reads, lists, optimistic updates, JSON Patch, versions, workflow, comments, evaluations. */
 export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
-  const serialized = new Map<string, string>()
+  const serialized = new BoundedCache(32 * 1024 * 1024)
   // Workflow steps and evaluations take an optional body: an empty request means "no options".
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.body === undefined) request.body = {}
@@ -54,11 +56,10 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
     async (request, reply) => {
       // A saved state never changes: its JSON is kept by id, version and status, and only the summary is read.
       const head = await plans.head(request.principal, request.params.planId)
-      const key = `${head.id}\u0000${head.version}\u0000${head.status}\u0000${head.updatedAt}`
+      const key = savedStateKey(head)
       let body = serialized.get(key)
       if (body === undefined) {
         body = JSON.stringify(resourceOf(await plans.get(request.principal, head.id)))
-        if (serialized.size >= 256) serialized.delete(serialized.keys().next().value!)
         serialized.set(key, body)
       }
       return reply.header('etag', etagOf(head)).type('application/json; charset=utf-8').send(body)
@@ -187,7 +188,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
   )
 }
 
-export function evaluationOf(row: { id: string; planId: string; version: number; ruleSetId: string; ruleSetVersion: number; stage: string; score: number; report: unknown; createdAt: string }) {
+export function evaluationOf(row: typeof evaluations.$inferSelect) {
   return { id: row.id, planId: row.planId, version: row.version, ruleSet: `${row.ruleSetId}@${row.ruleSetVersion}`, stage: row.stage, score: row.score, createdAt: iso(row.createdAt), report: row.report }
 }
 

@@ -26,6 +26,11 @@ export function resourceOf(row: PlanRow) {
   return { ...summaryOf(row), document: row.document }
 }
 
+/** Names one saved state of a plan (plus what was made of it): a state never changes once saved. */
+export function savedStateKey(row: Pick<PlanRow, 'id' | 'version' | 'status' | 'updatedAt'>, ...variant: string[]): string {
+  return [row.id, row.version, row.status, row.updatedAt, ...variant].join('\u0000')
+}
+
 export function etagOf(row: Pick<PlanRow, 'version' | 'status'>): string {
   return `"v${row.version}-${row.status}"`
 }
