@@ -108,75 +108,48 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   if (present('narrative'))
     for (const section of plan.narrative ?? [])
       sections.push({ id: section.id, heading: section.heading ? t(section.heading) : l(profile.sections.narrative.label), blocks: blocks(section.blocks, t) })
-  if (present('participants')) {
-    const section = profile.sections.participants
-    const columns = french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people']
-    sections.push({
-      id: 'participants',
-      heading: l(section.label),
-      ...(section.prompt && { prompt: l(section.prompt) }),
-      blocks: [
-        {
-          type: 'table',
-          caption: l(section.label),
-          columns,
-          rows: plan.participants.entries.map((entry) => [
-            t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? (french ? ' (fiduciaire)' : ' (fiduciary)') : '')),
-            t((entry.contacts?.value?.names ?? []).join(', ')),
-          ]),
-        },
-      ],
-    })
+  // A section the form asks for: its label as heading and, when the profile has one, the form's question.
+  const formSection = (key: 'participants' | 'preparation' | 'followUp' | 'complementarity' | 'priorityResponses', id: string, content: () => ViewBlock[]) => {
+    const section = profile.sections[key]
+    if (section.presence === 'absent') return
+    sections.push({ id, heading: l(section.label), ...(section.prompt && { prompt: l(section.prompt) }), blocks: content() })
   }
-  if (present('preparation')) {
-    const section = profile.sections.preparation
-    const steps = plan.preparation.steps
-    sections.push({
-      id: 'preparation',
-      heading: l(section.label),
-      ...(section.prompt && { prompt: l(section.prompt) }),
-      blocks: [
-        ...(plan.preparation.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
-        {
-          type: 'list',
-          ordered: steps.every((step) => step.number !== undefined),
-          items: steps.map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
-        },
-      ],
-    })
-  }
-  if (present('followUp')) {
-    const section = profile.sections.followUp
-    sections.push({
-      id: 'suivi',
-      heading: l(section.label),
-      ...(section.prompt && { prompt: l(section.prompt) }),
-      blocks: [{ type: 'list', ordered: plan.followUp.every((item) => item.number !== undefined), items: plan.followUp.map((item) => ({ id: item.id, text: t(item.text) })) }],
-    })
-  }
-  if (present('complementarity')) {
-    const section = profile.sections.complementarity
-    const points = plan.complementarity.points
-    sections.push({
-      id: 'complementarite',
-      heading: l(section.label),
-      ...(section.prompt && { prompt: l(section.prompt) }),
-      blocks: [{ type: 'list', ordered: points.every((point) => point.number !== undefined), items: points.map((point) => ({ id: point.id, text: t(point.text) })) }],
-    })
-  }
-  if (present('priorityResponses')) {
-    const section = profile.sections.priorityResponses
-    sections.push({
-      id: 'priorites-transversales',
-      heading: l(section.label),
-      ...(section.prompt && { prompt: l(section.prompt) }),
-      blocks: plan.priorityResponses.flatMap((response): ViewBlock[] => {
-        const priority = profile.transversalPriorities.find((entry) => entry.id === response.priorityId)
-        const name = response.heading ?? (priority ? localize(priority.label, lang) : response.priorityId)
-        return [{ type: 'paragraph', text: t(name), strong: true }, ...blocks(response.blocks, t)]
-      }),
-    })
-  }
+  const list = (items: ReadonlyArray<{ id: string; number?: number | undefined; text: string }>): ViewBlock => ({
+    type: 'list',
+    ordered: items.every((item) => item.number !== undefined),
+    items: items.map((item) => ({ id: item.id, text: t(item.text) })),
+  })
+
+  formSection('participants', 'participants', () => [
+    {
+      type: 'table',
+      caption: l(profile.sections.participants.label),
+      columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
+      rows: plan.participants.entries.map((entry) => [
+        t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? (french ? ' (fiduciaire)' : ' (fiduciary)') : '')),
+        t((entry.contacts?.value?.names ?? []).join(', ')),
+      ]),
+    },
+  ])
+  formSection('preparation', 'preparation', () => [
+    ...(plan.preparation.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
+    {
+      type: 'list',
+      ordered: plan.preparation.steps.every((step) => step.number !== undefined),
+      items: plan.preparation.steps.map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
+    },
+  ])
+  formSection('followUp', 'suivi', () => [list(plan.followUp)])
+  formSection('complementarity', 'complementarite', () => [list(plan.complementarity.points)])
+  formSection(
+    'priorityResponses',
+    'priorites-transversales',
+    () => plan.priorityResponses.flatMap((response): ViewBlock[] => {
+      const priority = profile.transversalPriorities.find((entry) => entry.id === response.priorityId)
+      const name = response.heading ?? (priority ? localize(priority.label, lang) : response.priorityId)
+      return [{ type: 'paragraph', text: t(name), strong: true }, ...blocks(response.blocks, t)]
+    }),
+  )
 
   const columns: ColumnView[] = [
     { key: 'means' as const, label: l(profile.levels.action.columnHeading ?? profile.levels.action.label) },
