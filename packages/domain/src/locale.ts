@@ -11,8 +11,17 @@ export function localize(text: LocalizedText, locale: Locale): string {
   return locale === 'en' ? (text.en ?? text.fr) : text.fr
 }
 
-/** Fills `{name}` placeholders; unknown names stay visible so a missing value is noticed. */
-export function interpolate(template: string, data: Readonly<Record<string, string | number>>): string {
+const PLACEHOLDER = /\{(\w+)\}/g
+
+/**
+ * Fills `{name}` placeholders; a value given in both languages is read in `locale`. Unknown names stay
+ * visible so a missing value is noticed.
+ */
+export function interpolate(template: string, data: Readonly<Record<string, string | number | LocalizedText>>, locale: Locale = 'fr'): string {
   if (!template.includes('{')) return template
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole))
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    if (!Object.hasOwn(data, name)) return whole
+    const value = data[name]!
+    return typeof value === 'object' ? localize(value, locale) : String(value)
+  })
 }

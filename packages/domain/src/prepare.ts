@@ -22,7 +22,8 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
   for (const { node } of identifiedNodes(plan)) if (node.id) used.add(node.id)
   const ids = new IdAssigner(plan.id, used)
   for (const { node, prefix, pointer } of identifiedNodes(plan)) node.id = ids.take(node.id, prefix, pointer)
-  for (const slot of notationSlots(plan, buildNameIndex(plan.participants.entries, profile.partnerGroups))) slot.replace(slot.parse())
+  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  for (const slot of notationSlots(plan)) (slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names)
   for (const axis of plan.axes)
     for (const objective of axis.objectives)
       for (const row of objective.rows)
@@ -33,45 +34,56 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
   return plan
 }
 
-/** One notation of a plan: where it is, what is stored, and how to parse its raw text again. */
+/** One notation of a plan: where it is, what is stored, and the property that holds it. */
 export interface NotationSlot {
   pointer: string
   /** Same kind and same raw text give the same parsed value (within one plan). */
   kind: 'contacts' | 'date' | 'organisations' | 'years' | 'budget'
   stored: NotationOf<unknown>
-  parse(): NotationOf<unknown>
-  replace(notation: NotationOf<unknown>): void
+  owner: object
+  key: string
 }
 
-/** Every notation of a plan, in document order. Organisation lists resolve names against `names`. */
-export function* notationSlots(plan: PlanDocument, names: NameIndex): Generator<NotationSlot> {
-  for (const [i, entry] of plan.participants.entries.entries()) {
-    const contacts = entry.contacts
-    if (contacts)
-      yield { pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: contacts, parse: () => parseContacts(contacts.raw), replace: (n) => (entry.contacts = n as typeof contacts) }
+/** What a slot's raw text parses to today. */
+export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unknown> {
+  const raw = slot.stored.raw
+  switch (slot.kind) {
+    case 'contacts':
+      return parseContacts(raw)
+    case 'date':
+      return parseDate(raw)
+    case 'organisations':
+      return resolvedList(raw, names)
+    case 'years':
+      return parseYearSpec(raw)
+    case 'budget':
+      return parseBudgetCell(raw)
   }
-  for (const [i, step] of plan.preparation.steps.entries()) {
-    const date = step.date
-    if (date) yield { pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: date, parse: () => parseDate(date.raw), replace: (n) => (step.date = n as typeof date) }
-  }
-  for (const [a, axis] of plan.axes.entries())
-    for (const [o, objective] of axis.objectives.entries())
-      for (const [r, row] of objective.rows.entries()) yield* rowSlots(row, `/axes/${a}/objectives/${o}/rows/${r}`, names)
 }
 
-function* rowSlots(row: Row, base: string, names: NameIndex): Generator<NotationSlot> {
-  for (const column of ['responsible', 'partners'] as const) {
-    const list = row[column]
-    if (list) yield { pointer: `${base}/${column}`, kind: 'organisations', stored: list, parse: () => resolvedList(list.raw, names), replace: (n) => (row[column] = n as OrganisationList) }
-  }
-  if (row.budget) {
-    const budget = row.budget
-    yield { pointer: `${base}/budget`, kind: 'budget', stored: budget, parse: () => parseBudgetCell(budget.raw), replace: (n) => (row.budget = n as typeof budget) }
-  }
-  for (const [b, block] of (row.schedule ?? []).entries()) {
-    const years = block.years
-    yield { pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: years, parse: () => parseYearSpec(years.raw), replace: (n) => (block.years = n as typeof years) }
-  }
+/**
+ * Every notation of a plan, in document order. Plain records, not closures: validation lists the
+ * thousands of notations of a large plan on every evaluation.
+ */
+export function notationSlots(plan: PlanDocument): NotationSlot[] {
+  const slots: NotationSlot[] = []
+  plan.participants.entries.forEach((entry, i) => {
+    if (entry.contacts) slots.push({ pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: entry.contacts, owner: entry, key: 'contacts' })
+  })
+  plan.preparation.steps.forEach((step, i) => {
+    if (step.date) slots.push({ pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: step.date, owner: step, key: 'date' })
+  })
+  plan.axes.forEach((axis, a) =>
+    axis.objectives.forEach((objective, o) => objective.rows.forEach((row, r) => addRowSlots(slots, row, `/axes/${a}/objectives/${o}/rows/${r}`))),
+  )
+  return slots
+}
+
+function addRowSlots(slots: NotationSlot[], row: Row, base: string): void {
+  if (row.responsible) slots.push({ pointer: `${base}/responsible`, kind: 'organisations', stored: row.responsible, owner: row, key: 'responsible' })
+  if (row.partners) slots.push({ pointer: `${base}/partners`, kind: 'organisations', stored: row.partners, owner: row, key: 'partners' })
+  if (row.budget) slots.push({ pointer: `${base}/budget`, kind: 'budget', stored: row.budget, owner: row, key: 'budget' })
+  row.schedule?.forEach((block, b) => slots.push({ pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: block.years, owner: block, key: 'years' }))
 }
 
 function resolvedList(raw: string, names: NameIndex): OrganisationList {

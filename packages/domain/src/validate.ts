@@ -4,7 +4,7 @@ import { Settings } from 'typebox/system'
 import type { Issue } from './errors.js'
 import { identifiedNodes } from './identified.js'
 import { buildNameIndex } from './names.js'
-import { notationSlots } from './prepare.js'
+import { notationSlots, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
 import type { Profile } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
@@ -147,10 +147,10 @@ function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
   // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text is parsed once.
   const fresh = new Map<string, unknown>()
   const issues: Issue[] = []
-  for (const slot of notationSlots(plan, names)) {
+  for (const slot of notationSlots(plan)) {
     const key = `${slot.kind}\u0000${slot.stored.raw}`
     let expected = fresh.get(key)
-    if (expected === undefined) fresh.set(key, (expected = slot.parse()))
+    if (expected === undefined) fresh.set(key, (expected = parseSlot(slot, names)))
     if (!sameJson(slot.stored, expected))
       issues.push({
         code: 'stale-notation',
@@ -164,13 +164,24 @@ function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
   return issues
 }
 
-/** Deep equality of JSON values, whatever the order of object keys. */
+/** Deep equality of JSON values, whatever the order of object keys. Loops, not closures: it runs per notation. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keysA = Object.keys(a)
-  const keysB = Object.keys(b)
-  if (keysA.length !== keysB.length) return false
-  return keysA.every((key) => Object.hasOwn(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const left = a as Record<string, unknown>
+  const right = b as Record<string, unknown>
+  let count = 0
+  for (const key in left) {
+    if (!Object.hasOwn(left, key)) continue
+    count++
+    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false
+  }
+  for (const key in right) if (Object.hasOwn(right, key)) count--
+  return count === 0
 }

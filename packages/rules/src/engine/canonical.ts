@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 
 /**
  * JSON with object keys sorted, so that equal values give equal text (RFC 8785 in spirit). Objects whose
@@ -24,5 +24,5 @@ function sortKeys(_key: string, value: unknown): unknown {
  * same stored JSONB) gives the same hash; canonicalising keys first doubled the cost of an evaluation.
  */
 export function contentHash(value: unknown): string {
-  return `sha256:${createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex')}`
+  return `sha256:${hash('sha256', JSON.stringify(value) ?? 'undefined')}`
 }

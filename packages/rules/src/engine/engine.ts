@@ -1,5 +1,5 @@
 import {
-  buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type Locale, type PlanDocument, type Profile, rowsOf,
+  buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type PlanDocument, type Profile, rowsOf,
   type RowVisit, validatePlan,
 } from '@demarche/domain'
 import { type TextField, textFields } from '../rules/kit.js'
@@ -48,7 +48,6 @@ export interface Engine {
   evaluate(input: unknown, options?: EvaluateOptions): Report
 }
 
-type DataValue = string | number | Bilingual
 type Descriptor = ReportDescriptor
 
 export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readonly RuleSetDefinition[] }, options: EngineOptions = {}): Engine {
@@ -122,7 +121,7 @@ function runRules(
       return (rows ??= [...rowsOf(plan, profile)])
     },
     get texts() {
-      return (texts ??= [...textFields(plan)])
+      return (texts ??= textFields(plan))
     },
   }
   for (const config of ruleSet.rules) {
@@ -208,7 +207,7 @@ class Collector {
     const tally = this.tally(ruleId, criterion)
     if (tally.seen && !tally.seen.has(subject) && messageId !== '@crashed') throw new Error(`reported on "${subject}" without examining it`)
     if (severity !== 'info') tally.failed.add(subject)
-    const message = descriptor.data ? { fr: fill(template.fr, descriptor.data, 'fr'), en: fill(template.en, descriptor.data, 'en') } : template
+    const message = descriptor.data ? { fr: interpolate(template.fr, descriptor.data, 'fr'), en: interpolate(template.en, descriptor.data, 'en') } : template
     const data = descriptor.data ? JSON.stringify(descriptor.data) : ''
     const finding: Omit<Finding, 'label'> & { subject: string } = {
       id: derivedId('f', `${ruleId}\u0000${messageId}\u0000${descriptor.pointer}\u0000${descriptor.expected ?? ''}\u0000${data}`),
@@ -259,12 +258,6 @@ class Collector {
   }
 }
 
-function fill(template: string, data: Readonly<Record<string, DataValue>> | undefined, locale: Locale): string {
-  if (!data) return template
-  const values: Record<string, string | number> = {}
-  for (const [key, value] of Object.entries(data)) values[key] = typeof value === 'object' ? value[locale] : value
-  return interpolate(template, values)
-}
 
 /** Document order of the place, then rule, message and text: the key is computed once per finding. */
 function sortFindings(findings: Finding[]): Finding[] {

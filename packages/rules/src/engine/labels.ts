@@ -29,6 +29,8 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
   return { labelOf }
 
   function computeLabel(pointer: string): Bilingual {
+      // Most findings are in the table: named without splitting the pointer.
+      if (pointer === '/axes' || pointer.startsWith('/axes/')) return tableLabel(pointer, profile, placeLabel)
       const segments = pointer.split('/').slice(1)
       const [top, index, sub] = segments
       const n = Number(index) + 1
@@ -68,39 +70,33 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
         case 'financialPlan':
           return { fr: 'Montage financier', en: 'Financial plan' }
         case 'axes':
-          return tableLabel(segments, profile, placeLabel)
+          return tableLabel(pointer, profile, placeLabel)
         default:
           return { fr: top, en: top }
       }
   }
 }
 
+/** /axes/i[/objectives/j[/rows/k[/actions/n]]] and the key that follows the deepest index, in one match. */
+const TABLE_POINTER = /^\/axes\/(\d+)(?:\/objectives\/(\d+)(?:\/rows\/(\d+)(?:\/actions\/(\d+))?)?)?(?:\/([^/]+))?/
+
 /** "/axes/1/objectives/0/rows/0/budget" → "Axe 2, objectif 1 — Budget": the deepest table node, then the column. */
-function tableLabel(segments: readonly string[], profile: Profile, placeLabel: (place: TablePlace) => Bilingual | undefined): Bilingual {
-  const index = (position: number) => (segments[position - 1] === LEVEL_KEYS[position] && /^\d+$/.test(segments[position] ?? '') ? Number(segments[position]) : undefined)
-  const place = { axis: index(1), objective: index(3), row: index(5), action: index(7) }
-  const depth = place.axis === undefined ? 0 : place.objective === undefined ? 2 : place.row === undefined ? 4 : place.action === undefined ? 6 : 8
-  const found =
-    place.axis === undefined
-      ? undefined
-      : placeLabel({
-          axis: place.axis,
-          ...(place.objective !== undefined && { objective: place.objective }),
-          ...(place.objective !== undefined && place.row !== undefined && { row: place.row }),
-          ...(place.objective !== undefined && place.row !== undefined && place.action !== undefined && { action: place.action }),
-        })
-  if (!found) return bilingual(profile.levels.axis.label)
-  const label = found
-  const column = segments[depth] as ColumnKey | undefined
-  if (depth === 6 && column && (COLUMN_KEYS as readonly string[]).includes(column)) {
-    const name = bilingual(profile.columns[column].label)
+function tableLabel(pointer: string, profile: Profile, placeLabel: (place: TablePlace) => Bilingual | undefined): Bilingual {
+  const match = TABLE_POINTER.exec(pointer)
+  if (!match) return bilingual(profile.levels.axis.label)
+  const [, axis, objective, row, action, next] = match
+  const place: TablePlace = { axis: Number(axis) }
+  if (objective !== undefined) place.objective = Number(objective)
+  if (row !== undefined) place.row = Number(row)
+  if (action !== undefined) place.action = Number(action)
+  const label = placeLabel(place)
+  if (!label) return bilingual(profile.levels.axis.label)
+  if (row !== undefined && action === undefined && next !== undefined && (COLUMN_KEYS as readonly string[]).includes(next)) {
+    const name = bilingual(profile.columns[next as ColumnKey].label)
     return { fr: `${label.fr} — ${name.fr}`, en: `${label.en} — ${name.en}` }
   }
   return label
 }
-
-/** The key expected before each index of a table pointer: /axes/i/objectives/j/rows/k/actions/n. */
-const LEVEL_KEYS: Record<number, string> = { 1: 'axes', 3: 'objectives', 5: 'rows', 7: 'actions' }
 
 function bilingual(text: { fr: string; en?: string }): Bilingual {
   return { fr: text.fr, en: text.en ?? text.fr }

@@ -11,10 +11,19 @@ const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]))
 export type PointerKey = ReadonlyArray<number | string>
 
 export function pointerSortKey(pointer: string): PointerKey {
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment))
+  const segments: Array<number | string> = pointer.split('/')
+  segments.shift()
+  for (let i = 0; i < segments.length; i++) if (isIndex(segments[i] as string)) segments[i] = Number(segments[i])
+  return segments
+}
+
+function isIndex(segment: string): boolean {
+  if (segment.length === 0) return false
+  for (let i = 0; i < segment.length; i++) {
+    const code = segment.charCodeAt(i)
+    if (code < 48 || code > 57) return false
+  }
+  return true
 }
 
 /** Compares pointer keys in document order: numeric segments by value, known keys by plan order. */

@@ -12,63 +12,69 @@ export interface TextField {
   kind: 'content' | 'cell' | 'contacts'
 }
 
-/** Every text the chantier wrote (not ids, codes or parsed values), in document order. */
-export function* textFields(plan: PlanDocument): Generator<TextField> {
-  if (plan.regionalPriority !== undefined) yield { pointer: '/regionalPriority', text: plan.regionalPriority, kind: 'content' }
-  for (const [i, entry] of plan.participants.entries.entries()) {
-    yield { pointer: `/participants/entries/${i}/name`, text: entry.name, kind: 'content' }
-    if (entry.contacts) yield { pointer: `/participants/entries/${i}/contacts/raw`, text: entry.contacts.raw, kind: 'contacts' }
-  }
-  for (const [i, step] of plan.preparation.steps.entries()) {
-    if (step.title !== undefined) yield { pointer: `/preparation/steps/${i}/title`, text: step.title, kind: 'content' }
-    yield { pointer: `/preparation/steps/${i}/text`, text: step.text, kind: 'content' }
-  }
-  for (const [i, item] of plan.followUp.entries()) yield { pointer: `/followUp/${i}/text`, text: item.text, kind: 'content' }
-  for (const [i, item] of plan.complementarity.points.entries()) yield { pointer: `/complementarity/points/${i}/text`, text: item.text, kind: 'content' }
-  for (const [i, response] of plan.priorityResponses.entries()) yield* blockTexts(response.blocks, `/priorityResponses/${i}/blocks`)
-  for (const [i, section] of (plan.narrative ?? []).entries()) yield* blockTexts(section.blocks, `/narrative/${i}/blocks`)
-  for (const [a, axis] of plan.axes.entries()) {
+/**
+ * Every text the chantier wrote (not ids, codes or parsed values), in document order. Built into one
+ * array by plain pushes: nested generators cost more than the rules that read the texts.
+ */
+export function textFields(plan: PlanDocument): TextField[] {
+  const out: TextField[] = []
+  const add = (pointer: string, text: string, kind: TextField['kind'] = 'content') => void out.push({ pointer, text, kind })
+  if (plan.regionalPriority !== undefined) add('/regionalPriority', plan.regionalPriority)
+  plan.participants.entries.forEach((entry, i) => {
+    add(`/participants/entries/${i}/name`, entry.name)
+    if (entry.contacts) add(`/participants/entries/${i}/contacts/raw`, entry.contacts.raw, 'contacts')
+  })
+  plan.preparation.steps.forEach((step, i) => {
+    if (step.title !== undefined) add(`/preparation/steps/${i}/title`, step.title)
+    add(`/preparation/steps/${i}/text`, step.text)
+  })
+  plan.followUp.forEach((item, i) => add(`/followUp/${i}/text`, item.text))
+  plan.complementarity.points.forEach((item, i) => add(`/complementarity/points/${i}/text`, item.text))
+  plan.priorityResponses.forEach((response, i) => addBlocks(out, response.blocks, `/priorityResponses/${i}/blocks`))
+  plan.narrative?.forEach((section, i) => addBlocks(out, section.blocks, `/narrative/${i}/blocks`))
+  plan.axes.forEach((axis, a) => {
     const axisPointer = `/axes/${a}`
-    if (axis.heading !== undefined) yield { pointer: `${axisPointer}/heading`, text: axis.heading, kind: 'content' }
-    yield { pointer: `${axisPointer}/title`, text: axis.title, kind: 'content' }
-    yield* blockTexts(axis.description ?? [], `${axisPointer}/description`)
-    for (const [o, objective] of axis.objectives.entries()) {
+    if (axis.heading !== undefined) add(`${axisPointer}/heading`, axis.heading)
+    add(`${axisPointer}/title`, axis.title)
+    if (axis.description) addBlocks(out, axis.description, `${axisPointer}/description`)
+    axis.objectives.forEach((objective, o) => {
       const objectivePointer = `${axisPointer}/objectives/${o}`
-      yield { pointer: `${objectivePointer}/title`, text: objective.title, kind: 'content' }
-      yield* blockTexts(objective.details ?? [], `${objectivePointer}/details`)
-      for (const [r, row] of objective.rows.entries()) yield* rowTexts(row, `${objectivePointer}/rows/${r}`)
-    }
-  }
+      add(`${objectivePointer}/title`, objective.title)
+      if (objective.details) addBlocks(out, objective.details, `${objectivePointer}/details`)
+      objective.rows.forEach((row, r) => addRow(out, row, `${objectivePointer}/rows/${r}`))
+    })
+  })
+  return out
 }
 
-function* rowTexts(row: Row, base: string): Generator<TextField> {
-  for (const [n, action] of row.actions.entries()) {
-    yield { pointer: `${base}/actions/${n}/text`, text: action.text, kind: 'content' }
-    yield* blockTexts(action.content ?? [], `${base}/actions/${n}/content`)
-  }
-  if (row.responsible) yield { pointer: `${base}/responsible/raw`, text: row.responsible.raw, kind: 'cell' }
-  if (row.partners) yield { pointer: `${base}/partners/raw`, text: row.partners.raw, kind: 'cell' }
-  for (const [n, result] of (row.results ?? []).entries()) yield { pointer: `${base}/results/${n}/text`, text: result.text, kind: 'content' }
-  for (const [n, indicator] of (row.indicators ?? []).entries()) yield { pointer: `${base}/indicators/${n}/text`, text: indicator.text, kind: 'content' }
-  for (const [b, block] of (row.schedule ?? []).entries()) {
-    yield { pointer: `${base}/schedule/${b}/years/raw`, text: block.years.raw, kind: 'cell' }
-    for (const [s, step] of block.steps.entries()) {
-      yield { pointer: `${base}/schedule/${b}/steps/${s}/text`, text: step.text, kind: 'content' }
-      for (const [k, item] of (step.items ?? []).entries()) yield { pointer: `${base}/schedule/${b}/steps/${s}/items/${k}`, text: item, kind: 'content' }
-    }
-  }
-  if (row.budget) yield { pointer: `${base}/budget/raw`, text: row.budget.raw, kind: 'cell' }
+function addRow(out: TextField[], row: Row, base: string): void {
+  row.actions.forEach((action, n) => {
+    out.push({ pointer: `${base}/actions/${n}/text`, text: action.text, kind: 'content' })
+    if (action.content) addBlocks(out, action.content, `${base}/actions/${n}/content`)
+  })
+  if (row.responsible) out.push({ pointer: `${base}/responsible/raw`, text: row.responsible.raw, kind: 'cell' })
+  if (row.partners) out.push({ pointer: `${base}/partners/raw`, text: row.partners.raw, kind: 'cell' })
+  row.results?.forEach((result, n) => out.push({ pointer: `${base}/results/${n}/text`, text: result.text, kind: 'content' }))
+  row.indicators?.forEach((indicator, n) => out.push({ pointer: `${base}/indicators/${n}/text`, text: indicator.text, kind: 'content' }))
+  row.schedule?.forEach((block, b) => {
+    out.push({ pointer: `${base}/schedule/${b}/years/raw`, text: block.years.raw, kind: 'cell' })
+    block.steps.forEach((step, s) => {
+      out.push({ pointer: `${base}/schedule/${b}/steps/${s}/text`, text: step.text, kind: 'content' })
+      step.items?.forEach((item, k) => out.push({ pointer: `${base}/schedule/${b}/steps/${s}/items/${k}`, text: item, kind: 'content' }))
+    })
+  })
+  if (row.budget) out.push({ pointer: `${base}/budget/raw`, text: row.budget.raw, kind: 'cell' })
 }
 
-function* blockTexts(blocks: readonly Block[], base: string): Generator<TextField> {
-  for (const [i, block] of blocks.entries()) {
-    if (block.type === 'paragraph') yield { pointer: `${base}/${i}/text`, text: block.text, kind: 'content' }
+function addBlocks(out: TextField[], blocks: readonly Block[], base: string): void {
+  blocks.forEach((block, i) => {
+    if (block.type === 'paragraph') out.push({ pointer: `${base}/${i}/text`, text: block.text, kind: 'content' })
     else
-      for (const [k, item] of block.items.entries()) {
-        yield { pointer: `${base}/${i}/items/${k}/text`, text: item.text, kind: 'content' }
-        for (const [m, sub] of (item.items ?? []).entries()) yield { pointer: `${base}/${i}/items/${k}/items/${m}`, text: sub, kind: 'content' }
-      }
-  }
+      block.items.forEach((item, k) => {
+        out.push({ pointer: `${base}/${i}/items/${k}/text`, text: item.text, kind: 'content' })
+        item.items?.forEach((sub, m) => out.push({ pointer: `${base}/${i}/items/${k}/items/${m}`, text: sub, kind: 'content' }))
+      })
+  })
 }
 
 export function isRequired(presence: Presence): boolean {

@@ -28,35 +28,38 @@ export default defineRule({
 
 /**
  * Words repeated right after themselves ("le le"), or after a comma inside an enumeration ("efficacité,
- * efficacité et"): a scan of word boundaries that allocates only when a candidate is found.
+ * efficacité et"): one scan of word boundaries, run on every text of the plan, that allocates only when
+ * two neighbouring words have the same length.
  */
-function* repeatedWords(text: string): Generator<{ word: string; words: string }> {
+function repeatedWords(text: string): Array<{ word: string; words: string }> {
+  const found: Array<{ word: string; words: string }> = []
+  const length = text.length
   let previousStart = -1
   let previousEnd = -1
   let i = 0
-  while (i < text.length) {
+  while (i < length) {
     if (!isLetter(text.charCodeAt(i))) {
       i++
       continue
     }
     const start = i
-    while (i < text.length && isLetter(text.charCodeAt(i))) i++
-    const end = i
-    if (previousStart >= 0 && end - start === previousEnd - previousStart && end - start >= 2) {
+    while (++i < length && isLetter(text.charCodeAt(i)));
+    if (i - start >= 2 && i - start === previousEnd - previousStart) {
+      const word = text.slice(start, i)
       const gap = text.slice(previousEnd, start)
-      const word = text.slice(start, end)
       const sameWord = word.toLowerCase() === text.slice(previousStart, previousEnd).toLowerCase()
       const plainGap = /^[ \t]+$/.test(gap)
-      const listGap = /^[ \t]*,[ \t]*$/.test(gap) && LIST_CONTINUES.test(text.slice(end))
-      if (sameWord && (plainGap || listGap) && !ALLOWED.has(word.toLowerCase())) yield { word, words: text.slice(previousStart, end) }
+      const listGap = /^[ \t]*,[ \t]*$/.test(gap) && LIST_CONTINUES.test(text.slice(i))
+      if (sameWord && (plainGap || listGap) && !ALLOWED.has(word.toLowerCase())) found.push({ word, words: text.slice(previousStart, i) })
     }
     previousStart = start
-    previousEnd = end
+    previousEnd = i
   }
+  return found
 }
 
 function isLetter(code: number): boolean {
-  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  if (code < 0x80) return ((code | 0x20) >= 97 && (code | 0x20) <= 122)
   if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba
   if (code === 0xd7 || code === 0xf7) return false
   if (code <= 0x24f) return true
