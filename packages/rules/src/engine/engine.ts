@@ -4,7 +4,7 @@ import {
 } from '@demarche/domain'
 import { type TextField, textFields } from '../rules/kit.js'
 import { contentHash } from './canonical.js'
-import { placeLabeller } from './labels.js'
+import { type PlaceLabeller, placeLabeller } from './labels.js'
 import { comparePointerKeys, pointerSortKey } from './order.js'
 import type { Finding, Report } from './report.js'
 import type { AnyRule, Bilingual, ReportDescriptor } from './rule.js'
@@ -76,12 +76,12 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
       const validation = validatePlan(input, { profiles })
       const declaredProfile = validation.profile ?? undefined
       const ruleSet = resolve(evaluateOptions.ruleSet ?? defaultRuleSet(declaredProfile?.id ?? profileIdOf(input)))
-      const collector = new Collector(evaluateOptions.strictSubjects === true)
-      if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions.onRuleTiming)
-      else reportInvalid(validation.issues, collector)
       const plan = validation.ok ? validation.plan : undefined
       const labeller = plan && validation.profile ? placeLabeller(plan, validation.profile) : undefined
-      const findings = sortFindings(collector.findings(labeller))
+      const collector = new Collector(labeller, evaluateOptions.strictSubjects === true)
+      if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions.onRuleTiming)
+      else reportInvalid(validation.issues, collector)
+      const findings = sortFindings(collector.findings)
       const { score, results } = scoreCriteria(ruleSet.criteria, collector.tallies())
       return {
         reportVersion: 1,
@@ -178,11 +178,16 @@ interface MutableTally extends RuleTally {
   seen?: Set<string>
 }
 
+/** Gathers what rules report as finished findings: each one made once, in its final key order. */
 class Collector {
-  private readonly raw: Array<{ finding: Omit<Finding, 'label'> & { subject: string }; labelPointer: string }> = []
+  readonly findings: Finding[] = []
+  private readonly ids = new Set<string>()
   private readonly byRule = new Map<string, MutableTally>()
 
-  constructor(private readonly strict = false) {}
+  constructor(
+    private readonly labeller: PlaceLabeller | undefined,
+    private readonly strict = false,
+  ) {}
 
   tally(ruleId: string, criterion: string): MutableTally {
     let tally = this.byRule.get(ruleId)
@@ -203,61 +208,44 @@ class Collector {
   }
 
   add(ruleId: string, criterion: string, messageId: string, severity: FindingSeverity, template: Bilingual, descriptor: Descriptor): void {
-    const subject = descriptor.subject ?? descriptor.pointer
+    const { pointer, expected, data, suggestion } = descriptor
+    const subject = descriptor.subject ?? pointer
     const tally = this.tally(ruleId, criterion)
     if (tally.seen && !tally.seen.has(subject) && messageId !== '@crashed') throw new Error(`reported on "${subject}" without examining it`)
     if (severity !== 'info') tally.failed.add(subject)
-    const message = descriptor.data ? { fr: interpolate(template.fr, descriptor.data, 'fr'), en: interpolate(template.en, descriptor.data, 'en') } : template
-    const data = descriptor.data ? JSON.stringify(descriptor.data) : ''
-    const finding: Omit<Finding, 'label'> & { subject: string } = {
-      id: derivedId('f', `${ruleId}\u0000${messageId}\u0000${descriptor.pointer}\u0000${descriptor.expected ?? ''}\u0000${data}`),
+    const id = derivedId('f', `${ruleId}\u0000${messageId}\u0000${pointer}\u0000${expected ?? ''}\u0000${data ? JSON.stringify(data) : ''}`)
+    if (this.ids.has(id)) return
+    this.ids.add(id)
+    // Keys in a fixed order, so that the JSON of a report is byte-stable.
+    const finding = {
+      id,
       ruleId,
       messageId,
       criterion,
       severity,
-      message,
-      pointer: descriptor.pointer,
-      subject,
-    }
-    if (descriptor.expected !== undefined) finding.expected = descriptor.expected
-    if (descriptor.suggestion) finding.suggestion = descriptor.suggestion
-    // A place still to fill ("…/steps/14") is named by its container; a missing cell by its column.
-    const expected = descriptor.expected
-    const labelPointer = expected === undefined ? descriptor.pointer : /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
-    this.raw.push({ finding, labelPointer })
+      message: data ? { fr: interpolate(template.fr, data, 'fr'), en: interpolate(template.en, data, 'en') } : template,
+      pointer,
+    } as Finding
+    if (expected !== undefined) finding.expected = expected
+    if (subject !== pointer) finding.subject = subject
+    finding.label = this.labelOf(expected === undefined ? pointer : containerOf(expected))
+    if (suggestion) finding.suggestion = suggestion
+    this.findings.push(finding)
   }
 
   tallies(): RuleTally[] {
     return [...this.byRule.values()]
   }
 
-  findings(labeller: ReturnType<typeof placeLabeller> | undefined): Finding[] {
-    const seen = new Set<string>()
-    const findings: Finding[] = []
-    for (const { finding, labelPointer } of this.raw) {
-      if (seen.has(finding.id)) continue
-      seen.add(finding.id)
-      const label = labeller?.labelOf(labelPointer) ?? { fr: labelPointer || 'Document', en: labelPointer || 'Document' }
-      // Keys in a fixed order, so that the JSON of a report is byte-stable.
-      const complete = {
-        id: finding.id,
-        ruleId: finding.ruleId,
-        messageId: finding.messageId,
-        criterion: finding.criterion,
-        severity: finding.severity,
-        message: finding.message,
-        pointer: finding.pointer,
-      } as Finding
-      if (finding.expected !== undefined) complete.expected = finding.expected
-      if (finding.subject !== finding.pointer) complete.subject = finding.subject
-      complete.label = label
-      if (finding.suggestion) complete.suggestion = finding.suggestion
-      findings.push(complete)
-    }
-    return findings
+  private labelOf(pointer: string): Bilingual {
+    return this.labeller?.labelOf(pointer) ?? { fr: pointer || 'Document', en: pointer || 'Document' }
   }
 }
 
+/** A place still to fill ("…/steps/14") is named by its container; a missing cell by its column. */
+function containerOf(expected: string): string {
+  return /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
+}
 
 /** Document order of the place, then rule, message and text: the key is computed once per finding. */
 function sortFindings(findings: Finding[]): Finding[] {

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+import { examplePlans, generatedPlan } from '@demarche/domain/examples'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { contentHash } from './canonical.js'
+
+/** The definition the chunked hash must keep: SHA-256 of JSON.stringify's UTF-8 text. */
+const reference = (value: unknown) => `sha256:${createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex')}`
+
+describe('contentHash', () => {
+  it('is the SHA-256 of the JSON text of each seed plan and of a generated plan larger than a chunk', () => {
+    for (const plan of [examplePlans.crevale2026(), examplePlans.crevale2021(), generatedPlan(300)]) expect(contentHash(plan)).toBe(reference(plan))
+  })
+
+  it('follows JSON.stringify on members it leaves out or changes: undefined, functions, toJSON, Dates, holes', () => {
+    const odd = {
+      a: undefined,
+      b: () => 1,
+      c: [undefined, () => 2, Symbol('s'), new Date(0), { toJSON: (key: string) => `key:${key}` }],
+      d: { toJSON: () => undefined },
+      e: new Map([[1, 2]]),
+      f: Object.assign(Object.create(null) as object, { x: [1, , 3] }),
+      g: { deep: { deeper: { deepest: { bottom: { below: [{ toJSON: (key: string) => key }] } } } } },
+      'é"\\': 'clé à échapper',
+    }
+    expect(contentHash(odd)).toBe(reference(odd))
+    for (const value of [undefined, null, 0, 'texte', [], {}, new Date(0)]) expect(contentHash(value)).toBe(reference(value))
+  })
+
+  it('matches the reference on any JSON value', () => {
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 9 }), (value) => contentHash(value) === reference(value)), { numRuns: 2000 })
+  })
+
+  it('changes when any text of the plan changes', () => {
+    const plan = generatedPlan(50)
+    const before = contentHash(plan)
+    plan.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.text += ' '
+    expect(contentHash(plan)).not.toBe(before)
+  })
+})
