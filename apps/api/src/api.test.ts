@@ -1,4 +1,5 @@
 import { examplePlans } from '@demarche/domain/examples'
+import { evaluatePlan } from '@demarche/rules'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -162,6 +163,32 @@ describe(`optimistic concurrency (${DATABASE})`, () => {
     expect(missing.statusCode).toBe(428)
   }, 60_000)
 
+  it('shows every acknowledged write to the next read, with other reads running alongside the writes', async () => {
+    const { app, keys } = t
+    const created = await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf('read-after-write') })
+    let etag = created.headers.etag as string
+    const read = () => app.inject({ method: 'GET', url: '/v1/plans/read-after-write', headers: bearer(keys.coordinator) })
+    for (let version = 2; version <= 8; version++) {
+      const alongside = Array.from({ length: 5 }, read)
+      const document = (await read()).json().document
+      document.metadata.title = `Version ${version}`
+      const written = await app.inject({ method: 'PUT', url: '/v1/plans/read-after-write', headers: { ...bearer(keys.coordinator), 'if-match': etag }, payload: { document } })
+      expect(written.statusCode, written.body).toBe(200)
+      etag = written.headers.etag as string
+      await Promise.all(alongside)
+      const after = await read()
+      expect([after.headers.etag, after.json().document.metadata.title]).toEqual([`"v${version}-draft"`, `Version ${version}`])
+    }
+    // A client holding the current ETag gets 304 and no body; a stale one gets the plan.
+    const unchanged = await app.inject({ method: 'GET', url: '/v1/plans/read-after-write', headers: { ...bearer(keys.coordinator), 'if-none-match': etag } })
+    expect([unchanged.statusCode, unchanged.body, unchanged.headers.etag]).toEqual([304, '', etag])
+    const changed = await app.inject({ method: 'GET', url: '/v1/plans/read-after-write', headers: { ...bearer(keys.coordinator), 'if-none-match': '"v1-draft"' } })
+    expect(changed.statusCode).toBe(200)
+    const deposit = await app.inject({ method: 'POST', url: '/v1/plans/read-after-write/deposit', headers: bearer(keys.coordinator) })
+    expect(deposit.statusCode, deposit.body).toBe(200)
+    expect((await read()).json().status).toBe('deposited')
+  }, 60_000)
+
   it('refuses to deposit a plan whose submission evaluation has errors, with the report', async () => {
     const { app, keys } = t
     const body = draftOf('draft-with-errors')
@@ -194,6 +221,30 @@ describe(`reference data and evaluation (${DATABASE})`, () => {
     expect(garbage.json()).toMatchObject({ valid: false, score: 0 })
     const draft = await app.inject({ method: 'POST', url: '/v1/evaluate?stage=draft', payload: examplePlans.crevale2021() })
     expect(draft.json().summary.errors).toBe(0)
+  })
+
+  it('sends a report already made for the same body and options again, byte for byte, and says so', async () => {
+    const { app } = t
+    const body = JSON.stringify({ ...examplePlans.crevale2026(), id: 'cache-probe' })
+    const evaluate = (url: string, payload: string) => app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload })
+    const first = await evaluate('/v1/evaluate', body)
+    const again = await evaluate('/v1/evaluate', body)
+    expect([first.headers['cache-status'], again.headers['cache-status']]).toEqual(['demarche-api; fwd=miss; stored', 'demarche-api; hit'])
+    expect(again.body).toBe(first.body)
+    expect(first.json()).toEqual(evaluatePlan(JSON.parse(body)))
+    // Other options, or one changed character, are other evaluations.
+    const draft = await evaluate('/v1/evaluate?stage=draft', body)
+    expect(draft.headers['cache-status']).toContain('miss')
+    expect(draft.json().stage).toBe('draft')
+    const changed = await evaluate('/v1/evaluate', body.replace('cache-probe', 'cache-probf'))
+    expect(changed.headers['cache-status']).toContain('miss')
+    expect(changed.json().plan.id).toBe('cache-probf')
+    // The body is still parsed as JSON is everywhere else: malformed text and prototype poisoning are refused.
+    for (const bad of ['{"id":', '{"__proto__":{"polluted":true}}']) {
+      const refused = await evaluate('/v1/evaluate', bad)
+      expect(refused.statusCode).toBe(400)
+      expect(refused.headers['content-type']).toContain('application/problem+json')
+    }
   })
 
   it('lists profiles and rule sets, and answers /healthz and /readyz', async () => {

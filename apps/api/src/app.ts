@@ -86,7 +86,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     await (await printer)?.close()
   })
 
-  const plans = new PlansService(database.db)
+  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite' })
   const catalog = new CatalogService(database.db)
   await app.register(
     async (v1) => {

@@ -52,17 +52,30 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
 
   app.get(
     '/:planId',
-    { schema: { operationId: 'getPlan', tags: ['plans'], summary: 'Read a plan', params: Params, response: { 200: Type.Ref('Plan'), ...problems(401, 404, 429) } } },
+    {
+      schema: {
+        operationId: 'getPlan',
+        tags: ['plans'],
+        summary: 'Read a plan',
+        description: 'With `If-None-Match` set to the ETag already held, answers 304 without a body when the plan has not changed.',
+        params: Params,
+        headers: Type.Object({ 'if-none-match': Type.Optional(Type.String()) }),
+        response: { 200: Type.Ref('Plan'), 304: Type.Null({ description: 'Not modified: the ETag sent is the current one.' }), ...problems(401, 404, 429) },
+      },
+    },
     async (request, reply) => {
       // A saved state never changes: its JSON is kept by id, version and status, and only the summary is read.
       const head = await plans.head(request.principal, request.params.planId)
+      const etag = etagOf(head)
+      reply.header('etag', etag)
+      if (request.headers['if-none-match']?.split(/\s*,\s*/).includes(etag)) return reply.code(304).send(null)
       const key = savedStateKey(head)
       let body = serialized.get(key)
       if (body === undefined) {
-        body = JSON.stringify(resourceOf(await plans.get(request.principal, head.id)))
+        body = Buffer.from(JSON.stringify(resourceOf(await plans.get(request.principal, head.id))))
         serialized.set(key, body)
       }
-      return reply.header('etag', etagOf(head)).type('application/json; charset=utf-8').send(body)
+      return reply.type('application/json; charset=utf-8').send(body)
     },
   )
 

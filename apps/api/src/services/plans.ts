@@ -8,6 +8,7 @@ import { AppError, forbidden, notFound } from '../errors.js'
 import type { Principal } from '../plugins/auth.js'
 import { EDITABLE, type PlanStatus, type TransitionName, WORKFLOW } from '../workflow.js'
 import { actorOf, audit, hashOf } from './audit.js'
+import { SummaryCache } from './summary-cache.js'
 
 type PlanRow = typeof plans.$inferSelect
 
@@ -58,9 +59,25 @@ export class PlansService {
   // Every read of a plan or its documents starts with this query: prepared once, it skips
   // parsing and planning per request (about a third of its cost on PGlite).
   private readonly summaryById
+  private readonly summaries: SummaryCache<Omit<PlanRow, 'document'>>
 
-  constructor(private readonly db: Database) {
+  /** `ownsDatabase`: no other process writes to it (embedded PGlite), so summaries can be kept in memory. */
+  constructor(
+    private readonly db: Database,
+    options: { ownsDatabase?: boolean } = {},
+  ) {
     this.summaryById = db.select(summaryColumns).from(plans).where(eq(plans.id, sql.placeholder('id'))).limit(1).prepare('plan_summary_by_id')
+    this.summaries = new SummaryCache(options.ownsDatabase === true)
+  }
+
+  /** Runs a write to one plan, with its kept summary forgotten before and after. */
+  private async writing<T>(id: string, write: () => Promise<T>): Promise<T> {
+    this.summaries.forget(id)
+    try {
+      return await write()
+    } finally {
+      this.summaries.forget(id)
+    }
   }
 
   async get(principal: Principal, id: string): Promise<PlanRow> {
@@ -98,7 +115,7 @@ export class PlansService {
 
   /** A plan's summary (no document), after the same visibility check as `get`. */
   async head(principal: Principal, id: string) {
-    const [row] = await this.summaryById.execute({ id })
+    const row = await this.summaries.read(id, async () => (await this.summaryById.execute({ id }))[0])
     if (!row || !canSee(principal, row)) throw notFound('Plan')
     return row
   }
@@ -111,7 +128,7 @@ export class PlansService {
     if (!validation.ok) throw invalidPlan(validation.issues)
     const [existing] = await this.db.select({ id: plans.id }).from(plans).where(eq(plans.id, document.id)).limit(1)
     if (existing) throw new AppError(409, 'plan-exists', { fr: 'Un plan porte déjà cet identifiant.', en: 'A plan with this id already exists.' })
-    return this.db.transaction(async (tx) => {
+    return this.writing(document.id, () => this.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(plans)
         .values({
@@ -130,7 +147,7 @@ export class PlansService {
       await tx.insert(planVersions).values({ planId: document.id, version: 1, document, hash: hashOf(document)!, savedBy: actorOf(principal) })
       await audit(tx, principal, 'plan.create', `plans/${document.id}`, undefined, document)
       return row!
-    })
+    }))
   }
 
   /** Saves a new state of the plan when `ifMatch` is its current ETag; otherwise nothing is written (412). */
@@ -144,7 +161,7 @@ export class PlansService {
     if (document.id !== id) throw new AppError(422, 'id-mismatch', { fr: 'L’identifiant du document ne correspond pas au plan.', en: 'The document id does not match the plan.' })
     const validation = validatePlan(document)
     if (!validation.ok) throw invalidPlan(validation.issues)
-    return this.db.transaction(async (tx) => {
+    return this.writing(id, () => this.db.transaction(async (tx) => {
       const [row] = await tx
         .update(plans)
         .set({
@@ -162,7 +179,7 @@ export class PlansService {
       await tx.insert(planVersions).values({ planId: id, version: row.version, document, hash: hashOf(document)!, savedBy: actorOf(principal) })
       await audit(tx, principal, 'plan.update', `plans/${id}`, current.document, document)
       return row
-    })
+    }))
   }
 
   async patch(principal: Principal, id: string, operations: Operation[], ifMatch: string | undefined): Promise<PlanRow> {
@@ -209,7 +226,7 @@ export class PlansService {
     }
     if ((name === 'return' || name === 'refuse') && !reason?.trim())
       throw new AppError(422, 'reason-required', { fr: 'Une raison est requise.', en: 'A reason is required.' })
-    const row = await this.db.transaction(async (tx) => {
+    const row = await this.writing(id, () => this.db.transaction(async (tx) => {
       const [updated] = await tx
         .update(plans)
         .set({ status: step.to, updatedAt: new Date().toISOString() })
@@ -220,7 +237,7 @@ export class PlansService {
       if (report) await tx.insert(evaluations).values({ id: newId('ev'), planId: id, version: current.version, ruleSetId: report.ruleSet.id, ruleSetVersion: report.ruleSet.version, stage: report.stage, score: report.score, report, createdBy: actorOf(principal) })
       await audit(tx, principal, `plan.${name}`, `plans/${id}`, { status: current.status }, { status: step.to })
       return updated
-    })
+    }))
     return { row, ...(report && { report }) }
   }
 
