@@ -2,14 +2,17 @@ import { createHash } from 'node:crypto'
 import { examplePlans, generatedPlan } from '@demarche/domain/examples'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { contentHash } from './canonical.js'
+import { chunkedContentHash, contentHash } from './canonical.js'
 
 /** The definition the chunked hash must keep: SHA-256 of JSON.stringify's UTF-8 text. */
 const reference = (value: unknown) => `sha256:${createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex')}`
 
 describe('contentHash', () => {
-  it('is the SHA-256 of the JSON text of each seed plan and of a generated plan larger than a chunk', () => {
-    for (const plan of [examplePlans.crevale2026(), examplePlans.crevale2021(), generatedPlan(300)]) expect(contentHash(plan)).toBe(reference(plan))
+  it('is the SHA-256 of the JSON text of each seed plan (hashed whole) and of large generated plans (hashed in pieces)', () => {
+    for (const plan of [examplePlans.crevale2026(), examplePlans.crevale2021(), generatedPlan(300), generatedPlan(1000)]) {
+      expect(contentHash(plan)).toBe(reference(plan))
+      expect(chunkedContentHash(plan)).toBe(reference(plan))
+    }
   })
 
   it('follows JSON.stringify on members it leaves out or changes: undefined, functions, toJSON, Dates, holes', () => {
@@ -23,12 +26,14 @@ describe('contentHash', () => {
       g: { deep: { deeper: { deepest: { bottom: { below: [{ toJSON: (key: string) => key }] } } } } },
       'é"\\': 'clé à échapper',
     }
-    expect(contentHash(odd)).toBe(reference(odd))
-    for (const value of [undefined, null, 0, 'texte', [], {}, new Date(0)]) expect(contentHash(value)).toBe(reference(value))
+    for (const hash of [contentHash, chunkedContentHash]) {
+      expect(hash(odd)).toBe(reference(odd))
+      for (const value of [undefined, null, 0, 'texte', [], {}, new Date(0)]) expect(hash(value)).toBe(reference(value))
+    }
   })
 
   it('matches the reference on any JSON value', () => {
-    fc.assert(fc.property(fc.jsonValue({ maxDepth: 9 }), (value) => contentHash(value) === reference(value)), { numRuns: 2000 })
+    fc.assert(fc.property(fc.jsonValue({ maxDepth: 9 }), (value) => contentHash(value) === reference(value) && chunkedContentHash(value) === reference(value)), { numRuns: 2000 })
   })
 
   it('changes when any text of the plan changes', () => {

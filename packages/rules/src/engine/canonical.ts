@@ -28,6 +28,13 @@ function sortKeys(_key: string, value: unknown): unknown {
  * the garbage collector a full collection per evaluation.
  */
 export function contentHash(value: unknown): string {
+  // A small document is hashed in one piece: writing member by member costs more than it saves.
+  if (!exceeds(value, SMALL_DOCUMENT_NODES)) return `sha256:${createHash('sha256').update(JSON.stringify(value) ?? 'undefined').digest('hex')}`
+  return chunkedContentHash(value)
+}
+
+/** contentHash's path for large documents, whatever their size (exported for its tests, not from the package). */
+export function chunkedContentHash(value: unknown): string {
   const hasher = new ChunkedHasher()
   const text = pieceOf(value, '', 0)
   if (text === undefined) hasher.push('undefined')
@@ -37,6 +44,20 @@ export function contentHash(value: unknown): string {
 }
 
 const CHUNK = 1 << 16
+/** About 100 kB of plan JSON: below this many values, a document is hashed from one JSON.stringify. */
+const SMALL_DOCUMENT_NODES = 5_000
+
+/** Whether a value holds more than `budget` values (itself included): stops counting once it knows. */
+function exceeds(value: unknown, budget: number): boolean {
+  const pending: unknown[] = [value]
+  let count = 0
+  while (pending.length > 0) {
+    const next = pending.pop()
+    if (++count > budget) return true
+    if (next !== null && typeof next === 'object') for (const member of Object.values(next)) pending.push(member)
+  }
+  return false
+}
 /**
  * Containers above this depth are written member by member, deeper ones whole: in a plan, a row of the
  * table (/axes/i/objectives/j/rows/k) is one piece of a few kilobytes.
