@@ -26,6 +26,26 @@ async function time(fn, runs) {
   return samples[Math.floor(samples.length / 2)]
 }
 
+/**
+ * Medians of two functions called in alternation (one of each per round, after warm-up), so that a
+ * renderer and its pandoc baseline are timed under the same machine load: on a shared virtual machine,
+ * timing one for seconds and then the other moved their ratio from run to run.
+ */
+async function timePair(first, second, runs) {
+  for (let i = 0; i < 3; i++) {
+    await first()
+    await second()
+  }
+  const samples = [[], []]
+  for (let i = 0; i < runs; i++)
+    for (const [index, fn] of [first, second].entries()) {
+      const start = performance.now()
+      await fn()
+      samples[index].push(performance.now() - start)
+    }
+  return samples.map((list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)])
+}
+
 const printer = await ChromiumPrinter.open()
 const pandoc = (markdown, to) => {
   const input = join(dir, 'plan.md')
@@ -37,16 +57,18 @@ const rows = []
 for (const [name, plan, runs] of [['seed 000', examplePlans.crevale2026(), 15], ['M (1,000 rows)', generatedPlan(1_000), 5]]) {
   const context = createContext(plan, { clock })
   const markdown = planMarkdown(plan, context)
+  const [docx, pandocDocx] = await timePair(() => planDocx(plan, context), () => pandoc(markdown, 'docx'), runs)
+  const [html, pandocHtml] = await timePair(() => planHtml(plan, context), () => pandoc(markdown, 'html'), runs)
   const r = {
     name,
-    html: await time(() => planHtml(plan, context), runs * 4),
+    html,
     markdown: await time(() => planMarkdown(plan, context), runs * 4),
-    docx: await time(() => planDocx(plan, context), runs),
+    docx,
     xlsx: await time(() => planXlsx(plan, context), runs),
     pdfkit: await time(() => planPdf(plan, context, { engine: 'pdfkit' }), Math.min(runs, 5)),
     chromium: printer ? await time(() => planPdf(plan, context, { printer }), Math.min(runs, 5)) : NaN,
-    pandocDocx: await time(() => pandoc(markdown, 'docx'), Math.min(runs, 5)),
-    pandocHtml: await time(() => pandoc(markdown, 'html'), Math.min(runs, 5)),
+    pandocDocx,
+    pandocHtml,
   }
   rows.push(r)
 }
