@@ -32,8 +32,12 @@ export function savedStateKey(row: Pick<PlanRow, 'id' | 'version' | 'status' | '
   return [row.id, row.version, row.status, row.updatedAt, ...variant].join('\u0000')
 }
 
-export function etagOf(row: Pick<PlanRow, 'version' | 'status'>): string {
-  return `"v${row.version}-${row.status}"`
+/**
+ * Names the plan's current state: version, status, and the time of its last change, since a workflow
+ * round trip (deposited → returned → deposited) comes back to the same version and status.
+ */
+export function etagOf(row: Pick<PlanRow, 'version' | 'status' | 'updatedAt'>): string {
+  return `"v${row.version}-${row.status}-${Date.parse(iso(row.updatedAt)).toString(36)}"`
 }
 
 /** Whether the caller may see a plan: staff see all; coordinators their chantiers; everyone accepted plans. */
