@@ -44,7 +44,7 @@ function repeatedWords(text: string): Array<{ word: string; words: string }> {
     }
     const start = i
     while (++i < length && isLetter(text.charCodeAt(i)));
-    if (i - start >= 2 && i - start === previousEnd - previousStart) {
+    if (i - start >= 2 && i - start === previousEnd - previousStart && mayRepeat(text, previousStart, previousEnd, start)) {
       const word = text.slice(start, i)
       const gap = text.slice(previousEnd, start)
       const sameWord = word.toLowerCase() === text.slice(previousStart, previousEnd).toLowerCase()
@@ -56,6 +56,18 @@ function repeatedWords(text: string): Array<{ word: string; words: string }> {
     previousEnd = i
   }
   return found
+}
+
+/**
+ * Cheap test before any slicing ("de la", "et le": words of the same length are common neighbours): the
+ * gap starts with a space, a tab or a comma, and two ASCII first letters agree whatever their case.
+ */
+function mayRepeat(text: string, previousStart: number, previousEnd: number, start: number): boolean {
+  const gap = text.charCodeAt(previousEnd)
+  if (gap !== 32 && gap !== 9 && gap !== 44) return false
+  const a = text.charCodeAt(previousStart)
+  const b = text.charCodeAt(start)
+  return a >= 0x80 || b >= 0x80 || (a | 0x20) === (b | 0x20)
 }
 
 function isLetter(code: number): boolean {
