@@ -16,6 +16,8 @@ const address = await app.listen({ port: 0, host: '127.0.0.1' })
 const auth = { authorization: `Bearer ${reviewer}` }
 
 async function load(title, request, seconds = SECONDS) {
+  // A body given as a function is made anew for each request (a different document each time).
+  const bodyOf = typeof request.body === 'function' ? request.body : () => request.body
   let sent = 0
   const result = await autocannon({
     url: `${address}${request.path}`,
@@ -26,9 +28,8 @@ async function load(title, request, seconds = SECONDS) {
         method: request.method ?? 'GET',
         path: request.path,
         headers: { ...auth, ...request.headers },
-        body: request.body,
-        // A body given as a function is made anew for each request (a different document each time).
-        ...(typeof request.body === 'function' && { body: request.body(0), setupRequest: (raw) => ({ ...raw, body: request.body(++sent) }) }),
+        body: bodyOf(0),
+        ...(typeof request.body === 'function' && { setupRequest: (raw) => ({ ...raw, body: bodyOf(++sent) }) }),
       },
     ],
   })

@@ -97,8 +97,8 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<{ catalog: CatalogService;
  * POST /evaluate keeps the reports it made by the SHA-256 of the request body and the options: an
  * evaluation is a pure function of the document, the rule set and the stage (the engine and its rule
  * sets do not change while the process runs), and editors and CI jobs send the same document again and
- * again. The body is read as bytes so that a report already made is sent without decoding or parsing the document;
- * `Cache-Status` (RFC 9211) says which happened.
+ * again. The body is read as bytes, so that a report already made is sent without decoding or parsing
+ * the document; `Cache-Status` (RFC 9211) says which happened.
  */
 const statelessEvaluation: FastifyPluginAsyncTypebox = async (app) => {
   const reports = new BoundedCache(32 * 1024 * 1024)

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto'
+import { contentHash } from '@demarche/rules'
 import type { Database } from '../db/client.js'
 import { auditLog } from '../db/schema/index.js'
 import type { Principal } from '../plugins/auth.js'
 
 type Tx = Pick<Database, 'insert'>
 
+/** The rules engine's content hash (SHA-256 of the JSON), or null where there is no state. */
 export function hashOf(value: unknown): string | null {
-  return value === undefined || value === null ? null : `sha256:${createHash('sha256').update(JSON.stringify(value)).digest('hex')}`
+  return value === undefined || value === null ? null : contentHash(value)
 }
 
 export function actorOf(principal: Principal): string {

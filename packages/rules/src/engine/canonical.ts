@@ -23,9 +23,8 @@ function sortKeys(_key: string, value: unknown): unknown {
  * "sha256:…" of a value's JSON as given. Key order counts: the same document (the same JSON text, or the
  * same stored JSONB) gives the same hash; canonicalising keys first doubled the cost of an evaluation.
  *
- * The digest is that of `JSON.stringify(value)`, but the text is fed to the hash in pieces of about
- * CHUNK characters: a large plan then never exists as one string (30 MB for a 15 MB plan), which spared
- * the garbage collector a full collection per evaluation.
+ * The digest is always that of `JSON.stringify(value)`. A large document is fed to the hash in pieces of
+ * about CHUNK characters, so that it never exists as one string (30 MB for a 15 MB plan).
  */
 export function contentHash(value: unknown): string {
   // A small document is hashed in one piece: writing member by member costs more than it saves.
