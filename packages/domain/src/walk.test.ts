@@ -3,7 +3,7 @@ import { resolvePointer } from './pointer.js'
 import { lanaudiere2021 } from './profile/lanaudiere-2021.js'
 import { lanaudiere2026 } from './profile/lanaudiere-2026.js'
 import { seedPlans } from './test-support.js'
-import { rowsOf, walkPlan } from './walk.js'
+import { type RowVisit, rowsOf, walkPlan } from './walk.js'
 
 describe('walkPlan', () => {
   const plan = seedPlans.crevale2026()
@@ -31,5 +31,13 @@ describe('walkPlan', () => {
     const rows = [...rowsOf(seedPlans.crevale2021(), lanaudiere2021)]
     expect(rows).toHaveLength(16)
     expect(rows[4]?.label).toEqual({ fr: 'Priorité 1, objectif 2, ligne 2', en: 'Priority 1, objective 2, row 2' })
+  })
+
+  it('visits the same rows, pointers and labels as the full walk', () => {
+    for (const [plan, profile] of [[seedPlans.crevale2021(), lanaudiere2021], [seedPlans.crevale2026(), lanaudiere2026]] as const) {
+      const walked = [...walkPlan(plan, profile)].filter((visit) => visit.kind === 'row')
+      const place = (visit: RowVisit) => ({ pointer: visit.pointer, label: visit.label, row: visit.row, rowIndex: visit.rowIndex })
+      expect([...rowsOf(plan, profile)].map(place)).toEqual(walked.map(place))
+    }
   })
 })

@@ -49,22 +49,26 @@ export function* walkPlan(plan: Pick<PlanDocument, 'axes'>, profile: Profile): G
 /** Every row of the plan table with its pointer and place; the label is computed only when read. */
 export function* rowsOf(plan: Pick<PlanDocument, 'axes'>, profile: Profile): Generator<RowVisit> {
   for (const [a, axis] of plan.axes.entries())
-    for (const [o, objective] of axis.objectives.entries())
-      for (const [rowIndex, row] of objective.rows.entries()) {
-        const pointer = `/axes/${a}/objectives/${o}/rows/${rowIndex}`
-        yield {
-          kind: 'row',
-          node: row,
-          axis,
-          objective,
-          row,
-          rowIndex,
-          pointer,
-          get label() {
-            return labelAt(plan, profile, { axis: a, objective: o, row: rowIndex })!
-          },
-        }
-      }
+    for (const o of axis.objectives.keys()) for (const r of axis.objectives[o]!.rows.keys()) yield rowVisit(plan, profile, a, o, r)
+}
+
+/** The visit of one existing row (axis `a`, objective `o`, row `r`); the label is computed only when read. */
+export function rowVisit(plan: Pick<PlanDocument, 'axes'>, profile: Profile, a: number, o: number, r: number): RowVisit {
+  const axis = plan.axes[a]!
+  const objective = axis.objectives[o]!
+  const row = objective.rows[r]!
+  return {
+    kind: 'row',
+    node: row,
+    axis,
+    objective,
+    row,
+    rowIndex: r,
+    pointer: `/axes/${a}/objectives/${o}/rows/${r}`,
+    get label() {
+      return labelAt(plan, profile, { axis: a, objective: o, row: r })!
+    },
+  }
 }
 
 /** Indexes of a place in the plan table; each level is optional below the axis. */

@@ -1,13 +1,13 @@
 import {
   buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type PlanDocument, type Profile, rowsOf,
-  type RowVisit, validatePlan,
+  rowVisit, type RowVisit, validatePlan,
 } from '@demarche/domain'
-import { type TextField, textFields } from '../rules/kit.js'
+import { type TextField, textFields, walkTexts } from '../rules/kit.js'
 import { contentHash } from './canonical.js'
 import { type PlaceLabeller, placeLabeller } from './labels.js'
 import { comparePointerKeys, pointerSortKey } from './order.js'
 import type { Finding, Report } from './report.js'
-import type { AnyRule, Bilingual, ReportDescriptor } from './rule.js'
+import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
 import { type RuleTally, scoreCriteria } from './score.js'
 import { type FindingSeverity, type Severity, type Stage } from './severity.js'
@@ -52,6 +52,9 @@ type Descriptor = ReportDescriptor
 
 export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readonly RuleSetDefinition[] }, options: EngineOptions = {}): Engine {
   const rules = [...base.rules, ...(options.rules ?? [])]
+  for (const rule of rules)
+    if ((typeof rule.check === 'function') === (typeof rule.create === 'function'))
+      throw new TypeError(`Rule "${rule.id}" must define exactly one of check (whole plan) or create (visitors of rows and texts)`)
   const ruleSets = [...base.ruleSets, ...(options.ruleSets ?? [])]
   const profiles = [...builtinProfiles, ...(options.profiles ?? [])]
   const cache = new Map<string, ResolvedRuleSet>()
@@ -113,7 +116,7 @@ function runRules(
   onRuleTiming: EvaluateOptions['onRuleTiming'],
 ): void {
   const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
-  // Rows and texts are read by many rules: made at most once per evaluation, and only if a rule asks.
+  // Rows and texts as arrays, for whole-plan rules that ask: made at most once per evaluation.
   let rows: readonly RowVisit[] | undefined
   let texts: readonly TextField[] | undefined
   const shared = {
@@ -124,40 +127,125 @@ function runRules(
       return (texts ??= textFields(plan))
     },
   }
+  const walkers: Walker[] = []
+  const timings: { ruleId: string; ms: number }[] = []
   for (const config of ruleSet.rules) {
     const severity: Severity = stage === 'draft' ? config.draft : config.severity
     if (severity === 'off') continue
     const { rule } = config
     const tally = collector.tally(rule.id, rule.meta.criterion)
-    const started = onRuleTiming ? performance.now() : 0
-    try {
-      rule.check({
-        plan,
-        profile,
-        options: config.options,
-        stage,
-        names,
-        get rows() {
-          return shared.rows
-        },
-        get texts() {
-          return shared.texts
-        },
-        examine: (subject) => collector.examine(tally, subject),
-        report: (messageId, descriptor) => {
-          const template = rule.meta.messages[messageId]
-          if (!template) throw new Error(`Rule ${rule.id} reported unknown message "${messageId}"`)
-          collector.add(rule.id, rule.meta.criterion, messageId, severity, template, descriptor)
-        },
-      })
-    } catch (error) {
-      // A rule must report, never throw: its failure becomes a finding instead of breaking the report.
+    const timing = { ruleId: rule.id, ms: 0 }
+    // A rule must report, never throw: its failure becomes a finding instead of breaking the report.
+    const crash = (error: unknown) =>
       collector.add(rule.id, rule.meta.criterion, '@crashed', 'error', CRASHED, {
         pointer: '',
         data: { error: error instanceof Error ? error.message : String(error) },
       })
+    const context = {
+      plan,
+      profile,
+      options: config.options,
+      stage,
+      names,
+      get rows() {
+        return shared.rows
+      },
+      get texts() {
+        return shared.texts
+      },
+      examine: (subject: string) => collector.examine(tally, subject),
+      report: (messageId: string, descriptor: ReportDescriptor) => {
+        const template = rule.meta.messages[messageId]
+        if (!template) throw new Error(`Rule ${rule.id} reported unknown message "${messageId}"`)
+        collector.add(rule.id, rule.meta.criterion, messageId, severity, template, descriptor)
+      },
     }
-    if (onRuleTiming) onRuleTiming(rule.id, performance.now() - started)
+    const started = onRuleTiming ? performance.now() : 0
+    try {
+      if (rule.create) {
+        const visitors = rule.create(context)
+        walkers.push({ visitors: onRuleTiming ? timedVisitors(visitors, timing) : visitors, crash, crashed: false })
+      } else rule.check(context)
+    } catch (error) {
+      crash(error)
+    }
+    if (onRuleTiming) {
+      timing.ms += performance.now() - started
+      timings.push(timing)
+    }
+  }
+  walk(plan, profile, walkers)
+  if (onRuleTiming) for (const { ruleId, ms } of timings) onRuleTiming(ruleId, ms)
+}
+
+/** The visitors of one rule in the walk; a visitor that throws ends the rule's part in it. */
+interface Walker {
+  readonly visitors: RuleVisitors
+  readonly crash: (error: unknown) => void
+  crashed: boolean
+}
+
+/** One walk of the plan for every rule's visitors: each row and text is read once while it is in cache. */
+function walk(plan: PlanDocument, profile: Profile, walkers: readonly Walker[]): void {
+  const onRow = walkers.filter((walker) => walker.visitors.row)
+  const onText = walkers.filter((walker) => walker.visitors.text)
+  const fail = (walker: Walker, error: unknown) => {
+    walker.crashed = true
+    walker.crash(error)
+  }
+  if (onRow.length > 0 || onText.length > 0)
+    walkTexts(
+      plan,
+      onText.length === 0
+        ? undefined
+        : (field) => {
+            for (const walker of onText)
+              if (!walker.crashed)
+                try {
+                  walker.visitors.text!(field)
+                } catch (error) {
+                  fail(walker, error)
+                }
+          },
+      onRow.length === 0
+        ? undefined
+        : (a, o, r) => {
+            const visit = rowVisit(plan, profile, a, o, r)
+            for (const walker of onRow)
+              if (!walker.crashed)
+                try {
+                  walker.visitors.row!(visit)
+                } catch (error) {
+                  fail(walker, error)
+                }
+          },
+    )
+  for (const walker of walkers)
+    if (walker.visitors.end && !walker.crashed)
+      try {
+        walker.visitors.end()
+      } catch (error) {
+        fail(walker, error)
+      }
+}
+
+/** The same visitors, adding the time spent in each call to the rule's timing. */
+function timedVisitors(visitors: RuleVisitors, timing: { ms: number }): RuleVisitors {
+  const timed =
+    <Arguments extends unknown[]>(visit: (...args: Arguments) => void) =>
+    (...args: Arguments) => {
+      const started = performance.now()
+      try {
+        visit(...args)
+      } finally {
+        timing.ms += performance.now() - started
+      }
+    }
+  const { row, text, end } = visitors
+  return {
+    ...(row && { row: timed(row.bind(visitors)) }),
+    ...(text && { text: timed(text.bind(visitors)) }),
+    ...(end && { end: timed(end.bind(visitors)) }),
   }
 }
 

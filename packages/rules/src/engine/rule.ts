@@ -54,11 +54,32 @@ export interface RuleContext<MessageId extends string = string, Options = unknow
   report(messageId: MessageId, descriptor: ReportDescriptor): void
 }
 
-export interface Rule<MessageId extends string = string, Options = unknown> {
+interface RuleHead<MessageId extends string, Options> {
   readonly id: string
   readonly meta: RuleMeta<MessageId, Options>
-  check(context: RuleContext<MessageId, Options>): void
 }
+
+/** What a rule about rows or texts does at each one; the engine calls them during its single walk of the plan. */
+export interface RuleVisitors {
+  /** Each row of the plan table, in document order. */
+  row?(visit: RowVisit): void
+  /** Each text of the plan, in document order (a row's texts come right after the row). */
+  text?(field: TextField): void
+  /** After the last row and text, for what the rule gathered along the way. */
+  end?(): void
+}
+
+/**
+ * A rule either reads the plan as a whole (`check`, run once), or, in the manner of ESLint's `create`,
+ * sets itself up once and returns visitors for rows and texts. All rules' visitors share one walk: a large
+ * plan is then read from memory once, rather than once per rule (each pass over a plan larger than the
+ * processor's cache costs a memory access per node).
+ */
+export type Rule<MessageId extends string = string, Options = unknown> = RuleHead<MessageId, Options> &
+  (
+    | { check(context: RuleContext<MessageId, Options>): void; create?: never }
+    | { create(context: RuleContext<MessageId, Options>): RuleVisitors; check?: never }
+  )
 
 /** Declares a rule; the identity function that gives rule modules their types. */
 export function defineRule<MessageId extends string, Options = Record<string, never>>(

@@ -16,23 +16,25 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, examine, report }) {
-    for (const { row, pointer } of rows) {
-      const budget = row.budget
-      if (!budget || budget.raw.trim() === '') continue
-      const at = `${pointer}/budget`
-      if (budget.unparsed) {
-        examine(at)
-        report('unreadable', { pointer: at, data: { raw: budget.raw } })
-        continue
-      }
-      for (const [index, part] of (budget.value?.parts ?? []).entries()) {
-        if (part.kind !== 'amount') continue
-        const subject = `${at}#${index}`
-        examine(subject)
-        if (!part.amount.hasCurrency) report('no-currency', { pointer: at, subject, data: { raw: part.raw } })
-        if (!part.amount.fiscalYear) report('no-year', { pointer: at, subject, data: { raw: part.raw } })
-      }
+  create({ examine, report }) {
+    return {
+      row({ row, pointer }) {
+        const budget = row.budget
+        if (!budget || budget.raw.trim() === '') return
+        const at = `${pointer}/budget`
+        if (budget.unparsed) {
+          examine(at)
+          report('unreadable', { pointer: at, data: { raw: budget.raw } })
+          return
+        }
+        for (const [index, part] of (budget.value?.parts ?? []).entries()) {
+          if (part.kind !== 'amount') continue
+          const subject = `${at}#${index}`
+          examine(subject)
+          if (!part.amount.hasCurrency) report('no-currency', { pointer: at, subject, data: { raw: part.raw } })
+          if (!part.amount.fiscalYear) report('no-year', { pointer: at, subject, data: { raw: part.raw } })
+        }
+      },
     }
   },
 })

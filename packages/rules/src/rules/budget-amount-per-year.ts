@@ -19,22 +19,24 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, plan, profile, examine, report }) {
+  create({ plan, profile, examine, report }) {
     const period = plan.metadata.period
-    if (!period || profile.columns.budget.presence === 'absent') return
+    if (!period || profile.columns.budget.presence === 'absent') return {}
     const planYears: string[] = []
     for (let year = period.firstYear; year <= period.lastYear; year++) planYears.push(fiscalYearOf(year, profile.yearScheme).label)
-    for (const { row, pointer } of rows) {
-      const parts = row.budget?.value?.parts
-      if (!parts) continue
-      const at = `${pointer}/budget`
-      const amounts = parts.flatMap((part) => (part.kind === 'amount' ? [part.amount] : []))
-      const given = [...new Set(amounts.flatMap((amount) => (amount.fiscalYear ? [amount.fiscalYear] : [])))]
-      if (given.length === 0) continue
-      examine(at)
-      const missing = planYears.filter((year) => !given.includes(year))
-      if (missing.length > 0)
-        report('missing-year', { pointer: at, data: { years: { fr: listFr(missing), en: listEn(missing) }, given: { fr: listFr(given), en: listEn(given) } } })
+    return {
+      row({ row, pointer }) {
+        const parts = row.budget?.value?.parts
+        if (!parts) return
+        const at = `${pointer}/budget`
+        const amounts = parts.flatMap((part) => (part.kind === 'amount' ? [part.amount] : []))
+        const given = [...new Set(amounts.flatMap((amount) => (amount.fiscalYear ? [amount.fiscalYear] : [])))]
+        if (given.length === 0) return
+        examine(at)
+        const missing = planYears.filter((year) => !given.includes(year))
+        if (missing.length > 0)
+          report('missing-year', { pointer: at, data: { years: { fr: listFr(missing), en: listEn(missing) }, given: { fr: listFr(given), en: listEn(given) } } })
+      },
     }
   },
 })

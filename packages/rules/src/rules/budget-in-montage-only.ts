@@ -17,14 +17,16 @@ export default defineRule({
     },
     defaultSeverity: 'info',
   },
-  check({ rows, profile, examine, report }) {
-    if (profile.columns.budget.presence === 'absent') return
-    for (const { row, pointer } of rows) {
-      const parts = row.budget?.value?.parts
-      if (!parts?.some((part) => part.kind === 'line-ref')) continue
-      const at = `${pointer}/budget`
-      examine(at)
-      if (!parts.some((part) => part.kind === 'amount')) report('montage-only', { pointer: at })
+  create({ profile, examine, report }) {
+    if (profile.columns.budget.presence === 'absent') return {}
+    return {
+      row({ row, pointer }) {
+        const parts = row.budget?.value?.parts
+        if (!parts?.some((part) => part.kind === 'line-ref')) return
+        const at = `${pointer}/budget`
+        examine(at)
+        if (!parts.some((part) => part.kind === 'amount')) report('montage-only', { pointer: at })
+      },
     }
   },
 })

@@ -19,21 +19,23 @@ export default defineRule({
     },
     defaultSeverity: 'error',
   },
-  check({ rows, plan, profile, examine, report }) {
+  create({ plan, profile, examine, report }) {
     const lines = new Map<number, string>()
     for (const line of profile.budgetLines) lines.set(line.line, localize(line.label, 'fr'))
     for (const line of plan.financialPlan?.lines ?? []) lines.set(line.line, line.label)
-    if (lines.size === 0) return
-    for (const { row, pointer } of rows) {
-      for (const part of row.budget?.value?.parts ?? []) {
-        if (part.kind !== 'line-ref') continue
-        const at = `${pointer}/budget`
-        examine(`${at}#${part.line}`)
-        const expected = lines.get(part.line)
-        if (expected === undefined) report('unknown-line', { pointer: at, subject: `${at}#${part.line}`, data: { line: part.line } })
-        else if (part.label && foldText(part.label) !== foldText(expected))
-          report('label-mismatch', { pointer: at, subject: `${at}#${part.line}`, data: { line: part.line, written: part.label, expected } })
-      }
+    if (lines.size === 0) return {}
+    return {
+      row({ row, pointer }) {
+        for (const part of row.budget?.value?.parts ?? []) {
+          if (part.kind !== 'line-ref') continue
+          const at = `${pointer}/budget`
+          examine(`${at}#${part.line}`)
+          const expected = lines.get(part.line)
+          if (expected === undefined) report('unknown-line', { pointer: at, subject: `${at}#${part.line}`, data: { line: part.line } })
+          else if (part.label && foldText(part.label) !== foldText(expected))
+            report('label-mismatch', { pointer: at, subject: `${at}#${part.line}`, data: { line: part.line, written: part.label, expected } })
+        }
+      },
     }
   },
 })

@@ -22,9 +22,9 @@ export default defineRule({
     },
     defaultSeverity: 'error',
   },
-  check({ rows, plan, examine, report }) {
+  create({ plan, examine, report }) {
     const montage = plan.financialPlan
-    if (!montage) return
+    if (!montage) return {}
     const money = (cents: number) => ({ fr: formatMoney(cents, 'fr'), en: formatMoney(cents, 'en') })
     const sum = (amounts: readonly YearAmount[], year: string) => amounts.filter((amount) => amount.fiscalYear === year).reduce((total, amount) => total + amount.cents, 0)
     for (const year of montage.fiscalYears) {
@@ -34,26 +34,31 @@ export default defineRule({
       const resources = [...montage.sources, ...montage.inKind].reduce((total, source) => total + sum(source.amounts, year), 0)
       if (expenses !== resources) report('unbalanced', { pointer: '/financialPlan', subject, data: { year, resources: money(resources), expenses: money(expenses) } })
     }
+    // What the table writes for each montage line and fiscal year, from rows that name exactly one line.
     const written = new Map<string, number>()
-    for (const { row } of rows) {
-      const parts = row.budget?.value?.parts ?? []
-      const refs = parts.flatMap((part) => (part.kind === 'line-ref' ? [part.line] : []))
-      if (refs.length !== 1) continue
-      for (const part of parts)
-        if (part.kind === 'amount' && part.amount.fiscalYear) {
-          const key = `${refs[0]}|${part.amount.fiscalYear}`
-          written.set(key, (written.get(key) ?? 0) + part.amount.total)
-        }
+    return {
+      row({ row }) {
+        const parts = row.budget?.value?.parts ?? []
+        const refs = parts.flatMap((part) => (part.kind === 'line-ref' ? [part.line] : []))
+        if (refs.length !== 1) return
+        for (const part of parts)
+          if (part.kind === 'amount' && part.amount.fiscalYear) {
+            const key = `${refs[0]}|${part.amount.fiscalYear}`
+            written.set(key, (written.get(key) ?? 0) + part.amount.total)
+          }
+      },
+      end() {
+        for (const [index, line] of montage.lines.entries())
+          for (const year of montage.fiscalYears) {
+            const rows = written.get(`${line.line}|${year}`)
+            if (rows === undefined) continue
+            const subject = `/financialPlan/lines/${index}#${year}`
+            examine(subject)
+            const expected = sum(line.amounts, year)
+            if (rows !== expected)
+              report('line-mismatch', { pointer: `/financialPlan/lines/${index}`, subject, data: { line: line.line, year, rows: money(rows), montage: money(expected) } })
+          }
+      },
     }
-    for (const [index, line] of montage.lines.entries())
-      for (const year of montage.fiscalYears) {
-        const rows = written.get(`${line.line}|${year}`)
-        if (rows === undefined) continue
-        const subject = `/financialPlan/lines/${index}#${year}`
-        examine(subject)
-        const expected = sum(line.amounts, year)
-        if (rows !== expected)
-          report('line-mismatch', { pointer: `/financialPlan/lines/${index}`, subject, data: { line: line.line, year, rows: money(rows), montage: money(expected) } })
-      }
   },
 })

@@ -20,23 +20,36 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ texts, plan, examine, report }) {
-    for (const { pointer, text } of texts) {
-      if (!text.includes('ction')) continue
-      for (const match of text.matchAll(REFERENCE)) {
-        const axisNumber = Number(match[1])
-        const actionNumber = Number(match[2])
-        const subject = `${pointer}#${match.index}`
-        examine(subject)
-        const axis = plan.axes.find((candidate, index) => (candidate.number ?? index + 1) === axisNumber)
-        if (!axis) {
-          report('no-axis', { pointer, subject, data: { ref: match[0], axis: axisNumber } })
-          continue
+  create({ plan, examine, report }) {
+    // Rows per axis number (the first axis bearing it), made at the first reference: a lookup per reference stays constant-time.
+    let rowsPerAxis: Map<number, number> | undefined
+    const actionCount = (axisNumber: number) => {
+      if (!rowsPerAxis) {
+        rowsPerAxis = new Map()
+        for (const [index, axis] of plan.axes.entries()) {
+          const number = axis.number ?? index + 1
+          if (!rowsPerAxis.has(number)) rowsPerAxis.set(number, axis.objectives.reduce((total, objective) => total + objective.rows.length, 0))
         }
-        const count = axis.objectives.reduce((total, objective) => total + objective.rows.length, 0)
-        if (actionNumber < 1 || actionNumber > count)
-          report('no-action', { pointer, subject, data: { ref: match[0], axis: axisNumber, action: actionNumber, count } })
       }
+      return rowsPerAxis.get(axisNumber)
+    }
+    return {
+      text({ pointer, text }) {
+        if (!text.includes('ction')) return
+        for (const match of text.matchAll(REFERENCE)) {
+          const axisNumber = Number(match[1])
+          const actionNumber = Number(match[2])
+          const subject = `${pointer}#${match.index}`
+          examine(subject)
+          const count = actionCount(axisNumber)
+          if (count === undefined) {
+            report('no-axis', { pointer, subject, data: { ref: match[0], axis: axisNumber } })
+            continue
+          }
+          if (actionNumber < 1 || actionNumber > count)
+            report('no-action', { pointer, subject, data: { ref: match[0], axis: axisNumber, action: actionNumber, count } })
+        }
+      },
     }
   },
 })

@@ -13,12 +13,14 @@ export default defineRule({
     defaultSeverity: 'info',
     maxSeverity: 'info',
   },
-  check({ rows, profile, examine, report }) {
-    if (profile.columns.indicators.presence === 'absent') return
-    for (const { row, pointer } of rows) {
-      examine(pointer)
-      if ((row.indicators ?? []).every((indicator) => indicator.text.trim() === ''))
-        report('none', { pointer, expected: `${pointer}/indicators` })
+  create({ profile, examine, report }) {
+    if (profile.columns.indicators.presence === 'absent') return {}
+    return {
+      row({ row, pointer }) {
+        examine(pointer)
+        if ((row.indicators ?? []).every((indicator) => indicator.text.trim() === ''))
+          report('none', { pointer, expected: `${pointer}/indicators` })
+      },
     }
   },
 })

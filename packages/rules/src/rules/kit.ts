@@ -18,61 +18,83 @@ export interface TextField {
  */
 export function textFields(plan: PlanDocument): TextField[] {
   const out: TextField[] = []
-  const add = (pointer: string, text: string, kind: TextField['kind'] = 'content') => void out.push({ pointer, text, kind })
-  if (plan.regionalPriority !== undefined) add('/regionalPriority', plan.regionalPriority)
-  plan.participants.entries.forEach((entry, i) => {
-    add(`/participants/entries/${i}/name`, entry.name)
-    if (entry.contacts) add(`/participants/entries/${i}/contacts/raw`, entry.contacts.raw, 'contacts')
-  })
-  plan.preparation.steps.forEach((step, i) => {
-    if (step.title !== undefined) add(`/preparation/steps/${i}/title`, step.title)
-    add(`/preparation/steps/${i}/text`, step.text)
-  })
-  plan.followUp.forEach((item, i) => add(`/followUp/${i}/text`, item.text))
-  plan.complementarity.points.forEach((item, i) => add(`/complementarity/points/${i}/text`, item.text))
-  plan.priorityResponses.forEach((response, i) => addBlocks(out, response.blocks, `/priorityResponses/${i}/blocks`))
-  plan.narrative?.forEach((section, i) => addBlocks(out, section.blocks, `/narrative/${i}/blocks`))
-  plan.axes.forEach((axis, a) => {
-    const axisPointer = `/axes/${a}`
-    if (axis.heading !== undefined) add(`${axisPointer}/heading`, axis.heading)
-    add(`${axisPointer}/title`, axis.title)
-    if (axis.description) addBlocks(out, axis.description, `${axisPointer}/description`)
-    axis.objectives.forEach((objective, o) => {
-      const objectivePointer = `${axisPointer}/objectives/${o}`
-      add(`${objectivePointer}/title`, objective.title)
-      if (objective.details) addBlocks(out, objective.details, `${objectivePointer}/details`)
-      objective.rows.forEach((row, r) => addRow(out, row, `${objectivePointer}/rows/${r}`))
-    })
-  })
+  walkTexts(plan, (field) => void out.push(field))
   return out
 }
 
-function addRow(out: TextField[], row: Row, base: string): void {
-  row.actions.forEach((action, n) => {
-    out.push({ pointer: `${base}/actions/${n}/text`, text: action.text, kind: 'content' })
-    if (action.content) addBlocks(out, action.content, `${base}/actions/${n}/content`)
-  })
-  if (row.responsible) out.push({ pointer: `${base}/responsible/raw`, text: row.responsible.raw, kind: 'cell' })
-  if (row.partners) out.push({ pointer: `${base}/partners/raw`, text: row.partners.raw, kind: 'cell' })
-  row.results?.forEach((result, n) => out.push({ pointer: `${base}/results/${n}/text`, text: result.text, kind: 'content' }))
-  row.indicators?.forEach((indicator, n) => out.push({ pointer: `${base}/indicators/${n}/text`, text: indicator.text, kind: 'content' }))
-  row.schedule?.forEach((block, b) => {
-    out.push({ pointer: `${base}/schedule/${b}/years/raw`, text: block.years.raw, kind: 'cell' })
-    block.steps.forEach((step, s) => {
-      out.push({ pointer: `${base}/schedule/${b}/steps/${s}/text`, text: step.text, kind: 'content' })
-      step.items?.forEach((item, k) => out.push({ pointer: `${base}/schedule/${b}/steps/${s}/items/${k}`, text: item, kind: 'content' }))
+/** Where a row of the plan table is: indexes of its axis, objective and row. */
+export type RowPlace = (axisIndex: number, objectiveIndex: number, rowIndex: number) => void
+
+/**
+ * Walks the texts of a plan in document order, calling `onRow` at each row of the table before that
+ * row's texts: one walk serves every rule, so a large plan is read from memory once and not once per rule.
+ */
+export function walkTexts(plan: PlanDocument, onText: ((field: TextField) => void) | undefined, onRow?: RowPlace): void {
+  const add = onText ? (pointer: string, text: string, kind: TextField['kind'] = 'content') => onText({ pointer, text, kind }) : undefined
+  if (add) {
+    if (plan.regionalPriority !== undefined) add('/regionalPriority', plan.regionalPriority)
+    plan.participants.entries.forEach((entry, i) => {
+      add(`/participants/entries/${i}/name`, entry.name)
+      if (entry.contacts) add(`/participants/entries/${i}/contacts/raw`, entry.contacts.raw, 'contacts')
+    })
+    plan.preparation.steps.forEach((step, i) => {
+      if (step.title !== undefined) add(`/preparation/steps/${i}/title`, step.title)
+      add(`/preparation/steps/${i}/text`, step.text)
+    })
+    plan.followUp.forEach((item, i) => add(`/followUp/${i}/text`, item.text))
+    plan.complementarity.points.forEach((item, i) => add(`/complementarity/points/${i}/text`, item.text))
+    plan.priorityResponses.forEach((response, i) => addBlocks(add, response.blocks, `/priorityResponses/${i}/blocks`))
+    plan.narrative?.forEach((section, i) => addBlocks(add, section.blocks, `/narrative/${i}/blocks`))
+  }
+  plan.axes.forEach((axis, a) => {
+    const axisPointer = `/axes/${a}`
+    if (add) {
+      if (axis.heading !== undefined) add(`${axisPointer}/heading`, axis.heading)
+      add(`${axisPointer}/title`, axis.title)
+      if (axis.description) addBlocks(add, axis.description, `${axisPointer}/description`)
+    }
+    axis.objectives.forEach((objective, o) => {
+      const objectivePointer = `${axisPointer}/objectives/${o}`
+      if (add) {
+        add(`${objectivePointer}/title`, objective.title)
+        if (objective.details) addBlocks(add, objective.details, `${objectivePointer}/details`)
+      }
+      objective.rows.forEach((row, r) => {
+        onRow?.(a, o, r)
+        if (add) addRow(add, row, `${objectivePointer}/rows/${r}`)
+      })
     })
   })
-  if (row.budget) out.push({ pointer: `${base}/budget/raw`, text: row.budget.raw, kind: 'cell' })
 }
 
-function addBlocks(out: TextField[], blocks: readonly Block[], base: string): void {
+type AddText = (pointer: string, text: string, kind?: TextField['kind']) => void
+
+function addRow(add: AddText, row: Row, base: string): void {
+  row.actions.forEach((action, n) => {
+    add(`${base}/actions/${n}/text`, action.text)
+    if (action.content) addBlocks(add, action.content, `${base}/actions/${n}/content`)
+  })
+  if (row.responsible) add(`${base}/responsible/raw`, row.responsible.raw, 'cell')
+  if (row.partners) add(`${base}/partners/raw`, row.partners.raw, 'cell')
+  row.results?.forEach((result, n) => add(`${base}/results/${n}/text`, result.text))
+  row.indicators?.forEach((indicator, n) => add(`${base}/indicators/${n}/text`, indicator.text))
+  row.schedule?.forEach((block, b) => {
+    add(`${base}/schedule/${b}/years/raw`, block.years.raw, 'cell')
+    block.steps.forEach((step, s) => {
+      add(`${base}/schedule/${b}/steps/${s}/text`, step.text)
+      step.items?.forEach((item, k) => add(`${base}/schedule/${b}/steps/${s}/items/${k}`, item))
+    })
+  })
+  if (row.budget) add(`${base}/budget/raw`, row.budget.raw, 'cell')
+}
+
+function addBlocks(add: AddText, blocks: readonly Block[], base: string): void {
   blocks.forEach((block, i) => {
-    if (block.type === 'paragraph') out.push({ pointer: `${base}/${i}/text`, text: block.text, kind: 'content' })
+    if (block.type === 'paragraph') add(`${base}/${i}/text`, block.text)
     else
       block.items.forEach((item, k) => {
-        out.push({ pointer: `${base}/${i}/items/${k}/text`, text: item.text, kind: 'content' })
-        item.items?.forEach((sub, m) => out.push({ pointer: `${base}/${i}/items/${k}/items/${m}`, text: sub, kind: 'content' }))
+        add(`${base}/${i}/items/${k}/text`, item.text)
+        item.items?.forEach((sub, m) => add(`${base}/${i}/items/${k}/items/${m}`, sub))
       })
   })
 }

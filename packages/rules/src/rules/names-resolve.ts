@@ -18,27 +18,29 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, plan, profile, names, examine, report }) {
-    for (const { row, pointer } of rows) {
-      for (const column of ['responsible', 'partners'] as const) {
-        const list = row[column]?.value
-        if (!list || profile.columns[column].presence === 'absent') continue
-        const cell = `${pointer}/${column}`
-        examine(cell)
-        for (const name of list.names) {
-          if (name.placeholder || name.ref) continue
-          for (const unknown of unknownRuns(name.text, names)) {
-            const suggestion = closestParticipant(unknown, plan.participants.entries)
-            report('unknown', {
-              pointer: cell,
-              data: { name: unknown },
-              ...(suggestion && {
-                suggestion: { fr: `Voulez-vous dire « ${suggestion} » ?`, en: `Did you mean "${suggestion}"?` },
-              }),
-            })
+  create({ plan, profile, names, examine, report }) {
+    return {
+      row({ row, pointer }) {
+        for (const column of ['responsible', 'partners'] as const) {
+          const list = row[column]?.value
+          if (!list || profile.columns[column].presence === 'absent') continue
+          const cell = `${pointer}/${column}`
+          examine(cell)
+          for (const name of list.names) {
+            if (name.placeholder || name.ref) continue
+            for (const unknown of unknownRuns(name.text, names)) {
+              const suggestion = closestParticipant(unknown, plan.participants.entries)
+              report('unknown', {
+                pointer: cell,
+                data: { name: unknown },
+                ...(suggestion && {
+                  suggestion: { fr: `Voulez-vous dire « ${suggestion} » ?`, en: `Did you mean "${suggestion}"?` },
+                }),
+              })
+            }
           }
         }
-      }
+      },
     }
   },
 })

@@ -12,12 +12,14 @@ export default defineRule({
     messages: { empty: { fr: 'Ce texte est vide.', en: 'This text is empty.' } },
     defaultSeverity: 'warning',
   },
-  check({ texts, examine, report }) {
+  create({ examine, report }) {
     // Notation cells are judged by the column rules; contacts are optional.
-    for (const { pointer, text, kind } of texts) {
-      if (kind !== 'content') continue
-      examine(pointer)
-      if (text.trim() === '') report('empty', { pointer })
+    return {
+      text({ pointer, text, kind }) {
+        if (kind !== 'content') return
+        examine(pointer)
+        if (text.trim() === '') report('empty', { pointer })
+      },
     }
   },
 })

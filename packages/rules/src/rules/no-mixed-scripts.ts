@@ -22,26 +22,28 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ texts, examine, report }) {
-    for (const { pointer, text } of texts) {
-      if (text.trim() === '') continue
-      examine(pointer)
-      // Only Greek or Cyrillic letters can mix with Latin ones: most texts have none.
-      if (!NON_LATIN.test(text)) continue
-      for (const word of text.match(/\p{L}+/gu) ?? []) {
-        const found = SCRIPTS.filter(([, pattern]) => pattern.test(word))
-        if (found.length < 2) continue
-        const foreign = [...word].filter((letter) => !/\p{Script=Latin}/u.test(letter))
-        const describe = (locale: 'fr' | 'en') =>
-          foreign
-            .map((letter) => {
-              const script = SCRIPTS.find(([, pattern]) => pattern.test(letter))?.[0][locale] ?? '?'
-              const code = `U+${letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
-              return locale === 'fr' ? `« ${letter} » (${code}, ${script})` : `"${letter}" (${code}, ${script})`
-            })
-            .join(', ')
-        report('mixed', { pointer, data: { word, letters: { fr: describe('fr'), en: describe('en') } } })
-      }
+  create({ examine, report }) {
+    return {
+      text({ pointer, text }) {
+        if (text.trim() === '') return
+        examine(pointer)
+        // Only Greek or Cyrillic letters can mix with Latin ones: most texts have none.
+        if (!NON_LATIN.test(text)) return
+        for (const word of text.match(/\p{L}+/gu) ?? []) {
+          const found = SCRIPTS.filter(([, pattern]) => pattern.test(word))
+          if (found.length < 2) continue
+          const foreign = [...word].filter((letter) => !/\p{Script=Latin}/u.test(letter))
+          const describe = (locale: 'fr' | 'en') =>
+            foreign
+              .map((letter) => {
+                const script = SCRIPTS.find(([, pattern]) => pattern.test(letter))?.[0][locale] ?? '?'
+                const code = `U+${letter.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+                return locale === 'fr' ? `« ${letter} » (${code}, ${script})` : `"${letter}" (${code}, ${script})`
+              })
+              .join(', ')
+          report('mixed', { pointer, data: { word, letters: { fr: describe('fr'), en: describe('en') } } })
+        }
+      },
     }
   },
 })

@@ -15,18 +15,21 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, profile, examine, report }) {
-    for (const { row, pointer } of rows)
-      for (const column of ['responsible', 'partners'] as const) {
-        const list = row[column]?.value
-        if (!list) continue
-        const cell = `${pointer}/${column}`
-        const label = profile.columns[column].label
-        examine(cell)
-        for (const name of list.names) {
-          if (name.placeholder) report('placeholder', { pointer: cell, data: { name: name.text, column: { fr: label.fr, en: label.en ?? label.fr } } })
-          else if (name.open) report('open-list', { pointer: cell, data: { name: name.text } })
+  create({ profile, examine, report }) {
+    return {
+      row({ row, pointer }) {
+        for (const column of ['responsible', 'partners'] as const) {
+          const list = row[column]?.value
+          if (!list) continue
+          const cell = `${pointer}/${column}`
+          const label = profile.columns[column].label
+          examine(cell)
+          for (const name of list.names) {
+            if (name.placeholder) report('placeholder', { pointer: cell, data: { name: name.text, column: { fr: label.fr, en: label.en ?? label.fr } } })
+            else if (name.open) report('open-list', { pointer: cell, data: { name: name.text } })
+          }
         }
-      }
+      },
+    }
   },
 })

@@ -14,11 +14,13 @@ export default defineRule({
     messages: { placeholder: { fr: 'Texte provisoire : « {text} ».', en: 'Provisional text: "{text}".' } },
     defaultSeverity: 'warning',
   },
-  check({ texts, examine, report }) {
-    for (const { pointer, text, kind } of texts) {
-      if (kind === 'cell' || text.trim() === '') continue
-      examine(pointer)
-      if (PLACEHOLDER.test(text)) report('placeholder', { pointer, data: { text: excerpt(text) } })
+  create({ examine, report }) {
+    return {
+      text({ pointer, text, kind }) {
+        if (kind === 'cell' || text.trim() === '') return
+        examine(pointer)
+        if (PLACEHOLDER.test(text)) report('placeholder', { pointer, data: { text: excerpt(text) } })
+      },
     }
   },
 })

@@ -16,12 +16,14 @@ export default defineRule({
     messages: { repeated: { fr: 'Mot répété : « {words} ».', en: 'Repeated word: "{words}".' } },
     defaultSeverity: 'warning',
   },
-  check({ texts, examine, report }) {
-    for (const { pointer, text } of texts) {
-      if (text.trim() === '') continue
-      examine(pointer)
-      for (const repeat of repeatedWords(text))
-        report('repeated', { pointer, data: { words: repeat.words }, suggestion: { fr: `Remplacer par « ${repeat.word} ».`, en: `Replace with "${repeat.word}".` } })
+  create({ examine, report }) {
+    return {
+      text({ pointer, text }) {
+        if (text.trim() === '') return
+        examine(pointer)
+        for (const repeat of repeatedWords(text))
+          report('repeated', { pointer, data: { words: repeat.words }, suggestion: { fr: `Remplacer par « ${repeat.word} ».`, en: `Replace with "${repeat.word}".` } })
+      },
     }
   },
 })

@@ -24,19 +24,21 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ texts, examine, report }) {
-    for (const { pointer, text } of texts) {
-      if (text.trim() === '') continue
-      examine(pointer)
-      if (!MARKUP_CHARACTERS.test(text)) continue
-      for (const [, pattern] of PATTERNS) {
-        const found = pattern.exec(text)
-        if (found) report('markup', { pointer, data: { found: found[0], text: excerpt(text) } })
-      }
-      const bold = text.split('**').length - 1
-      const single = text.replace(/\*\*/g, '').split('*').length - 1
-      if (bold % 2 === 1) report('unbalanced', { pointer, data: { mark: '**', text: excerpt(text) } })
-      if (single % 2 === 1) report('unbalanced', { pointer, data: { mark: '*', text: excerpt(text) } })
+  create({ examine, report }) {
+    return {
+      text({ pointer, text }) {
+        if (text.trim() === '') return
+        examine(pointer)
+        if (!MARKUP_CHARACTERS.test(text)) return
+        for (const [, pattern] of PATTERNS) {
+          const found = pattern.exec(text)
+          if (found) report('markup', { pointer, data: { found: found[0], text: excerpt(text) } })
+        }
+        const bold = text.split('**').length - 1
+        const single = text.replace(/\*\*/g, '').split('*').length - 1
+        if (bold % 2 === 1) report('unbalanced', { pointer, data: { mark: '**', text: excerpt(text) } })
+        if (single % 2 === 1) report('unbalanced', { pointer, data: { mark: '*', text: excerpt(text) } })
+      },
     }
   },
 })

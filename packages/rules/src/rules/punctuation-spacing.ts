@@ -19,18 +19,20 @@ export default defineRule({
     },
     defaultSeverity: 'info',
   },
-  check({ texts, examine, report }) {
-    for (const { pointer, text } of texts) {
-      if (text.trim() === '') continue
-      examine(pointer)
-      if (!CANDIDATE.test(text)) continue
-      for (const match of text.matchAll(SPACE_BEFORE)) {
-        // "..." after a space is an ellipsis, not a misplaced period.
-        if (match[1] === '.' && text.startsWith('..', match.index + match[0].length - 1)) continue
-        const word = /(\S{1,30})$/.exec(text.slice(0, match.index))?.[1]
-        if (word) report('space-before', { pointer, data: { mark: match[1]!, word } })
-      }
-      if (DOUBLE_SPACE.test(text)) report('double-space', { pointer })
+  create({ examine, report }) {
+    return {
+      text({ pointer, text }) {
+        if (text.trim() === '') return
+        examine(pointer)
+        if (!CANDIDATE.test(text)) return
+        for (const match of text.matchAll(SPACE_BEFORE)) {
+          // "..." after a space is an ellipsis, not a misplaced period.
+          if (match[1] === '.' && text.startsWith('..', match.index + match[0].length - 1)) continue
+          const word = /(\S{1,30})$/.exec(text.slice(0, match.index))?.[1]
+          if (word) report('space-before', { pointer, data: { mark: match[1]!, word } })
+        }
+        if (DOUBLE_SPACE.test(text)) report('double-space', { pointer })
+      },
     }
   },
 })

@@ -17,21 +17,23 @@ export default defineRule({
     },
     defaultSeverity: 'info',
   },
-  check({ rows, profile, examine, report }) {
-    if (profile.standardEffects.length === 0) return
+  create({ profile, examine, report }) {
+    if (profile.standardEffects.length === 0) return {}
     const count = profile.standardEffects.length
-    for (const { row, pointer } of rows) {
-      const results = row.results ?? []
-      if (results.length === 0) continue
-      examine(`${pointer}/results`)
-      if (results.every((result) => result.effect === undefined))
-        report('no-effect', {
-          pointer: `${pointer}/results`,
-          suggestion: {
-            fr: `Reprendre, dans au moins un résultat, l’un des ${count} effets recherchés du profil ${profile.id}.`,
-            en: `Restate, in at least one result, one of the ${count} standard effects of profile ${profile.id}.`,
-          },
-        })
+    return {
+      row({ row, pointer }) {
+        const results = row.results ?? []
+        if (results.length === 0) return
+        examine(`${pointer}/results`)
+        if (results.every((result) => result.effect === undefined))
+          report('no-effect', {
+            pointer: `${pointer}/results`,
+            suggestion: {
+              fr: `Reprendre, dans au moins un résultat, l’un des ${count} effets recherchés du profil ${profile.id}.`,
+              en: `Restate, in at least one result, one of the ${count} standard effects of profile ${profile.id}.`,
+            },
+          })
+      },
     }
   },
 })

@@ -30,16 +30,23 @@ export function cellPresentRule({ id, column, criterion, docs, serves }: CellRul
       },
       defaultSeverity: 'error',
     },
-    check({ rows, plan, profile, examine, report }) {
-      if (profile.columns[column].presence !== 'required') return
+    create({ profile, examine, report }) {
+      if (profile.columns[column].presence !== 'required') return {}
       const label = columnLabel(profile, column)
       const isEmpty = (cell: Row[ColumnKey]) => cell === undefined || (Array.isArray(cell) ? cell.length === 0 : cell.raw.trim() === '')
-      for (const { row, pointer, objective, rowIndex } of rows) {
-        examine(pointer)
-        if (!isEmpty(row[column])) continue
-        // Word tables exported to text lose merged cells: an empty cell under a filled one may be one of them.
-        const above = objective.rows.slice(0, rowIndex).findLast((previous) => !isEmpty(previous[column]))
-        report(above ? 'below-filled' : 'missing', { pointer, expected: `${pointer}/${column}`, data: { column: label } })
+      // Word tables exported to text lose merged cells: an empty cell under a filled one (same objective) may be one of them.
+      let objectiveOfRow: object | undefined
+      let filledAbove = false
+      return {
+        row({ row, pointer, objective }) {
+          if (objective !== objectiveOfRow) [objectiveOfRow, filledAbove] = [objective, false]
+          examine(pointer)
+          if (!isEmpty(row[column])) {
+            filledAbove = true
+            return
+          }
+          report(filledAbove ? 'below-filled' : 'missing', { pointer, expected: `${pointer}/${column}`, data: { column: label } })
+        },
       }
     },
   })

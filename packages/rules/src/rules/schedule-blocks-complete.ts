@@ -12,14 +12,17 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, examine, report }) {
-    for (const { row, pointer } of rows)
-      for (const [b, block] of (row.schedule ?? []).entries()) {
-        const blockPointer = `${pointer}/schedule/${b}`
-        examine(blockPointer)
-        if (block.years.raw.trim() === '') report('no-years', { pointer: `${blockPointer}/years`, subject: blockPointer })
-        if (block.steps.every((step) => step.text.trim() === ''))
-          report('no-steps', { pointer: blockPointer, expected: `${blockPointer}/steps/0`, data: { years: block.years.raw } })
-      }
+  create({ examine, report }) {
+    return {
+      row({ row, pointer }) {
+        for (const [b, block] of (row.schedule ?? []).entries()) {
+          const blockPointer = `${pointer}/schedule/${b}`
+          examine(blockPointer)
+          if (block.years.raw.trim() === '') report('no-years', { pointer: `${blockPointer}/years`, subject: blockPointer })
+          if (block.steps.every((step) => step.text.trim() === ''))
+            report('no-steps', { pointer: blockPointer, expected: `${blockPointer}/steps/0`, data: { years: block.years.raw } })
+        }
+      },
+    }
   },
 })

@@ -16,26 +16,29 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, plan, profile, examine, report }) {
+  create({ plan, profile, examine, report }) {
     const period = plan.metadata.period
-    if (!period) return
+    if (!period) return {}
     const scheme = profile.yearScheme
-    for (const { row, pointer } of rows)
-      for (const [b, block] of (row.schedule ?? []).entries()) {
-        const years = block.years.value?.years
-        if (!years) continue
-        const at = `${pointer}/schedule/${b}/years`
-        examine(at)
-        const outside = years.filter((year) => year < period.firstYear || year > period.lastYear)
-        if (outside.length > 0)
-          report('outside', {
-            pointer: at,
-            data: {
-              years: { fr: listFr(outside.map((year) => formatPlanYear(year, scheme, 'fr'))), en: listEn(outside.map((year) => formatPlanYear(year, scheme, 'en'))) },
-              first: { fr: formatPlanYear(period.firstYear, scheme, 'fr'), en: formatPlanYear(period.firstYear, scheme, 'en') },
-              last: { fr: formatPlanYear(period.lastYear, scheme, 'fr'), en: formatPlanYear(period.lastYear, scheme, 'en') },
-            },
-          })
-      }
+    return {
+      row({ row, pointer }) {
+        for (const [b, block] of (row.schedule ?? []).entries()) {
+          const years = block.years.value?.years
+          if (!years) continue
+          const at = `${pointer}/schedule/${b}/years`
+          examine(at)
+          const outside = years.filter((year) => year < period.firstYear || year > period.lastYear)
+          if (outside.length > 0)
+            report('outside', {
+              pointer: at,
+              data: {
+                years: { fr: listFr(outside.map((year) => formatPlanYear(year, scheme, 'fr'))), en: listEn(outside.map((year) => formatPlanYear(year, scheme, 'en'))) },
+                first: { fr: formatPlanYear(period.firstYear, scheme, 'fr'), en: formatPlanYear(period.firstYear, scheme, 'en') },
+                last: { fr: formatPlanYear(period.lastYear, scheme, 'fr'), en: formatPlanYear(period.lastYear, scheme, 'en') },
+              },
+            })
+        }
+      },
+    }
   },
 })

@@ -15,14 +15,17 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, examine, report }) {
-    for (const { row, pointer } of rows)
-      for (const [b, block] of (row.schedule ?? []).entries()) {
-        if (block.years.raw.trim() === '') continue
-        const years = `${pointer}/schedule/${b}/years`
-        examine(years)
-        if (block.years.unparsed) report('unreadable', { pointer: years, data: { raw: block.years.raw } })
-        else if (block.years.value?.mode === 'any') report('alternative', { pointer: years, data: { raw: block.years.raw } })
-      }
+  create({ examine, report }) {
+    return {
+      row({ row, pointer }) {
+        for (const [b, block] of (row.schedule ?? []).entries()) {
+          if (block.years.raw.trim() === '') continue
+          const years = `${pointer}/schedule/${b}/years`
+          examine(years)
+          if (block.years.unparsed) report('unreadable', { pointer: years, data: { raw: block.years.raw } })
+          else if (block.years.value?.mode === 'any') report('alternative', { pointer: years, data: { raw: block.years.raw } })
+        }
+      },
+    }
   },
 })

@@ -15,17 +15,19 @@ export default defineRule({
     },
     defaultSeverity: 'warning',
   },
-  check({ rows, examine, report }) {
-    for (const { row, pointer } of rows) {
-      const steps = (row.schedule ?? []).flatMap((block, b) => block.steps.map((step, s) => ({ step, at: `${pointer}/schedule/${b}/steps/${s}` })))
-      if (!steps.some(({ step }) => step.number !== undefined)) continue
-      examine(`${pointer}/schedule`)
-      let expected = 1
-      for (const { step, at } of steps) {
-        if (step.number === undefined) report('unnumbered', { pointer: at, subject: `${pointer}/schedule` })
-        else if (step.number !== expected) report('sequence', { pointer: `${at}/number`, subject: `${pointer}/schedule`, data: { found: step.number, expected } })
-        expected = (step.number ?? expected) + 1
-      }
+  create({ examine, report }) {
+    return {
+      row({ row, pointer }) {
+        const steps = (row.schedule ?? []).flatMap((block, b) => block.steps.map((step, s) => ({ step, at: `${pointer}/schedule/${b}/steps/${s}` })))
+        if (!steps.some(({ step }) => step.number !== undefined)) return
+        examine(`${pointer}/schedule`)
+        let expected = 1
+        for (const { step, at } of steps) {
+          if (step.number === undefined) report('unnumbered', { pointer: at, subject: `${pointer}/schedule` })
+          else if (step.number !== expected) report('sequence', { pointer: `${at}/number`, subject: `${pointer}/schedule`, data: { found: step.number, expected } })
+          expected = (step.number ?? expected) + 1
+        }
+      },
     }
   },
 })
