@@ -61,29 +61,34 @@ export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unkn
   }
 }
 
-/**
- * Every notation of a plan, in document order. Plain records, not closures: validation lists the
- * thousands of notations of a large plan on every evaluation.
- */
+/** Every notation of a plan, in document order. */
 export function notationSlots(plan: PlanDocument): NotationSlot[] {
   const slots: NotationSlot[] = []
-  plan.participants.entries.forEach((entry, i) => {
-    if (entry.contacts) slots.push({ pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: entry.contacts, owner: entry, key: 'contacts' })
-  })
-  plan.preparation.steps.forEach((step, i) => {
-    if (step.date) slots.push({ pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: step.date, owner: step, key: 'date' })
-  })
-  plan.axes.forEach((axis, a) =>
-    axis.objectives.forEach((objective, o) => objective.rows.forEach((row, r) => addRowSlots(slots, row, `/axes/${a}/objectives/${o}/rows/${r}`))),
-  )
+  forEachNotationSlot(plan, (slot) => void slots.push(slot))
   return slots
 }
 
-function addRowSlots(slots: NotationSlot[], row: Row, base: string): void {
-  if (row.responsible) slots.push({ pointer: `${base}/responsible`, kind: 'organisations', stored: row.responsible, owner: row, key: 'responsible' })
-  if (row.partners) slots.push({ pointer: `${base}/partners`, kind: 'organisations', stored: row.partners, owner: row, key: 'partners' })
-  if (row.budget) slots.push({ pointer: `${base}/budget`, kind: 'budget', stored: row.budget, owner: row, key: 'budget' })
-  row.schedule?.forEach((block, b) => slots.push({ pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: block.years, owner: block, key: 'years' }))
+/**
+ * Calls `visit` with each notation of a plan, in document order. Plain records, not closures, and none kept:
+ * validation goes through the tens of thousands of notations of a large plan on every evaluation.
+ */
+export function forEachNotationSlot(plan: PlanDocument, visit: (slot: NotationSlot) => void): void {
+  plan.participants.entries.forEach((entry, i) => {
+    if (entry.contacts) visit({ pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: entry.contacts, owner: entry, key: 'contacts' })
+  })
+  plan.preparation.steps.forEach((step, i) => {
+    if (step.date) visit({ pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: step.date, owner: step, key: 'date' })
+  })
+  plan.axes.forEach((axis, a) =>
+    axis.objectives.forEach((objective, o) => objective.rows.forEach((row, r) => visitRowSlots(visit, row, `/axes/${a}/objectives/${o}/rows/${r}`))),
+  )
+}
+
+function visitRowSlots(visit: (slot: NotationSlot) => void, row: Row, base: string): void {
+  if (row.responsible) visit({ pointer: `${base}/responsible`, kind: 'organisations', stored: row.responsible, owner: row, key: 'responsible' })
+  if (row.partners) visit({ pointer: `${base}/partners`, kind: 'organisations', stored: row.partners, owner: row, key: 'partners' })
+  if (row.budget) visit({ pointer: `${base}/budget`, kind: 'budget', stored: row.budget, owner: row, key: 'budget' })
+  row.schedule?.forEach((block, b) => visit({ pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: block.years, owner: block, key: 'years' }))
 }
 
 function resolvedList(raw: string, names: NameIndex): OrganisationList {

@@ -4,7 +4,7 @@ import { Settings } from 'typebox/system'
 import type { Issue } from './errors.js'
 import { identifiedNodes } from './identified.js'
 import { buildNameIndex } from './names.js'
-import { notationSlots, parseSlot } from './prepare.js'
+import { forEachNotationSlot, type NotationSlot, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
 import type { Profile } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
@@ -94,6 +94,15 @@ function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
 }
 
 function duplicateIds(plan: PlanDocument): Issue[] {
+  // A first pass keeps ids only: holding a pointer per node until the end costs a large plan more than a second pass.
+  const ids = new Set<string>()
+  let duplicated = false
+  for (const { node } of identifiedNodes(plan)) {
+    const id = node.id ?? ''
+    if (ids.has(id)) duplicated = true
+    else ids.add(id)
+  }
+  if (!duplicated) return []
   const seen = new Map<string, string>()
   const issues: Issue[] = []
   for (const { node, pointer } of identifiedNodes(plan)) {
@@ -144,13 +153,14 @@ function vocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
 /** Notations whose stored parsed value is not what their raw text parses to. */
 function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
   const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
-  // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text is parsed once.
-  const fresh = new Map<string, unknown>()
+  // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text of a kind is parsed once.
+  const fresh = new Map<NotationSlot['kind'], Map<string, unknown>>()
   const issues: Issue[] = []
-  for (const slot of notationSlots(plan)) {
-    const key = `${slot.kind}\u0000${slot.stored.raw}`
-    let expected = fresh.get(key)
-    if (expected === undefined) fresh.set(key, (expected = parseSlot(slot, names)))
+  forEachNotationSlot(plan, (slot) => {
+    let parsed = fresh.get(slot.kind)
+    if (!parsed) fresh.set(slot.kind, (parsed = new Map()))
+    let expected = parsed.get(slot.stored.raw)
+    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, names)))
     if (!sameJson(slot.stored, expected))
       issues.push({
         code: 'stale-notation',
@@ -160,7 +170,7 @@ function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
           en: 'The parsed value does not match the raw text: prepare the plan again.',
         },
       })
-  }
+  })
   return issues
 }
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { resolvePointer } from '@demarche/domain'
+import { lanaudiere2026, resolvePointer, walkPlan } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createRulesEngine, defineRule, ENGINE_VERSION, evaluatePlan } from '../index.js'
+import { type AnyRule, createRulesEngine, defineRule, ENGINE_VERSION, evaluatePlan } from '../index.js'
 
 const plan2026 = examplePlans.crevale2026()
 
@@ -103,6 +103,83 @@ describe('evaluatePlan', () => {
       severity: 'error',
       message: { en: 'The rule could not run: boom' },
     })
+  })
+
+  it('keeps a finding reported twice once, and names each place after sorting', () => {
+    const twice = defineRule({
+      id: 'example/twice',
+      meta: {
+        criterion: 'plan-table',
+        docs: { fr: 'Signale deux fois.', en: 'Reports twice.' },
+        serves: { fr: 'Test.', en: 'Test.' },
+        messages: { row: { fr: 'Ligne {n}.', en: 'Row {n}.' } },
+        defaultSeverity: 'warning',
+      },
+      // Rows visited, then the first row reported again at the end: the repeat is not next to the original.
+      create({ examine, report }) {
+        const pointers: string[] = []
+        return {
+          row({ pointer }) {
+            examine(pointer)
+            pointers.push(pointer)
+            report('row', { pointer, data: { n: pointers.length } })
+          },
+          end() {
+            report('row', { pointer: pointers[0]!, data: { n: 1 } })
+          },
+        }
+      },
+    })
+    const engine = createRulesEngine({
+      rules: [twice],
+      ruleSets: [{ id: 'twice', version: 1, title: { fr: 'Test' }, criteria: { 'plan-table': {} }, rules: { 'example/twice': 'warning' } }],
+    })
+    const report = engine.evaluate(plan2026, { ruleSet: 'twice@1' })
+    const rows = [...walkPlan(plan2026, lanaudiere2026)].filter((visit) => visit.kind === 'row')
+    expect(report.findings.map((finding) => finding.pointer)).toEqual(rows.map((visit) => visit.pointer))
+    expect(new Set(report.findings.map((finding) => finding.id)).size).toBe(rows.length)
+    expect(report.findings.map((finding) => finding.label)).toEqual(rows.map((visit) => ({ fr: visit.label.fr, en: visit.label.en })))
+  })
+
+  it('turns a visitor that throws into one finding, and the other rules still run', () => {
+    const broken = defineRule({
+      id: 'example/broken-visitor',
+      meta: {
+        criterion: 'plan-table',
+        docs: { fr: 'Échoue à la troisième ligne.', en: 'Fails at the third row.' },
+        serves: { fr: 'Test.', en: 'Test.' },
+        messages: { never: { fr: 'Jamais.', en: 'Never.' } },
+        defaultSeverity: 'error',
+      },
+      create({ examine }) {
+        let seen = 0
+        return {
+          row({ pointer }) {
+            examine(pointer)
+            if (++seen >= 3) throw new TypeError(`boom at ${pointer}`)
+          },
+        }
+      },
+    })
+    const engine = createRulesEngine({
+      rules: [broken],
+      ruleSets: [{ id: 'broken', version: 1, title: { fr: 'Test' }, extends: 'lanaudiere-2026@1', rules: { 'example/broken-visitor': 'error' } }],
+    })
+    const report = engine.evaluate(plan2026, { ruleSet: 'broken@1' })
+    const crashes = report.findings.filter((finding) => finding.ruleId === 'example/broken-visitor')
+    expect(crashes).toHaveLength(1)
+    const third = [...walkPlan(plan2026, lanaudiere2026)].filter((visit) => visit.kind === 'row')[2]!
+    expect(crashes[0]).toMatchObject({ messageId: '@crashed', message: { en: `The rule could not run: boom at ${third.pointer}` } })
+    const others = (findings: typeof report.findings) => findings.filter((finding) => finding.ruleId !== 'example/broken-visitor')
+    expect(JSON.stringify(others(report.findings))).toBe(JSON.stringify(evaluatePlan(plan2026).findings))
+  })
+
+  it('refuses a rule with neither or both of check and create', () => {
+    const meta = { criterion: 'plan-table', docs: { fr: 'x', en: 'x' }, serves: { fr: 'x', en: 'x' }, messages: {}, defaultSeverity: 'info' as const }
+    const neither = { id: 'example/neither', meta } as unknown as AnyRule
+    const both = { id: 'example/both', meta, check() {}, create: () => ({}) } as unknown as AnyRule
+    expect(() => createRulesEngine({ rules: [neither] })).toThrow(/example\/neither.*exactly one of check/)
+    expect(() => createRulesEngine({ rules: [both] })).toThrow(/example\/both/)
   })
 
   it('never throws on any JSON value or damaged plan, and every finding resolves in what it was given', () => {

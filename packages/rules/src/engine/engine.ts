@@ -84,7 +84,7 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
       const collector = new Collector(labeller, evaluateOptions.strictSubjects === true)
       if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions.onRuleTiming)
       else reportInvalid(validation.issues, collector)
-      const findings = sortFindings(collector.findings)
+      const findings = collector.finish()
       const { score, results } = scoreCriteria(ruleSet.criteria, collector.tallies())
       return {
         reportVersion: 1,
@@ -266,10 +266,13 @@ interface MutableTally extends RuleTally {
   seen?: Set<string>
 }
 
-/** Gathers what rules report as finished findings: each one made once, in its final key order. */
+/**
+ * Gathers what rules report as findings, each made once in its final key order; `finish` sorts them, drops
+ * repeats and names their places. Repeats and labels wait for the sort, where equal findings and findings
+ * on the same place are neighbours: a large report then needs no table of every id or pointer.
+ */
 class Collector {
-  readonly findings: Finding[] = []
-  private readonly ids = new Set<string>()
+  private readonly findings: Finding[] = []
   private readonly byRule = new Map<string, MutableTally>()
 
   constructor(
@@ -301,12 +304,9 @@ class Collector {
     const tally = this.tally(ruleId, criterion)
     if (tally.seen && !tally.seen.has(subject) && messageId !== '@crashed') throw new Error(`reported on "${subject}" without examining it`)
     if (severity !== 'info') tally.failed.add(subject)
-    const id = derivedId('f', `${ruleId}\u0000${messageId}\u0000${pointer}\u0000${expected ?? ''}\u0000${data ? JSON.stringify(data) : ''}`)
-    if (this.ids.has(id)) return
-    this.ids.add(id)
-    // Keys in a fixed order, so that the JSON of a report is byte-stable.
+    // Keys in a fixed order, so that the JSON of a report is byte-stable; the label is named in `finish`.
     const finding = {
-      id,
+      id: derivedId('f', `${ruleId}\u0000${messageId}\u0000${pointer}\u0000${expected ?? ''}\u0000${data ? JSON.stringify(data) : ''}`),
       ruleId,
       messageId,
       criterion,
@@ -316,9 +316,25 @@ class Collector {
     } as Finding
     if (expected !== undefined) finding.expected = expected
     if (subject !== pointer) finding.subject = subject
-    finding.label = this.labelOf(expected === undefined ? pointer : containerOf(expected))
+    finding.label = UNNAMED
     if (suggestion) finding.suggestion = suggestion
     this.findings.push(finding)
+  }
+
+  /** The findings in document order, each once (the same id is the same finding), with their places named. */
+  finish(): Finding[] {
+    const sorted = sortFindings(this.findings)
+    const findings: Finding[] = []
+    let place: string | undefined
+    let label = UNNAMED
+    for (const finding of sorted) {
+      if (finding.id === findings.at(-1)?.id) continue
+      const at = finding.expected === undefined ? finding.pointer : containerOf(finding.expected)
+      if (at !== place) [place, label] = [at, this.labelOf(at)]
+      finding.label = label
+      findings.push(finding)
+    }
+    return findings
   }
 
   tallies(): RuleTally[] {
@@ -329,6 +345,8 @@ class Collector {
     return this.labeller?.labelOf(pointer) ?? { fr: pointer || 'Document', en: pointer || 'Document' }
   }
 }
+
+const UNNAMED: Bilingual = { fr: '', en: '' }
 
 /** A place still to fill ("…/steps/14") is named by its container; a missing cell by its column. */
 function containerOf(expected: string): string {

@@ -6,25 +6,30 @@ export interface PlaceLabeller {
   labelOf(pointer: string): Bilingual
 }
 
+/**
+ * Labels are remembered for the last place only: the engine names findings in document order, where
+ * findings on the same place, row or action follow one another.
+ */
 export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabeller {
-  const places = new Map<string, Bilingual | undefined>()
-  const placeLabel = (place: TablePlace): Bilingual | undefined => {
-    const key = `${place.axis}/${place.objective}/${place.row}/${place.action}`
-    if (!places.has(key)) {
-      const found = labelAt(plan, profile, place)
-      places.set(key, found && { fr: found.fr, en: found.en ?? found.fr })
+  let placeKey: string | undefined
+  let place: Bilingual | undefined
+  const placeLabel = (at: TablePlace): Bilingual | undefined => {
+    const key = `${at.axis}/${at.objective}/${at.row}/${at.action}`
+    if (key !== placeKey) {
+      const found = labelAt(plan, profile, at)
+      ;[placeKey, place] = [key, found && { fr: found.fr, en: found.en ?? found.fr }]
     }
-    return places.get(key)
+    return place
   }
   const section = (key: keyof Profile['sections']): Bilingual => {
     const label = profile.sections[key].label
     return { fr: label.fr, en: label.en ?? label.fr }
   }
-  const cache = new Map<string, Bilingual>()
+  let lastPointer: string | undefined
+  let lastLabel: Bilingual | undefined
   const labelOf = (pointer: string): Bilingual => {
-    let label = cache.get(pointer)
-    if (!label) cache.set(pointer, (label = computeLabel(pointer)))
-    return label
+    if (pointer !== lastPointer || !lastLabel) [lastPointer, lastLabel] = [pointer, computeLabel(pointer)]
+    return lastLabel
   }
   return { labelOf }
 
