@@ -105,7 +105,7 @@ describe('evaluatePlan', () => {
     })
   })
 
-  it('keeps a finding reported twice once, and names each place after sorting', () => {
+  it('keeps a finding reported twice once, and names each place', () => {
     const twice = defineRule({
       id: 'example/twice',
       meta: {

@@ -267,9 +267,9 @@ interface MutableTally extends RuleTally {
 }
 
 /**
- * Gathers what rules report as findings, each made once in its final key order; `finish` sorts them, drops
- * repeats and names their places. Repeats and labels wait for the sort, where equal findings and findings
- * on the same place are neighbours: a large report then needs no table of every id or pointer.
+ * Gathers what rules report as findings, each made once in its final key order and named while the rule
+ * that reports it still has the place in cache; `finish` sorts them and drops repeats, which the sort makes
+ * neighbours: a large report then needs no table of every id.
  */
 class Collector {
   private readonly findings: Finding[] = []
@@ -304,7 +304,7 @@ class Collector {
     const tally = this.tally(ruleId, criterion)
     if (tally.seen && !tally.seen.has(subject) && messageId !== '@crashed') throw new Error(`reported on "${subject}" without examining it`)
     if (severity !== 'info') tally.failed.add(subject)
-    // Keys in a fixed order, so that the JSON of a report is byte-stable; the label is named in `finish`.
+    // Keys in a fixed order, so that the JSON of a report is byte-stable.
     const finding = {
       id: derivedId('f', `${ruleId}\u0000${messageId}\u0000${pointer}\u0000${expected ?? ''}\u0000${data ? JSON.stringify(data) : ''}`),
       ruleId,
@@ -316,24 +316,15 @@ class Collector {
     } as Finding
     if (expected !== undefined) finding.expected = expected
     if (subject !== pointer) finding.subject = subject
-    finding.label = UNNAMED
+    finding.label = this.labelOf(expected === undefined ? pointer : containerOf(expected))
     if (suggestion) finding.suggestion = suggestion
     this.findings.push(finding)
   }
 
-  /** The findings in document order, each once (the same id is the same finding), with their places named. */
+  /** The findings in document order, each once (the same id is the same finding). */
   finish(): Finding[] {
-    const sorted = sortFindings(this.findings)
     const findings: Finding[] = []
-    let place: string | undefined
-    let label = UNNAMED
-    for (const finding of sorted) {
-      if (finding.id === findings.at(-1)?.id) continue
-      const at = finding.expected === undefined ? finding.pointer : containerOf(finding.expected)
-      if (at !== place) [place, label] = [at, this.labelOf(at)]
-      finding.label = label
-      findings.push(finding)
-    }
+    for (const finding of sortFindings(this.findings)) if (finding.id !== findings.at(-1)?.id) findings.push(finding)
     return findings
   }
 
@@ -345,8 +336,6 @@ class Collector {
     return this.labeller?.labelOf(pointer) ?? { fr: pointer || 'Document', en: pointer || 'Document' }
   }
 }
-
-const UNNAMED: Bilingual = { fr: '', en: '' }
 
 /** A place still to fill ("…/steps/14") is named by its container; a missing cell by its column. */
 function containerOf(expected: string): string {

@@ -7,7 +7,7 @@ export interface PlaceLabeller {
 }
 
 /**
- * Labels are remembered for the last place only: the engine names findings in document order, where
+ * Labels are remembered for the last place only: rules report a row's findings while visiting it, so
  * findings on the same place, row or action follow one another.
  */
 export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabeller {
