@@ -13,13 +13,23 @@ export interface PlaceLabeller {
 export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabeller {
   let placeKey: string | undefined
   let place: Bilingual | undefined
+  let columns = new Map<string, Bilingual>()
   const placeLabel = (at: TablePlace): Bilingual | undefined => {
     const key = `${at.axis}/${at.objective}/${at.row}/${at.action}`
     if (key !== placeKey) {
       const found = labelAt(plan, profile, at)
-      ;[placeKey, place] = [key, found && { fr: found.fr, en: found.en ?? found.fr }]
+      ;[placeKey, place, columns] = [key, found && { fr: found.fr, en: found.en ?? found.fr }, new Map()]
     }
     return place
+  }
+  /** "Axe 2, objectif 1 — Budget", one object for all the findings on a cell of the last place. */
+  const cellLabel = (placeLabel: Bilingual, column: ColumnKey): Bilingual => {
+    let label = columns.get(column)
+    if (!label) {
+      const name = bilingual(profile.columns[column].label)
+      columns.set(column, (label = { fr: `${placeLabel.fr} — ${name.fr}`, en: `${placeLabel.en} — ${name.en}` }))
+    }
+    return label
   }
   const section = (key: keyof Profile['sections']): Bilingual => {
     const label = profile.sections[key].label
@@ -35,7 +45,7 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
 
   function computeLabel(pointer: string): Bilingual {
       // Most findings are in the table: named without splitting the pointer.
-      if (pointer === '/axes' || pointer.startsWith('/axes/')) return tableLabel(pointer, profile, placeLabel)
+      if (pointer === '/axes' || pointer.startsWith('/axes/')) return tableLabel(pointer, profile, placeLabel, cellLabel)
       const segments = pointer.split('/').slice(1)
       const [top, index, sub] = segments
       const n = Number(index) + 1
@@ -75,7 +85,7 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
         case 'financialPlan':
           return { fr: 'Montage financier', en: 'Financial plan' }
         case 'axes':
-          return tableLabel(pointer, profile, placeLabel)
+          return tableLabel(pointer, profile, placeLabel, cellLabel)
         default:
           return { fr: top, en: top }
       }
@@ -86,7 +96,12 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
 const TABLE_POINTER = /^\/axes\/(\d+)(?:\/objectives\/(\d+)(?:\/rows\/(\d+)(?:\/actions\/(\d+))?)?)?(?:\/([^/]+))?/
 
 /** "/axes/1/objectives/0/rows/0/budget" → "Axe 2, objectif 1 — Budget": the deepest table node, then the column. */
-function tableLabel(pointer: string, profile: Profile, placeLabel: (place: TablePlace) => Bilingual | undefined): Bilingual {
+function tableLabel(
+  pointer: string,
+  profile: Profile,
+  placeLabel: (place: TablePlace) => Bilingual | undefined,
+  cellLabel: (place: Bilingual, column: ColumnKey) => Bilingual,
+): Bilingual {
   const match = TABLE_POINTER.exec(pointer)
   if (!match) return bilingual(profile.levels.axis.label)
   const [, axis, objective, row, action, next] = match
@@ -96,10 +111,7 @@ function tableLabel(pointer: string, profile: Profile, placeLabel: (place: Table
   if (action !== undefined) place.action = Number(action)
   const label = placeLabel(place)
   if (!label) return bilingual(profile.levels.axis.label)
-  if (row !== undefined && action === undefined && next !== undefined && (COLUMN_KEYS as readonly string[]).includes(next)) {
-    const name = bilingual(profile.columns[next as ColumnKey].label)
-    return { fr: `${label.fr} — ${name.fr}`, en: `${label.en} — ${name.en}` }
-  }
+  if (row !== undefined && action === undefined && next !== undefined && (COLUMN_KEYS as readonly string[]).includes(next)) return cellLabel(label, next as ColumnKey)
   return label
 }
 

@@ -16,20 +16,20 @@ export default defineRule({
     },
     defaultSeverity: 'error',
   },
-  check({ plan, profile, examine, report }) {
-    if (profile.levels.action.presence === 'absent') return
+  create({ plan, profile, examine, report }) {
+    if (profile.levels.action.presence === 'absent') return {}
     const level = { fr: localize(profile.levels.action.label, 'fr'), en: localize(profile.levels.action.label, 'en') }
     for (const [a, axis] of plan.axes.entries())
       for (const [o, objective] of axis.objectives.entries()) {
         const pointer = `/axes/${a}/objectives/${o}`
         examine(pointer)
         if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows/0` })
-        for (const [r, row] of objective.rows.entries()) {
-          const rowPointer = `${pointer}/rows/${r}`
-          examine(rowPointer)
-          if (row.actions.every((action) => action.text.trim() === ''))
-            report('no-means', { pointer: rowPointer, expected: `${rowPointer}/actions/0`, data: { level } })
-        }
       }
+    return {
+      row({ row, pointer }) {
+        examine(pointer)
+        if (row.actions.every((action) => action.text.trim() === '')) report('no-means', { pointer, expected: `${pointer}/actions/0`, data: { level } })
+      },
+    }
   },
 })

@@ -20,19 +20,18 @@ export default defineRule({
   create({ profile, examine, report }) {
     if (profile.standardEffects.length === 0) return {}
     const count = profile.standardEffects.length
+    // The same words for every row: one object shared by the findings.
+    const suggestion = {
+      fr: `Reprendre, dans au moins un résultat, l’un des ${count} effets recherchés du profil ${profile.id}.`,
+      en: `Restate, in at least one result, one of the ${count} standard effects of profile ${profile.id}.`,
+    }
     return {
       row({ row, pointer }) {
         const results = row.results ?? []
         if (results.length === 0) return
-        examine(`${pointer}/results`)
-        if (results.every((result) => result.effect === undefined))
-          report('no-effect', {
-            pointer: `${pointer}/results`,
-            suggestion: {
-              fr: `Reprendre, dans au moins un résultat, l’un des ${count} effets recherchés du profil ${profile.id}.`,
-              en: `Restate, in at least one result, one of the ${count} standard effects of profile ${profile.id}.`,
-            },
-          })
+        const at = `${pointer}/results`
+        examine(at)
+        if (results.every((result) => result.effect === undefined)) report('no-effect', { pointer: at, suggestion })
       },
     }
   },
