@@ -5,7 +5,7 @@ import {
 import { type TextField, textFields, walkTexts } from '../rules/kit.js'
 import { contentHash } from './canonical.js'
 import { type PlaceLabeller, placeLabeller } from './labels.js'
-import { comparePointerKeys, pointerSortKey } from './order.js'
+import { comparePointers } from './order.js'
 import type { Finding, Report } from './report.js'
 import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
@@ -342,18 +342,16 @@ function containerOf(expected: string): string {
   return /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
 }
 
-/** Document order of the place, then rule, message and text: the key is computed once per finding. */
+/** Document order of the place, then rule, message and text. */
 function sortFindings(findings: Finding[]): Finding[] {
-  const keyed = findings.map((finding) => ({ finding, place: pointerSortKey(finding.expected ?? finding.pointer) }))
-  keyed.sort(
+  return findings.sort(
     (a, b) =>
-      comparePointerKeys(a.place, b.place) ||
-      compareText(a.finding.ruleId, b.finding.ruleId) ||
-      compareText(a.finding.messageId, b.finding.messageId) ||
-      compareText(a.finding.message.fr, b.finding.message.fr) ||
-      compareText(a.finding.id, b.finding.id),
+      comparePointers(a.expected ?? a.pointer, b.expected ?? b.pointer) ||
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.messageId, b.messageId) ||
+      compareText(a.message.fr, b.message.fr) ||
+      compareText(a.id, b.id),
   )
-  return keyed.map(({ finding }) => finding)
 }
 
 function compareText(a: string, b: string): number {

@@ -7,14 +7,51 @@ const KEY_ORDER = [
 ]
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]))
 
-/** A pointer as segments ready to compare: numbers by value, known keys by their rank in a plan. */
-export type PointerKey = ReadonlyArray<number | string>
+/**
+ * Compares JSON Pointers in document order: array indexes by value, known keys in plan order, other keys
+ * by text, a pointer before the places inside it. Reads the two strings in place, without splitting them
+ * (sorting a large report's findings made a dozen strings per finding that lived until the sort ended).
+ */
+export function comparePointers(a: string, b: string): number {
+  if (a === b) return 0
+  if (a.length === 0 || b.length === 0) return a.length - b.length
+  let i = 1
+  let j = 1
+  for (;;) {
+    const endA = segmentEnd(a, i)
+    const endB = segmentEnd(b, j)
+    if (!sameSegment(a, i, endA, b, j, endB)) {
+      const order = compareSegments(a.slice(i, endA), b.slice(j, endB))
+      if (order !== 0) return order
+    }
+    const lastA = endA === a.length
+    const lastB = endB === b.length
+    if (lastA || lastB) return lastA === lastB ? 0 : lastA ? -1 : 1
+    i = endA + 1
+    j = endB + 1
+  }
+}
 
-export function pointerSortKey(pointer: string): PointerKey {
-  const segments: Array<number | string> = pointer.split('/')
-  segments.shift()
-  for (let i = 0; i < segments.length; i++) if (isIndex(segments[i] as string)) segments[i] = Number(segments[i])
-  return segments
+function segmentEnd(pointer: string, start: number): number {
+  const end = pointer.indexOf('/', start)
+  return end === -1 ? pointer.length : end
+}
+
+function sameSegment(a: string, i: number, endA: number, b: string, j: number, endB: number): boolean {
+  if (endA - i !== endB - j) return false
+  for (; i < endA; i++, j++) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false
+  return true
+}
+
+/** Two different segments: indexes first, by value ("01" is 1); then keys by their rank in a plan, then by text. */
+function compareSegments(x: string, y: string): number {
+  const indexX = isIndex(x)
+  const indexY = isIndex(y)
+  if (indexX && indexY) return Number(x) - Number(y)
+  if (indexX || indexY) return indexX ? -1 : 1
+  const rankX = RANK.get(x) ?? KEY_ORDER.length
+  const rankY = RANK.get(y) ?? KEY_ORDER.length
+  return rankX - rankY || (x < y ? -1 : 1)
 }
 
 function isIndex(segment: string): boolean {
@@ -24,24 +61,4 @@ function isIndex(segment: string): boolean {
     if (code < 48 || code > 57) return false
   }
   return true
-}
-
-/** Compares pointer keys in document order: numeric segments by value, known keys by plan order. */
-export function comparePointerKeys(left: PointerKey, right: PointerKey): number {
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i]!
-    const y = right[i]!
-    if (x === y) continue
-    if (typeof x === 'number' && typeof y === 'number') return x - y
-    const rx = typeof x === 'number' ? -1 : (RANK.get(x) ?? KEY_ORDER.length)
-    const ry = typeof y === 'number' ? -1 : (RANK.get(y) ?? KEY_ORDER.length)
-    if (rx !== ry) return rx - ry
-    return String(x) < String(y) ? -1 : 1
-  }
-  return left.length - right.length
-}
-
-/** Compares JSON Pointers in document order. */
-export function comparePointers(a: string, b: string): number {
-  return comparePointerKeys(pointerSortKey(a), pointerSortKey(b))
 }
