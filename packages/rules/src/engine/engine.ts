@@ -76,6 +76,9 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
     defaultRuleSet,
     evaluate(input, evaluateOptions = {}) {
       const stage = evaluateOptions.stage ?? 'submission'
+      // Hashed first: the hash's garbage then goes before any finding exists, rather than pushing a large
+      // report's findings out of the young generation (its collections would copy them) at the end.
+      const hash = contentHash(input)
       const validation = validatePlan(input, { profiles })
       const declaredProfile = validation.profile ?? undefined
       const ruleSet = resolve(evaluateOptions.ruleSet ?? defaultRuleSet(declaredProfile?.id ?? profileIdOf(input)))
@@ -92,7 +95,7 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
         ruleSet: { id: ruleSet.id, version: ruleSet.version },
         profile: declaredProfile ? { id: declaredProfile.id, version: declaredProfile.version } : null,
         stage,
-        plan: { id: plan?.id ?? planIdOf(input), hash: contentHash(input) },
+        plan: { id: plan?.id ?? planIdOf(input), hash },
         valid: validation.ok,
         score,
         summary: {
