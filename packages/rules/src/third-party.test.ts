@@ -45,6 +45,26 @@ const objectiveStartsWithVerb = defineRule({
   },
 })
 
+// A rule about each row, written with visitors: the engine calls `row` during its single walk of the plan.
+const rowCitesMontageLine = defineRule({
+  id: 'mauricie/row-cites-montage-line',
+  meta: {
+    criterion: 'budget',
+    docs: { fr: 'Chaque ligne renvoie à une ligne du montage financier.', en: 'Each row refers to a line of the financial plan.' },
+    serves: { fr: 'Guide de rédaction régional.', en: 'Regional writing guide.' },
+    messages: { none: { fr: 'Cette ligne ne renvoie à aucune ligne du montage.', en: 'This row refers to no line of the financial plan.' } },
+    defaultSeverity: 'info',
+  },
+  create({ examine, report }) {
+    return {
+      row({ row, pointer }) {
+        examine(pointer)
+        if (!row.budget?.value?.parts.some((part) => part.kind === 'line-ref')) report('none', { pointer, expected: `${pointer}/budget` })
+      },
+    }
+  },
+})
+
 const mauricie: RuleSetDefinition = {
   id: 'mauricie-2027',
   version: 1,
@@ -56,11 +76,12 @@ const mauricie: RuleSetDefinition = {
     'punctuation-spacing': 'off',
     'mauricie/max-objectives-per-axis': { severity: 'warning', options: { max: 3 } },
     'mauricie/objective-starts-with-verb': 'info',
+    'mauricie/row-cites-montage-line': 'info',
   },
 }
 
 describe('a third-party rule set built on lanaudiere-2026', () => {
-  const engine = createRulesEngine({ rules: [maxObjectivesPerAxis, objectiveStartsWithVerb], ruleSets: [mauricie] })
+  const engine = createRulesEngine({ rules: [maxObjectivesPerAxis, objectiveStartsWithVerb, rowCitesMontageLine], ruleSets: [mauricie] })
   const base = engine.evaluate(examplePlans.crevale2026(), { ruleSet: 'lanaudiere-2026@1' })
   const report = engine.evaluate(examplePlans.crevale2026(), { ruleSet: 'mauricie-2027@1' })
 
@@ -74,11 +95,15 @@ describe('a third-party rule set built on lanaudiere-2026', () => {
     expect(report.score).toBeLessThan(base.score)
   })
 
-  it('adds two rules of its own', () => {
+  it('adds rules of its own, one of them with row visitors', () => {
     expect(report.ruleSet).toEqual({ id: 'mauricie-2027', version: 1 })
-    expect(report.findings.filter((finding) => finding.ruleId.startsWith('mauricie/')).map((finding) => [finding.ruleId, finding.pointer])).toEqual([
-      ['mauricie/max-objectives-per-axis', '/axes/3/objectives'],
+    expect(report.findings.filter((finding) => finding.ruleId.startsWith('mauricie/')).map((finding) => [finding.ruleId, finding.pointer, finding.label.fr])).toEqual([
+      ['mauricie/max-objectives-per-axis', '/axes/3/objectives', 'Axe 4'],
+      ['mauricie/row-cites-montage-line', '/axes/3/objectives/1/rows/0', 'Axe 4, objectif 2 — Budget'],
+      ['mauricie/row-cites-montage-line', '/axes/3/objectives/2/rows/0', 'Axe 4, objectif 3 — Budget'],
     ])
+    const rowCriterion = report.criteria.find((criterion) => criterion.id === 'budget')
+    expect(rowCriterion?.applicable).toBeGreaterThan(base.criteria.find((criterion) => criterion.id === 'budget')!.applicable)
     const twisted = examplePlans.crevale2026()
     twisted.axes[0]!.objectives[0]!.title = 'Arrimage des actions en réussite éducative.'
     expect(engine.evaluate(twisted, { ruleSet: 'mauricie-2027@1' }).findings.find((finding) => finding.ruleId === 'mauricie/objective-starts-with-verb')).toMatchObject({
@@ -93,5 +118,20 @@ describe('a third-party rule set built on lanaudiere-2026', () => {
   new RuleTester().run(maxObjectivesPerAxis, {
     valid: [{ name: 'four objectives, limit five', plan: examplePlans.crevale2026() }],
     invalid: [{ name: 'four objectives, limit three', plan: examplePlans.crevale2026(), options: { max: 3 }, findings: [{ messageId: 'too-many', pointer: '/axes/3/objectives' }] }],
+  })
+  const everyRowCites = examplePlans.crevale2026()
+  for (const axis of everyRowCites.axes) for (const objective of axis.objectives) for (const row of objective.rows) row.budget = everyRowCites.axes[0]!.objectives[0]!.rows[0]!.budget
+  new RuleTester().run(rowCitesMontageLine, {
+    valid: [{ name: 'every row cites line 12', plan: everyRowCites }],
+    invalid: [
+      {
+        name: 'seed 000: two rows give amounts only',
+        plan: examplePlans.crevale2026(),
+        findings: [
+          { messageId: 'none', pointer: '/axes/3/objectives/1/rows/0', expected: '/axes/3/objectives/1/rows/0/budget', message: { fr: /aucune ligne du montage/ } },
+          { messageId: 'none', pointer: '/axes/3/objectives/2/rows/0', expected: '/axes/3/objectives/2/rows/0/budget', message: { en: /no line/ } },
+        ],
+      },
+    ],
   })
 })
