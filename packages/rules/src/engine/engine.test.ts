@@ -3,7 +3,7 @@ import { lanaudiere2026, resolvePointer, walkPlan } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type AnyRule, createRulesEngine, defineRule, ENGINE_VERSION, evaluatePlan } from '../index.js'
+import { type AnyRule, type Bilingual, createRulesEngine, defineRule, ENGINE_VERSION, evaluatePlan, type RuleMeta } from '../index.js'
 
 const plan2026 = examplePlans.crevale2026()
 
@@ -82,22 +82,12 @@ describe('evaluatePlan', () => {
   it('turns a rule that throws into a finding instead of an exception', () => {
     const broken = defineRule({
       id: 'example/broken',
-      meta: {
-        criterion: 'plan-table',
-        docs: { fr: 'Échoue.', en: 'Fails.' },
-        serves: { fr: 'Test.', en: 'Test.' },
-        messages: { never: { fr: 'Jamais.', en: 'Never.' } },
-        defaultSeverity: 'error',
-      },
+      meta: testMeta({ never: { fr: 'Jamais.', en: 'Never.' } }),
       check() {
         throw new TypeError('boom')
       },
     })
-    const engine = createRulesEngine({
-      rules: [broken],
-      ruleSets: [{ id: 'broken', version: 1, title: { fr: 'Test' }, extends: 'lanaudiere-2026@1', rules: { 'example/broken': 'error' } }],
-    })
-    const report = engine.evaluate(plan2026, { ruleSet: 'broken@1' })
+    const report = evaluateWith(broken, 'lanaudiere-2026@1')
     expect(report.findings.find((finding) => finding.ruleId === 'example/broken')).toMatchObject({
       messageId: '@crashed',
       severity: 'error',
@@ -108,13 +98,7 @@ describe('evaluatePlan', () => {
   it('keeps a finding reported twice once, and names each place', () => {
     const twice = defineRule({
       id: 'example/twice',
-      meta: {
-        criterion: 'plan-table',
-        docs: { fr: 'Signale deux fois.', en: 'Reports twice.' },
-        serves: { fr: 'Test.', en: 'Test.' },
-        messages: { row: { fr: 'Ligne {n}.', en: 'Row {n}.' } },
-        defaultSeverity: 'warning',
-      },
+      meta: testMeta({ row: { fr: 'Ligne {n}.', en: 'Row {n}.' } }),
       // Rows visited, then the first row reported again at the end: the repeat is not next to the original.
       create({ examine, report }) {
         const pointers: string[] = []
@@ -130,11 +114,7 @@ describe('evaluatePlan', () => {
         }
       },
     })
-    const engine = createRulesEngine({
-      rules: [twice],
-      ruleSets: [{ id: 'twice', version: 1, title: { fr: 'Test' }, criteria: { 'plan-table': {} }, rules: { 'example/twice': 'warning' } }],
-    })
-    const report = engine.evaluate(plan2026, { ruleSet: 'twice@1' })
+    const report = evaluateWith(twice)
     const rows = [...walkPlan(plan2026, lanaudiere2026)].filter((visit) => visit.kind === 'row')
     expect(report.findings.map((finding) => finding.pointer)).toEqual(rows.map((visit) => visit.pointer))
     expect(new Set(report.findings.map((finding) => finding.id)).size).toBe(rows.length)
@@ -144,13 +124,7 @@ describe('evaluatePlan', () => {
   it('turns a visitor that throws into one finding, and the other rules still run', () => {
     const broken = defineRule({
       id: 'example/broken-visitor',
-      meta: {
-        criterion: 'plan-table',
-        docs: { fr: 'Échoue à la troisième ligne.', en: 'Fails at the third row.' },
-        serves: { fr: 'Test.', en: 'Test.' },
-        messages: { never: { fr: 'Jamais.', en: 'Never.' } },
-        defaultSeverity: 'error',
-      },
+      meta: testMeta({ never: { fr: 'Jamais.', en: 'Never.' } }),
       create({ examine }) {
         let seen = 0
         return {
@@ -161,11 +135,7 @@ describe('evaluatePlan', () => {
         }
       },
     })
-    const engine = createRulesEngine({
-      rules: [broken],
-      ruleSets: [{ id: 'broken', version: 1, title: { fr: 'Test' }, extends: 'lanaudiere-2026@1', rules: { 'example/broken-visitor': 'error' } }],
-    })
-    const report = engine.evaluate(plan2026, { ruleSet: 'broken@1' })
+    const report = evaluateWith(broken, 'lanaudiere-2026@1')
     const crashes = report.findings.filter((finding) => finding.ruleId === 'example/broken-visitor')
     expect(crashes).toHaveLength(1)
     const third = [...walkPlan(plan2026, lanaudiere2026)].filter((visit) => visit.kind === 'row')[2]!
@@ -175,7 +145,7 @@ describe('evaluatePlan', () => {
   })
 
   it('refuses a rule with neither or both of check and create', () => {
-    const meta = { criterion: 'plan-table', docs: { fr: 'x', en: 'x' }, serves: { fr: 'x', en: 'x' }, messages: {}, defaultSeverity: 'info' as const }
+    const meta = testMeta({})
     const neither = { id: 'example/neither', meta } as unknown as AnyRule
     const both = { id: 'example/both', meta, check() {}, create: () => ({}) } as unknown as AnyRule
     expect(() => createRulesEngine({ rules: [neither] })).toThrow(/example\/neither.*exactly one of check/)
@@ -210,6 +180,28 @@ describe('evaluatePlan', () => {
     )
   }, 240_000)
 })
+
+/** Metadata for a rule written for one test. */
+function testMeta<MessageId extends string>(messages: Record<MessageId, Bilingual>): RuleMeta<MessageId> {
+  return { criterion: 'plan-table', docs: { fr: 'Règle d’essai.', en: 'Test rule.' }, serves: { fr: 'Essai.', en: 'Test.' }, messages, defaultSeverity: 'error' }
+}
+
+/** Evaluates seed 000 with one more rule at its default severity, alone or on top of a rule set. */
+function evaluateWith(rule: AnyRule, extendsRuleSet?: string) {
+  const engine = createRulesEngine({
+    rules: [rule],
+    ruleSets: [
+      {
+        id: 'with-rule',
+        version: 1,
+        title: { fr: 'Essai' },
+        ...(extendsRuleSet ? { extends: extendsRuleSet } : { criteria: { 'plan-table': {} } }),
+        rules: { [rule.id]: rule.meta.defaultSeverity },
+      },
+    ],
+  })
+  return engine.evaluate(plan2026, { ruleSet: 'with-rule@1' })
+}
 
 function allPointers(value: unknown, base = ''): string[] {
   if (value === null || typeof value !== 'object') return [base]
