@@ -192,44 +192,28 @@ interface Walker {
 function walk(plan: PlanDocument, profile: Profile, walkers: readonly Walker[]): void {
   const onRow = walkers.filter((walker) => walker.visitors.row)
   const onText = walkers.filter((walker) => walker.visitors.text)
-  const fail = (walker: Walker, error: unknown) => {
-    walker.crashed = true
-    walker.crash(error)
-  }
   if (onRow.length > 0 || onText.length > 0)
     walkTexts(
       plan,
-      onText.length === 0
-        ? undefined
-        : (field) => {
-            for (const walker of onText)
-              if (!walker.crashed)
-                try {
-                  walker.visitors.text!(field)
-                } catch (error) {
-                  fail(walker, error)
-                }
-          },
-      onRow.length === 0
-        ? undefined
-        : (a, o, r) => {
-            const visit = rowVisit(plan, profile, a, o, r)
-            for (const walker of onRow)
-              if (!walker.crashed)
-                try {
-                  walker.visitors.row!(visit)
-                } catch (error) {
-                  fail(walker, error)
-                }
-          },
+      onText.length === 0 ? undefined : (field) => visitEach(onText, 'text', field),
+      onRow.length === 0 ? undefined : (a, o, r) => visitEach(onRow, 'row', rowVisit(plan, profile, a, o, r)),
     )
-  for (const walker of walkers)
-    if (walker.visitors.end && !walker.crashed)
-      try {
-        walker.visitors.end()
-      } catch (error) {
-        fail(walker, error)
-      }
+  visitEach(walkers, 'end', undefined)
+}
+
+type VisitorArgument<Kind extends keyof RuleVisitors> = Parameters<NonNullable<RuleVisitors[Kind]>>[0]
+
+/** Calls one kind of visitor of each rule still standing; a visitor that throws ends its rule's walk. */
+function visitEach<Kind extends keyof RuleVisitors>(walkers: readonly Walker[], kind: Kind, argument: VisitorArgument<Kind>): void {
+  for (const walker of walkers) {
+    if (walker.crashed || !walker.visitors[kind]) continue
+    try {
+      ;(walker.visitors[kind] as (argument: VisitorArgument<Kind>) => void).call(walker.visitors, argument)
+    } catch (error) {
+      walker.crashed = true
+      walker.crash(error)
+    }
+  }
 }
 
 /** The same visitors, adding the time spent in each call to the rule's timing. */
