@@ -12,10 +12,7 @@ export interface TextField {
   kind: 'content' | 'cell' | 'contacts'
 }
 
-/**
- * Every text the chantier wrote (not ids, codes or parsed values), in document order. Built into one
- * array by plain pushes: nested generators cost more than the rules that read the texts.
- */
+/** Every text the chantier wrote (not ids, codes or parsed values), in document order, as one array. */
 export function textFields(plan: PlanDocument): TextField[] {
   const out: TextField[] = []
   walkTexts(plan, (field) => void out.push(field))
@@ -28,6 +25,7 @@ export type RowPlace = (axisIndex: number, objectiveIndex: number, rowIndex: num
 /**
  * Walks the texts of a plan in document order, calling `onRow` at each row of the table before that
  * row's texts: one walk serves every rule, so a large plan is read from memory once and not once per rule.
+ * Callbacks, not generators: nested generators cost more than the rules that read the texts.
  */
 export function walkTexts(plan: PlanDocument, onText: ((field: TextField) => void) | undefined, onRow?: RowPlace): void {
   const add = onText ? (pointer: string, text: string, kind: TextField['kind'] = 'content') => onText({ pointer, text, kind }) : undefined
