@@ -61,12 +61,12 @@ const memory = JSON.parse(execFileSync(process.execPath, [child], { encoding: 'u
  */
 async function alternatedLinearity(budgetMs) {
   const child = (name) => {
-    const process = fork(fileURLToPath(new URL('./timing-child.mjs', import.meta.url)), [name], { execArgv: ['--expose-gc'] })
+    const worker = fork(fileURLToPath(new URL('./timing-child.mjs', import.meta.url)), [name], { execArgv: ['--expose-gc'] })
     const replies = []
     const waiting = []
-    process.on('message', (message) => (waiting.length > 0 ? waiting.shift()(message) : replies.push(message)))
+    worker.on('message', (message) => (waiting.length > 0 ? waiting.shift()(message) : replies.push(message)))
     const next = () => (replies.length > 0 ? Promise.resolve(replies.shift()) : new Promise((resolve) => waiting.push(resolve)))
-    return { process, next, run: (calls) => (process.send({ calls }), next()) }
+    return { worker, next, run: (calls) => (worker.send({ calls }), next()) }
   }
   const [m, l] = [child('M'), child('L')]
   await Promise.all([m.next(), l.next()])
@@ -76,8 +76,8 @@ async function alternatedLinearity(budgetMs) {
     times.M.push(...(await m.run(10)))
     times.L.push(...(await l.run(1)))
   }
-  m.process.kill()
-  l.process.kill()
+  m.worker.kill()
+  l.worker.kill()
   const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)]
   return { M: median(times.M), L: median(times.L), rounds: times.L.length }
 }

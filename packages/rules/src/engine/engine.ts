@@ -76,8 +76,6 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
     defaultRuleSet,
     evaluate(input, evaluateOptions = {}) {
       const stage = evaluateOptions.stage ?? 'submission'
-      // Hashed first: the hash's garbage then goes before any finding exists, rather than pushing a large
-      // report's findings out of the young generation (its collections would copy them) at the end.
       const hash = contentHash(input)
       const validation = validatePlan(input, { profiles })
       const declaredProfile = validation.profile ?? undefined

@@ -22,19 +22,16 @@ export function placeLabeller(plan: PlanDocument, profile: Profile): PlaceLabell
     }
     return place
   }
-  /** "Axe 2, objectif 1 — Budget", one object for all the findings on a cell of the last place. */
-  const cellLabel = (placeLabel: Bilingual, column: ColumnKey): Bilingual => {
+  /** "Axe 2, objectif 1 — Budget": one object for all the findings on a cell of the last place named. */
+  const cellLabel = (column: ColumnKey): Bilingual => {
     let label = columns.get(column)
     if (!label) {
       const name = bilingual(profile.columns[column].label)
-      columns.set(column, (label = { fr: `${placeLabel.fr} — ${name.fr}`, en: `${placeLabel.en} — ${name.en}` }))
+      columns.set(column, (label = { fr: `${place!.fr} — ${name.fr}`, en: `${place!.en} — ${name.en}` }))
     }
     return label
   }
-  const section = (key: keyof Profile['sections']): Bilingual => {
-    const label = profile.sections[key].label
-    return { fr: label.fr, en: label.en ?? label.fr }
-  }
+  const section = (key: keyof Profile['sections']): Bilingual => bilingual(profile.sections[key].label)
   let lastPointer: string | undefined
   let lastLabel: Bilingual | undefined
   const labelOf = (pointer: string): Bilingual => {
@@ -100,7 +97,7 @@ function tableLabel(
   pointer: string,
   profile: Profile,
   placeLabel: (place: TablePlace) => Bilingual | undefined,
-  cellLabel: (place: Bilingual, column: ColumnKey) => Bilingual,
+  cellLabel: (column: ColumnKey) => Bilingual,
 ): Bilingual {
   const match = TABLE_POINTER.exec(pointer)
   if (!match) return bilingual(profile.levels.axis.label)
@@ -111,7 +108,7 @@ function tableLabel(
   if (action !== undefined) place.action = Number(action)
   const label = placeLabel(place)
   if (!label) return bilingual(profile.levels.axis.label)
-  if (row !== undefined && action === undefined && next !== undefined && (COLUMN_KEYS as readonly string[]).includes(next)) return cellLabel(label, next as ColumnKey)
+  if (row !== undefined && action === undefined && next !== undefined && (COLUMN_KEYS as readonly string[]).includes(next)) return cellLabel(next as ColumnKey)
   return label
 }
 
