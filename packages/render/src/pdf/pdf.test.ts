@@ -68,7 +68,7 @@ describe.skipIf(!poppler)('a row taller than a page', () => {
     for (let step = 1; step <= 160; step++) expect(text).toContain(`${step}. Étape numéro ${step}`)
     const normal = Number(/Pages:\s+(\d+)/.exec(inspect(await planPdf(seeds.crevale2026(), context(seeds.crevale2026()), { engine: 'pdfkit' }), 'normal.pdfkit.pdf').info)![1])
     expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBeGreaterThan(normal + 2)
-  })
+  }, 60_000)
 })
 
 describe.skipIf(!poppler || !chromium)('the Chromium PDF of the 2026-2028 plan', () => {
