@@ -1,3 +1,6 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { CliFailure, messages } from './messages.js'
+
 /** Where a command writes: injected so that tests capture output without spawning a process. */
 export interface Io {
   stdout(text: string): void
@@ -7,4 +10,31 @@ export interface Io {
   /** Writes binary output; "-" is standard output. */
   writeBytes(path: string, bytes: Uint8Array): Promise<void>
   isTty: boolean
+}
+
+/**
+ * The process's own streams and files. A file that cannot be written becomes a `CliFailure` naming the
+ * path and the reason in both languages (exit code 2), never a stack trace; reads keep Node's error,
+ * whose `code` each command turns into a per-file message.
+ */
+export function nodeIo(stream: { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream } = process): Io {
+  const written = async (path: string, write: () => Promise<void>) => {
+    try {
+      await write()
+    } catch (error) {
+      throw new CliFailure('io', messages.cannotWrite(path, (error as NodeJS.ErrnoException).code))
+    }
+  }
+  return {
+    stdout: (text) => stream.stdout.write(text),
+    stderr: (text) => stream.stderr.write(text),
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => written(path, () => writeFile(path, text, 'utf8')),
+    writeBytes: (path, bytes) =>
+      written(path, async () => {
+        if (path === '-') await new Promise<void>((resolve, reject) => stream.stdout.write(bytes, (error) => (error ? reject(error) : resolve())))
+        else await writeFile(path, bytes)
+      }),
+    isTty: stream.stdout.isTTY === true,
+  }
 }

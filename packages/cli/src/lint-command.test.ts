@@ -76,8 +76,9 @@ describe('demarche lint', () => {
 
   it('reports unreadable files, unknown rule sets and bad options', async () => {
     const missing = await run(['lint', `${examples}nope.plan.json`])
-    expect(missing.code).toBe(1)
-    expect(missing.err).toContain('Lecture impossible (ENOENT)')
+    expect(missing.code).toBe(2)
+    expect(missing.err).toContain('lecture impossible — fichier ou dossier introuvable.')
+    expect(missing.out).toBe('')
     const unknown = await run(['lint', plan2026, '--ruleset', 'ontario@1', '--locale', 'en'])
     expect(unknown.code).toBe(2)
     expect(unknown.err).toContain('Rule set not found: "ontario@1".')

@@ -3,6 +3,7 @@ import {
   createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
 } from '@demarche/rules'
 import type { Io } from './io.js'
+import { EXIT, type Message, messages } from './messages.js'
 import { readJson } from './validate-command.js'
 
 export interface LintOptions {
@@ -19,40 +20,45 @@ const PROGRESS_FROM = 5
 
 /**
  * `demarche lint`: evaluates plans and prints their reports. Exit code 0 when no finding reaches
- * `--fail-on` (error by default), 1 when one does or a file cannot be read, 2 on a usage or rule set error.
+ * `--fail-on` (error by default), 1 when one does or a file is not JSON, 2 on a usage or rule set error or
+ * a file that cannot be read.
  */
 export async function lintCommand(options: LintOptions, io: Io): Promise<number> {
   const { locale } = options
-  const fr = locale === 'fr'
-  if (!isStage(options.stage)) return usage(io, `--stage : draft | submission`)
-  if (!(FORMATS as readonly string[]).includes(options.format)) return usage(io, `--format : ${FORMATS.join(' | ')}`)
-  if (options.failOn !== 'error' && options.failOn !== 'warning') return usage(io, '--fail-on : error | warning')
-  if (options.files.length === 0) return usage(io, fr ? 'aucun fichier ne correspond' : 'no file matches')
+  if (!isStage(options.stage)) return usage(io, messages.badOption('--stage', ['draft', 'submission']), locale)
+  if (!(FORMATS as readonly string[]).includes(options.format)) return usage(io, messages.badOption('--format', FORMATS), locale)
+  if (options.failOn !== 'error' && options.failOn !== 'warning') return usage(io, messages.badOption('--fail-on', ['error', 'warning']), locale)
+  if (options.files.length === 0) return usage(io, messages.noFileMatches(), locale)
   const engine = createRulesEngine()
   if (options.ruleSet) {
     try {
       engine.resolve(options.ruleSet)
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error
-      io.stderr(error.problems.map((problem) => `${problem.ruleSet}${problem.subject ? ` › ${problem.subject}` : ''}: ${problem.message[locale]}\n`).join(''))
-      return 2
+      const colon = locale === 'fr' ? ' : ' : ': '
+      io.stderr(error.problems.map((problem) => `${problem.ruleSet}${problem.subject ? ` › ${problem.subject}` : ''}${colon}${problem.message[locale]}\n`).join(''))
+      return EXIT.failure
     }
   }
   const results: Array<{ file: string; report: Report; explanation?: Explanation }> = []
   let unreadable = 0
+  let exit: number = EXIT.ok
   const progress = io.isTty && options.files.length >= PROGRESS_FROM
   for (const [index, file] of options.files.entries()) {
     if (progress) io.stderr(progressBar(index, options.files.length, file))
     const parsed = await readJson(file, io)
     if (!parsed.ok) {
       unreadable++
-      io.stderr(`${progress ? '\r\u001b[2K' : ''}${file}: ${parsed.message[locale]}\n`)
+      exit = Math.max(exit, parsed.kind === 'io' ? EXIT.failure : EXIT.findings)
+      io.stderr(`${progress ? '\r\u001b[2K' : ''}${parsed.message[locale]}\n`)
       continue
     }
     const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
     results.push({ file, report, ...(options.explain && { explanation: explain(report) }) })
   }
   if (progress) io.stderr('\r\u001b[2K')
+  // Nothing was evaluated: a report of zero plans would read as a success.
+  if (results.length === 0) return exit
   const format = options.format as ReportFormat
   if (format === 'json' && options.explain) {
     const entries = results.map(({ file, report, explanation }) => ({ file, ...report, explanation }))
@@ -63,7 +69,7 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
   }
   if (format !== 'stylish') io.stderr(summary(results, unreadable, locale))
   const failing = results.some(({ report }) => report.summary.errors > 0 || (options.failOn === 'warning' && report.summary.warnings > 0))
-  return failing || unreadable > 0 ? 1 : 0
+  return Math.max(exit, failing ? EXIT.findings : EXIT.ok)
 }
 
 function explanationText(file: string, report: Report, locale: Locale): string {
@@ -103,7 +109,7 @@ function isStage(value: string): value is Stage {
   return value === 'draft' || value === 'submission'
 }
 
-function usage(io: Io, message: string): number {
-  io.stderr(`demarche lint: ${message}\n`)
-  return 2
+function usage(io: Io, message: Message, locale: Locale): number {
+  io.stderr(`${messages.about('demarche lint', message)[locale]}\n`)
+  return EXIT.failure
 }

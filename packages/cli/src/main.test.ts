@@ -51,10 +51,12 @@ describe('demarche validate', () => {
 
   it('reports unreadable files and bad JSON without stopping at the first', async () => {
     const run = memoryIo({ 'broken.json': '{"axes": [' })
-    expect(await main(['validate', 'missing.json', 'broken.json', seed], run.io)).toBe(1)
-    expect(run.err()).toContain('missing.json: illisible\n  Lecture impossible (ENOENT).')
-    expect(run.err()).toMatch(/broken\.json: illisible\n {2}JSON invalide/)
+    expect(await main(['validate', 'missing.json', 'broken.json', seed], run.io)).toBe(2)
+    expect(run.err()).toContain('missing.json : lecture impossible — fichier ou dossier introuvable.')
+    expect(run.err()).toContain('JSON invalide : broken.json — ')
     expect(run.out()).toContain('valide')
+    const notJson = memoryIo({ 'broken.json': '{"axes": [' })
+    expect(await main(['validate', 'broken.json'], notJson.io)).toBe(1)
   })
 
   it('explains its usage on a bad call with exit code 2', async () => {
@@ -85,7 +87,7 @@ describe('demarche prepare', () => {
   it('refuses a draft of an unknown profile', async () => {
     const run = memoryIo({ 'x.json': JSON.stringify({ profile: { id: 'nowhere', version: 1 } }) })
     expect(await main(['prepare', 'x.json'], run.io)).toBe(1)
-    expect(run.err()).toContain('profil inconnu (nowhere)')
+    expect(run.err()).toContain('x.json : Profil inconnu : « nowhere » (profils connus : lanaudiere-2026,')
   })
 })
 

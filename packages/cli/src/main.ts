@@ -3,6 +3,7 @@ import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
 import { expandGlobs } from './globs.js'
 import { lintCommand } from './lint-command.js'
+import { CliFailure, EXIT, type Message, messages } from './messages.js'
 import { prepareCommand } from './prepare-command.js'
 import { renderCommand } from './render-command.js'
 import { schemaCommand } from './schema-command.js'
@@ -23,10 +24,33 @@ Commands:
 Options:
   --locale fr|en                   Language of messages (default fr)
   -h, --help                       Show this help
+
+Exit codes:
+  0  done; no finding at --fail-on
+  1  findings at --fail-on, invalid plans, files that are not JSON
+  2  bad usage, or a file that cannot be read or written
 `
+
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await run(argv, io)
+  } catch (error) {
+    if (!(error instanceof CliFailure)) throw error
+    io.stderr(`${error.text[localeOf(argv)]}\n`)
+    return EXIT.failure
+  }
+}
+
+function localeOf(argv: readonly string[]): Locale {
+  const at = argv.indexOf('--locale')
+  const value = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--locale='))?.slice('--locale='.length)
+  return value !== undefined && isLocale(value) ? value : 'fr'
+}
+
+async function run(argv: readonly string[], io: Io): Promise<number> {
   let parsed
   try {
     parsed = parseArgs({
@@ -48,8 +72,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       },
     })
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}`)
-    return 2
+    return usage(io, messages.badArguments((error as Error).message), localeOf(argv))
   }
   const { values, positionals } = parsed
   const [command, ...files] = positionals
@@ -57,11 +80,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     ;(values.help ? io.stdout : io.stderr)(USAGE)
     return values.help ? 0 : 2
   }
-  if (!isLocale(values.locale)) {
-    io.stderr(`--locale: fr | en\n`)
-    return 2
-  }
+  if (!isLocale(values.locale)) return usage(io, messages.badLocale(), 'fr')
   const locale: Locale = values.locale
+  if (!(COMMANDS as readonly string[]).includes(command)) return usage(io, messages.unknownCommand(command), locale)
   if (command === 'schema') return schemaCommand(values.profile, locale, io)
   if (command === 'lint')
     return lintCommand(
@@ -77,10 +98,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io,
     )
   if (command === 'render') {
-    if (files.length !== 1) {
-      io.stderr(`render: ${locale === 'fr' ? 'un seul plan' : 'exactly one plan'}\n\n${USAGE}`)
-      return 2
-    }
+    if (files.length !== 1) return usage(io, messages.onePlanOnly(), locale)
     return renderCommand(
       {
         file: files[0]!,
@@ -93,17 +111,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io,
     )
   }
-  if (files.length === 0) {
-    io.stderr(`${command}: ${locale === 'fr' ? 'aucun fichier' : 'no file given'}\n\n${USAGE}`)
-    return 2
-  }
-  switch (command) {
-    case 'validate':
-      return validateCommand(files, locale, io)
-    case 'prepare':
-      return prepareCommand(files, values.write, locale, io)
-    default:
-      io.stderr(`${locale === 'fr' ? 'Commande inconnue' : 'Unknown command'}: ${command}\n\n${USAGE}`)
-      return 2
-  }
+  if (files.length === 0) return usage(io, messages.noFile(command), locale)
+  return command === 'validate' ? validateCommand(files, locale, io) : prepareCommand(files, values.write, locale, io)
+}
+
+function usage(io: Io, message: Message, locale: Locale): number {
+  io.stderr(`${message[locale]}\n\n${USAGE}`)
+  return EXIT.failure
 }

@@ -1,5 +1,6 @@
-import { findProfile, type Locale, type PlanDocument, preparePlan, validatePlan } from '@demarche/domain'
+import { builtinProfiles, findProfile, type Locale, type PlanDocument, preparePlan, validatePlan } from '@demarche/domain'
 import type { Io } from './io.js'
+import { EXIT, messages } from './messages.js'
 import { formatIssue, readJson } from './validate-command.js'
 
 /**
@@ -7,19 +8,20 @@ import { formatIssue, readJson } from './validate-command.js'
  * from its raw text, then validates. Prints the prepared plan, or rewrites the file with --write.
  */
 export async function prepareCommand(files: readonly string[], write: boolean, locale: Locale, io: Io): Promise<number> {
-  let failed = 0
+  let exit: number = EXIT.ok
   for (const file of files) {
     const parsed = await readJson(file, io)
     if (!parsed.ok) {
-      failed++
-      io.stderr(`${file}: ${parsed.message[locale]}\n`)
+      exit = Math.max(exit, parsed.kind === 'io' ? EXIT.failure : EXIT.findings)
+      io.stderr(`${parsed.message[locale]}\n`)
       continue
     }
     const draft = parsed.value as PlanDocument
     const profile = findProfile(String(draft?.profile?.id), draft?.profile?.version)
     if (!profile) {
-      failed++
-      io.stderr(`${file}: ${locale === 'fr' ? 'profil inconnu' : 'unknown profile'} (${String(draft?.profile?.id)})\n`)
+      exit = Math.max(exit, EXIT.findings)
+      const known = builtinProfiles.map((candidate) => candidate.id)
+      io.stderr(`${messages.about(file, messages.unknownProfile(String(draft?.profile?.id), known))[locale]}\n`)
       continue
     }
     let prepared: PlanDocument
@@ -31,8 +33,8 @@ export async function prepareCommand(files: readonly string[], write: boolean, l
     }
     const result = validatePlan(prepared)
     if (!result.ok) {
-      failed++
-      io.stderr(`${file}:\n`)
+      exit = Math.max(exit, EXIT.findings)
+      io.stderr(`${messages.about(file, messages.invalid(result.issues.length))[locale]}\n`)
       for (const issue of result.issues) io.stderr(formatIssue(issue, locale))
       continue
     }
@@ -40,5 +42,5 @@ export async function prepareCommand(files: readonly string[], write: boolean, l
     if (write) await io.writeFile(file, output)
     else io.stdout(output)
   }
-  return failed > 0 ? 1 : 0
+  return exit
 }

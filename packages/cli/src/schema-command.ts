@@ -1,5 +1,6 @@
 import { builtinProfiles, findProfile, type Locale, planJsonSchema } from '@demarche/domain'
 import type { Io } from './io.js'
+import { messages } from './messages.js'
 
 /** `demarche schema [--profile id]`: the plan JSON Schema, for tools outside TypeScript. */
 export function schemaCommand(profileId: string | undefined, locale: Locale, io: Io): number {
@@ -9,8 +10,7 @@ export function schemaCommand(profileId: string | undefined, locale: Locale, io:
   }
   const profile = findProfile(profileId)
   if (!profile) {
-    const known = builtinProfiles.map((candidate) => candidate.id).join(', ')
-    io.stderr(`${locale === 'fr' ? 'Profil inconnu' : 'Unknown profile'}: ${profileId} (${known})\n`)
+    io.stderr(`${messages.unknownProfile(profileId, builtinProfiles.map((candidate) => candidate.id))[locale]}\n`)
     return 2
   }
   io.stdout(JSON.stringify(planJsonSchema(profile), null, 2) + '\n')

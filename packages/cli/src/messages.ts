@@ -1,0 +1,70 @@
+import type { Locale } from '@demarche/domain'
+
+/** A message the command prints, in both languages. French follows French typography (a space before « : »). */
+export interface Message {
+  fr: string
+  en: string
+}
+
+/** Every message the CLI writes itself (the reports' words come from the rules and render packages). */
+export const messages = {
+  unknownCommand: (command: string): Message => ({ fr: `Commande inconnue : « ${command} ».`, en: `Unknown command: "${command}".` }),
+  noFile: (command: string): Message => ({ fr: `${command} : aucun fichier donné.`, en: `${command}: no file given.` }),
+  noFileMatches: (): Message => ({ fr: 'aucun fichier ne correspond.', en: 'no file matches.' }),
+  onePlanOnly: (): Message => ({ fr: 'render : un seul plan à la fois.', en: 'render: exactly one plan at a time.' }),
+  badLocale: (): Message => ({ fr: '--locale : fr | en', en: '--locale: fr | en' }),
+  badOption: (option: string, choices: readonly string[]): Message => ({ fr: `${option} : ${choices.join(' | ')}`, en: `${option}: ${choices.join(' | ')}` }),
+  badArguments: (detail: string): Message => ({ fr: `Arguments invalides : ${detail}`, en: `Invalid arguments: ${detail}` }),
+  unknownProfile: (id: string, known: readonly string[]): Message => ({
+    fr: `Profil inconnu : « ${id} » (profils connus : ${known.join(', ')}).`,
+    en: `Unknown profile: "${id}" (known profiles: ${known.join(', ')}).`,
+  }),
+  valid: (profile: string): Message => ({ fr: `valide (${profile})`, en: `valid (${profile})` }),
+  invalid: (count: number): Message => ({
+    fr: `invalide — ${count} problème${count > 1 ? 's' : ''}`,
+    en: `invalid — ${count} problem${count > 1 ? 's' : ''}`,
+  }),
+  invalidJson: (detail: string): Message => ({ fr: `JSON invalide : ${detail}`, en: `Invalid JSON: ${detail}` }),
+  /** "plan.json : …": a message about one file. */
+  about: (file: string, text: Message): Message => ({ fr: `${file} : ${text.fr}`, en: `${file}: ${text.en}` }),
+  cannotRead: (path: string, code: string | undefined): Message => fileFailure('read', path, code),
+  cannotWrite: (path: string, code: string | undefined): Message => fileFailure('write', path, code),
+} as const
+
+const REASONS: Record<string, Message> = {
+  ENOENT: { fr: 'fichier ou dossier introuvable', en: 'no such file or folder' },
+  EACCES: { fr: 'accès refusé', en: 'permission denied' },
+  EPERM: { fr: 'opération non permise', en: 'operation not permitted' },
+  EISDIR: { fr: 'c’est un dossier, pas un fichier', en: 'it is a folder, not a file' },
+  ENOTDIR: { fr: 'une partie du chemin n’est pas un dossier', en: 'part of the path is not a folder' },
+  ENOSPC: { fr: 'plus d’espace sur le disque', en: 'no space left on the device' },
+  EROFS: { fr: 'système de fichiers en lecture seule', en: 'read-only file system' },
+}
+
+function fileFailure(operation: 'read' | 'write', path: string, code: string | undefined): Message {
+  const reason = (code && REASONS[code]) || { fr: `erreur ${code ?? 'inconnue'}`, en: `error ${code ?? 'unknown'}` }
+  return operation === 'read'
+    ? { fr: `${path} : lecture impossible — ${reason.fr}.`, en: `${path}: cannot read — ${reason.en}.` }
+    : { fr: `${path} : écriture impossible — ${reason.fr}.`, en: `${path}: cannot write — ${reason.en}.` }
+}
+
+export function say(message: Message, locale: Locale): string {
+  return message[locale]
+}
+
+/**
+ * A failure that ends a command with exit code 2: a bad call (usage) or a file that cannot be read or
+ * written (I/O). Findings in plans are not failures of the command: they end it with exit code 1.
+ */
+export class CliFailure extends Error {
+  constructor(
+    readonly kind: 'usage' | 'io',
+    readonly text: Message,
+  ) {
+    super(text.en)
+    this.name = 'CliFailure'
+  }
+}
+
+/** Exit codes, as the README documents them. */
+export const EXIT = { ok: 0, findings: 1, failure: 2 } as const
