@@ -1,4 +1,5 @@
 import type { Report } from './report.js'
+import { apportionTenths, pointsOf } from './score.js'
 
 export interface CriterionExplanation {
   id: string
@@ -40,12 +41,14 @@ export function explain(report: Report, fix: readonly string[] = []): Explanatio
   for (const group of open.values())
     if (group.ids.every((id) => fixing.has(id))) regained.set(group.criterion, (regained.get(group.criterion) ?? 0) + 1)
   const totalWeight = report.criteria.reduce((sum, criterion) => sum + (criterion.applicable > 0 ? criterion.weight : 0), 0)
-  let scoreIfFixed = 0
-  const criteria = report.criteria.map((criterion): CriterionExplanation => {
+  const ifFixed = report.criteria.map((criterion) => {
     const passed = Math.min(criterion.applicable, criterion.passed + (regained.get(criterion.id) ?? 0))
     const share = criterion.applicable > 0 && totalWeight > 0 ? (100 * criterion.weight) / totalWeight : 0
-    const contributionIfFixed = criterion.applicable > 0 ? (share * passed) / criterion.applicable : 0
-    scoreIfFixed += contributionIfFixed
+    return { applicable: criterion.applicable, passed, share, contribution: criterion.applicable > 0 ? (share * passed) / criterion.applicable : 0 }
+  })
+  const scoreIfFixed = ifFixed.reduce((sum, { contribution }) => sum + contribution, 0)
+  const roundedIfFixed = pointsOf(ifFixed, apportionTenths(ifFixed.map(({ share }) => share)), scoreIfFixed)
+  const criteria = report.criteria.map((criterion, index): CriterionExplanation => {
     return {
       id: criterion.id,
       weight: criterion.weight,
@@ -54,7 +57,7 @@ export function explain(report: Report, fix: readonly string[] = []): Explanatio
       passed: criterion.passed,
       share: criterion.share,
       contribution: criterion.contribution,
-      contributionIfFixed: Math.round(contributionIfFixed * 10) / 10,
+      contributionIfFixed: roundedIfFixed[index]!,
     }
   })
   const anyApplicable = report.criteria.some((criterion) => criterion.applicable > 0)
