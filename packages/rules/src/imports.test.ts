@@ -52,7 +52,7 @@ function cycles(graph: Map<string, string[]>): string[][] {
     }
   }
   for (const node of graph.keys()) if (!index.has(node)) visit(node)
-  return found.sort((a, b) => a[0]!.localeCompare(b[0]!))
+  return found.sort((a, b) => (a[0]! < b[0]! ? -1 : 1))
 }
 
 /**
