@@ -1,4 +1,5 @@
 import { createEngine, type Engine, type EngineOptions, type EvaluateOptions } from './engine/engine.js'
+import { CriterionExplanation, Explanation } from './engine/explain.js'
 import {
   CriterionResult, CriterionStatus, Finding, Report, ReportEngine, ReportPlan, ReportProfile, ReportRuleSet, ReportSummary,
 } from './engine/report.js'
@@ -22,8 +23,7 @@ export type { ResolvedRuleSet, ResolvedRuleConfig, RuleSetProblem } from './engi
 export {
   Report, Finding, CriterionResult, CriterionStatus, Bilingual, ReportEngine, ReportRuleSet, ReportProfile, ReportPlan, ReportSummary,
 } from './engine/report.js'
-export { explain } from './engine/explain.js'
-export type { Explanation, CriterionExplanation } from './engine/explain.js'
+export { explain, Explanation, CriterionExplanation } from './engine/explain.js'
 export { canonicalJson, contentHash } from './engine/canonical.js'
 export { placeLabeller } from './engine/labels.js'
 export type { PlaceLabeller } from './engine/labels.js'
@@ -34,7 +34,7 @@ export type { PlaceLabeller } from './engine/labels.js'
  */
 export const RULES_SCHEMAS = [
   FindingSeverity, Stage, CriterionStatus, Finding, CriterionResult, ReportEngine, ReportRuleSet, ReportProfile, ReportPlan, ReportSummary, Report,
-  ResolvedCriterion, RuleSetRule, RuleSetSummary, CriterionDefinition, RuleEntry, RuleSetDefinition,
+  CriterionExplanation, Explanation, ResolvedCriterion, RuleSetRule, RuleSetSummary, CriterionDefinition, RuleEntry, RuleSetDefinition,
 ] as const
 
 // Built-in rules and rule sets

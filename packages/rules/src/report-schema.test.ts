@@ -5,7 +5,7 @@ import type { TSchema } from 'typebox'
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
 import {
-  builtinRuleSets, createRulesEngine, CriterionResult, evaluatePlan, Finding, Report, RULES_SCHEMAS, RuleSetDefinition, ruleSetKey, RuleSetSummary,
+  builtinRuleSets, createRulesEngine, CriterionResult, evaluatePlan, explain, Explanation, Finding, Report, RULES_SCHEMAS, RuleSetDefinition, ruleSetKey, RuleSetSummary,
   summarizeRuleSet,
 } from './index.js'
 
@@ -101,6 +101,18 @@ describe('the Report schema', () => {
     expect(validate({ ...report, extra: 1 })).toBe(false)
     const summary = ajv.getSchema('RuleSetSummary')!
     expect(summary(summarizeRuleSet(createRulesEngine().resolve('lanaudiere-2026')))).toBe(true)
+  })
+})
+
+describe('the Explanation schema', () => {
+  it.each(Object.keys(examplePlans) as (keyof typeof examplePlans)[])('accepts the explanation of the report on %s, with and without fixes', (name) => {
+    const report = evaluatePlan(examplePlans[name]())
+    for (const fixes of [[], report.findings.map((finding) => finding.id)]) {
+      const explanation = explain(report, fixes)
+      expect(errorsOf(Explanation, explanation)).toEqual([])
+      expect(Value.Check(Explanation, { ...explanation, criteria: [{ ...explanation.criteria[0], status: 'done' }] })).toBe(false)
+      expect(Value.Check(Explanation, { ...explanation, extra: 1 })).toBe(false)
+    }
   })
 })
 
