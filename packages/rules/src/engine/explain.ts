@@ -1,26 +1,36 @@
-import type { Report } from './report.js'
+import Type, { type Static } from 'typebox'
+import { CriterionStatus, type Report } from './report.js'
 import { apportionTenths, pointsOf } from './score.js'
 
-export interface CriterionExplanation {
-  id: string
-  weight: number
-  status: string
-  applicable: number
-  passed: number
-  /** Its share of 100 and the points it adds now. */
-  share: number
-  contribution: number
-  /** Points it would add once the given findings are fixed. */
-  contributionIfFixed: number
-}
+export const CriterionExplanation = Type.Object(
+  {
+    id: Type.String(),
+    weight: Type.Number({ minimum: 0 }),
+    status: CriterionStatus,
+    applicable: Type.Integer({ minimum: 0 }),
+    passed: Type.Integer({ minimum: 0 }),
+    /** Its share of 100 and the points it adds now. */
+    share: Type.Number({ minimum: 0, maximum: 100 }),
+    contribution: Type.Number({ minimum: 0, maximum: 100 }),
+    /** Points it would add once the given findings are fixed. */
+    contributionIfFixed: Type.Number({ minimum: 0, maximum: 100, description: 'Points it would add once the given findings are fixed.' }),
+  },
+  { $id: 'CriterionExplanation', additionalProperties: false },
+)
+export type CriterionExplanation = Static<typeof CriterionExplanation>
 
-export interface Explanation {
-  score: number
-  /** The score once the given findings are fixed (equal to `score` when none are given). */
-  scoreIfFixed: number
-  fixed: string[]
-  criteria: CriterionExplanation[]
-}
+export const Explanation = Type.Object(
+  {
+    score: Type.Number({ minimum: 0, maximum: 100 }),
+    /** The score once the given findings are fixed (equal to `score` when none are given). */
+    scoreIfFixed: Type.Number({ minimum: 0, maximum: 100, description: 'The score once the given findings are fixed (equal to score when none are given).' }),
+    /** The ids of the given findings that the report holds. */
+    fixed: Type.Array(Type.String()),
+    criteria: Type.Array(CriterionExplanation),
+  },
+  { $id: 'Explanation', additionalProperties: false, description: 'Each criterion’s contribution to a report’s score, and what fixing some findings would raise it to.' },
+)
+export type Explanation = Static<typeof Explanation>
 
 /**
  * Each criterion's contribution to the score, and what fixing a set of findings (by id) would raise it to.
