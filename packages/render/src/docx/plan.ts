@@ -1,6 +1,6 @@
 import type { PlanDocument } from '@demarche/domain'
 import { Document, Packer, Paragraph, PatchType, patchDocument, type Table, TextRun } from 'docx'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { planView, type PlanView } from '../view/plan-view.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
 import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
@@ -36,13 +36,6 @@ export async function planDocx(plan: PlanDocument, context: RenderContext, optio
     ],
   })
   return packDocx(document, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions])
-}
-
-export const docxPlanRenderer: Renderer<PlanDocument> = {
-  format: 'docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  extension: 'docx',
-  render: (plan, context) => planDocx(plan, context),
 }
 
 function writeFront(writer: DocxWriter, view: PlanView): void {

@@ -1,5 +1,5 @@
 import { Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { documentStyles, DocxWriter, runs, section } from './build.js'
 import { packDocx } from './plan.js'
@@ -52,11 +52,4 @@ export async function reportDocx(input: ReportInput, context: RenderContext): Pr
     sections: [section(writer.body.children, { landscape: false, header: view.title, french: view.french })],
   })
   return packDocx(document, context, writer.body.tableDescriptions)
-}
-
-export const docxReportRenderer: Renderer<ReportInput> = {
-  format: 'docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  extension: 'docx',
-  render: (input, context) => reportDocx(input, context),
 }

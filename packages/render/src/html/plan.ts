@@ -1,5 +1,5 @@
 import type { PlanDocument } from '@demarche/domain'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type AxisView, planView, type PlanView, type SectionView, type ViewBlock, type ViewItem } from '../view/plan-view.js'
 import { escapeHtml, inlineHtml } from './escape.js'
 import { stylesheet } from './styles.js'
@@ -20,13 +20,6 @@ export function planHtml(plan: PlanDocument, context: RenderContext, options: Ht
 /** The CSS a page embedding `planHtml(…, { standalone: false })` includes once. */
 export function planStylesheet(context: RenderContext): string {
   return stylesheet(context.theme, pageWords(context.locale === 'fr-CA'))
-}
-
-export const htmlPlanRenderer: Renderer<PlanDocument> = {
-  format: 'html',
-  mediaType: 'text/html; charset=utf-8',
-  extension: 'html',
-  render: async (plan, context) => planHtml(plan, context),
 }
 
 export function page(lang: string, title: string, css: string, body: string): string {

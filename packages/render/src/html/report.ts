@@ -1,4 +1,4 @@
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { escapeHtml, inlineHtml } from './escape.js'
 import { page, pageWords } from './plan.js'
@@ -37,11 +37,4 @@ export function reportHtml(input: ReportInput, context: RenderContext, options: 
   const body = out.join('\n')
   if (options.standalone === false) return body
   return page(view.lang, view.title, stylesheet(context.theme, pageWords(view.french)), body)
-}
-
-export const htmlReportRenderer: Renderer<ReportInput> = {
-  format: 'html',
-  mediaType: 'text/html; charset=utf-8',
-  extension: 'html',
-  render: async (input, context) => reportHtml(input, context),
 }

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '@demarche/domain'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type AxisView, type ColumnView, planView, type PlanView, type ViewBlock, type ViewItem } from '../view/plan-view.js'
 
 /** The plan as GitHub-flavoured Markdown that reads well as plain text: headings and lists, few tables. */
@@ -16,13 +16,6 @@ export function planMarkdown(plan: PlanDocument, context: RenderContext): string
   }
   for (const axis of view.axes) out.push(...axisMarkdown(axis, view))
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
-}
-
-export const markdownPlanRenderer: Renderer<PlanDocument> = {
-  format: 'markdown',
-  mediaType: 'text/markdown; charset=utf-8',
-  extension: 'md',
-  render: async (plan, context) => planMarkdown(plan, context),
 }
 
 function axisMarkdown(axis: AxisView, view: PlanView): string[] {

@@ -1,4 +1,4 @@
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 
 /** An evaluation report in GitHub-flavoured Markdown, with links into the rendered plan when it is given. */
@@ -22,13 +22,6 @@ export function reportMarkdown(input: ReportInput, context: RenderContext): stri
     out.push('')
   }
   return out.join('\n').trimEnd() + '\n'
-}
-
-export const markdownReportRenderer: Renderer<ReportInput> = {
-  format: 'markdown',
-  mediaType: 'text/markdown; charset=utf-8',
-  extension: 'md',
-  render: async (input, context) => reportMarkdown(input, context),
 }
 
 function esc(value: string): string {

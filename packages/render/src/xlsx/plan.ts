@@ -1,6 +1,6 @@
 import { fiscalYearOf, localize, type PlanDocument } from '@demarche/domain'
 import ExcelJS from 'exceljs'
-import { languageOf, type RenderContext, type Renderer } from '../context.js'
+import { languageOf, type RenderContext } from '../context.js'
 import { plainText } from '../inline.js'
 import { type AxisView, planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
 import { rewriteZip, setCoreDates } from '../zip.js'
@@ -21,13 +21,6 @@ export async function planXlsx(plan: PlanDocument, context: RenderContext): Prom
   for (const axis of view.axes) axisSheet(workbook, axis, view, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   return rewriteZip(bytes, date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
-}
-
-export const xlsxPlanRenderer: Renderer<PlanDocument> = {
-  format: 'xlsx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  extension: 'xlsx',
-  render: (plan, context) => planXlsx(plan, context),
 }
 
 /** OOXML paper size 1 is US Letter; exceljs's PaperSize enum leaves it out. */
