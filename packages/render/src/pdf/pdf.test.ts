@@ -31,6 +31,13 @@ function missingWords(plan: ReturnType<typeof seeds.crevale2026>, extracted: str
   return [...new Set(sourceTexts(plan).flatMap(words))].filter((word) => !have.has(word) && !folded.includes(word))
 }
 
+/** Every font pdffonts lists is embedded, subset and Unicode-mapped; a PDF listing no font fails too. */
+function expectEmbeddedFonts(fonts: string): void {
+  const rows = fonts.split('\n').slice(2).filter(Boolean)
+  expect(rows.length, 'pdffonts lists no font').toBeGreaterThan(0)
+  for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
+}
+
 function tablesWithCaptions(struct: string): number {
   return (struct.match(/Table \(block\)\n\s+Caption/g) ?? []).length
 }
@@ -44,9 +51,7 @@ describe.skipIf(!poppler).each([
   it('is tagged, with every font embedded and a captioned Table per axis', async () => {
     const { info, fonts, struct } = inspect(await ready, `${name}.pdfkit.pdf`)
     expect(info).toMatch(/Tagged:\s+yes/)
-    const rows = fonts.split('\n').slice(2).filter(Boolean)
-    expect(rows.length).toBeGreaterThan(0)
-    for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
+    expectEmbeddedFonts(fonts)
     expect(tablesWithCaptions(struct)).toBe(plan().axes.length + 1)
   })
 
@@ -77,7 +82,7 @@ describe.skipIf(!poppler || !chromium)('the Chromium PDF of the 2026-2028 plan',
     const { info, fonts, struct, text } = inspect(await planPdf(plan, context(plan), { engine: 'chromium' }), 'crevale-2026-2028.chromium.pdf')
     expect(info).toMatch(/Tagged:\s+yes/)
     expect(info).toMatch(/Page size:\s+612 x 792/)
-    for (const row of fonts.split('\n').slice(2).filter(Boolean)) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
+    expectEmbeddedFonts(fonts)
     expect(tablesWithCaptions(struct)).toBe(plan.axes.length + 1)
     expect(missingWords(plan, text)).toEqual([])
     expect(text).toContain('Page 1 de')
