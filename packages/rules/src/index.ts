@@ -28,6 +28,7 @@ export type { TextField } from './rules/kit.js'
 // Reports as text
 export { formatReport, FORMATS } from './format/index.js'
 export type { ReportFormat, FormatOptions } from './format/index.js'
+export * from './format.js'
 export { rulesCatalogue } from './catalogue.js'
 
 /** An engine with the built-in rules and rule sets, plus the caller's own. */

@@ -1,5 +1,6 @@
 import type { PlanDocument } from '@demarche/domain'
 import type { RenderContext } from '../context.js'
+import { wordsOf } from '../words.js'
 import { type AxisView, type ColumnView, planView, type PlanView, type ViewBlock, type ViewItem } from '../view/plan-view.js'
 
 /** The plan as GitHub-flavoured Markdown that reads well as plain text: headings and lists, few tables. */
@@ -28,7 +29,7 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
     }
     out.push('', `### ${text(objective.label)} — ${text(objective.title)}`, '', ...blocksMarkdown(objective.details, view))
     objective.rows.forEach((row, index) => {
-      if (objective.rows.length > 1) out.push(`#### ${view.french ? 'Ligne' : 'Row'} ${index + 1}`, '')
+      if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
       for (const column of axis.columns) out.push(...cellMarkdown(column, row.cells[column.key] ?? [], view))
     })
   }
@@ -73,7 +74,7 @@ function itemMarkdown(item: ViewItem, marker: string, view: PlanView): string[] 
 }
 
 function colon(view: PlanView): string {
-  return view.french ? '\u00a0: ' : ': '
+  return wordsOf({ locale: view.lang }).colon
 }
 
 /** Escapes what Markdown would read as markup, keeping the plan's own *emphasis*. */

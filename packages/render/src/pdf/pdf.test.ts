@@ -64,6 +64,18 @@ describe.skipIf(!poppler).each([
   })
 })
 
+describe.skipIf(!poppler)('a list item with a lead in the pdfkit PDF', () => {
+  it.each([
+    ['fr-CA', 'Rencontre 1 : Rappels des objectifs'],
+    ['en-CA', 'Rencontre 1: Rappels des objectifs'],
+  ] as const)('takes the colon of its locale (%s)', async (locale, expected) => {
+    const plan = seeds.crevale2021()
+    const { text } = inspect(await planPdf(plan, context(plan, locale), { engine: 'pdfkit' }), `crevale-2021.${locale}.pdfkit.pdf`)
+    // pdftotext writes the no-break space as a space.
+    expect(text.replace(/\u00a0/g, ' ')).toContain(`• ${expected}`)
+  }, 60_000)
+})
+
 describe.skipIf(!poppler)('a row taller than a page', () => {
   it('is split over several pages, not clipped', async () => {
     const plan = seeds.crevale2026()
