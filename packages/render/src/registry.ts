@@ -7,6 +7,13 @@ import { planMarkdown } from './markdown/plan.js'
 import { reportMarkdown } from './markdown/report.js'
 import type { ReportInput } from './view/report-view.js'
 
+/**
+ * The PDF entry runs in Node only (pdfkit reads its font files, Chromium is a process): its specifier is a
+ * variable so that bundlers do not follow it into a browser bundle; Node loads it when a PDF is asked for.
+ */
+const PDF_ENTRY = './pdf.js'
+const loadPdf = (): Promise<typeof import('./pdf.js')> => import(/* @vite-ignore */ /* webpackIgnore: true */ PDF_ENTRY)
+
 export const RENDER_FORMATS = ['html', 'markdown', 'docx', 'pdf', 'xlsx'] as const
 export type RenderFormat = (typeof RENDER_FORMATS)[number]
 
@@ -76,8 +83,8 @@ export const renderers: Renderers = {
     mediaType: 'application/pdf',
     extension: 'pdf',
     binary: true,
-    renderPlan: async (plan, context, options = {}) => (await import('./pdf.js')).planPdf(plan, context, options.pdf),
-    renderReport: async (input, context, options = {}) => (await import('./pdf.js')).reportPdf(input, context, options.pdf),
+    renderPlan: async (plan, context, options = {}) => (await loadPdf()).planPdf(plan, context, options.pdf),
+    renderReport: async (input, context, options = {}) => (await loadPdf()).reportPdf(input, context, options.pdf),
   },
   xlsx: {
     format: 'xlsx',
