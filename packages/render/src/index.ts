@@ -2,6 +2,10 @@
 export { createContext, DEFAULT_THEME, languageOf } from './context.js'
 export type { RenderContext, RenderLocale, Theme, Typography, ContextOptions } from './context.js'
 
+// The words renderers print, by locale
+export { wordsOf } from './words.js'
+export type { RenderWords } from './words.js'
+
 // Typography and inline text
 export { typeset, formatDate } from './typography.js'
 export { inlineRuns, plainText } from './inline.js'
