@@ -1,9 +1,21 @@
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { strFromU8, unzipSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { Io } from './io.js'
 import { main } from './main.js'
+
+const evaluations = vi.hoisted(() => ({ count: 0 }))
+vi.mock('@demarche/rules', async (original) => {
+  const rules = await original<typeof import('@demarche/rules')>()
+  return {
+    ...rules,
+    evaluatePlan: (...args: Parameters<typeof rules.evaluatePlan>) => {
+      evaluations.count++
+      return rules.evaluatePlan(...args)
+    },
+  }
+})
 
 const plan2026 = fileURLToPath(new URL('../../domain/examples/crevale-2026-2028.plan.json', import.meta.url))
 
@@ -40,12 +52,21 @@ describe('demarche render', () => {
     const xlsx = await run(['render', plan2026, '--format', 'xlsx', '-o', 'plan.xlsx'])
     expect(Object.keys(unzipSync(xlsx.files['plan.xlsx'] as Uint8Array))).toContain('xl/workbook.xml')
     const report = await run(['render', plan2026, '--format', 'markdown', '--report', '--locale', 'en', '-o', 'report.md'])
-    expect(report.files['report.md']).toContain('## Completeness score: 95.8 / 100')
+    expect(report.files['report.md']).toContain('**Completeness score: 95.8 / 100**')
   })
+
+  it('evaluates the plan only when a report is asked', async () => {
+    evaluations.count = 0
+    for (const format of ['html', 'markdown', 'docx', 'xlsx']) expect((await run(['render', plan2026, '--format', format, '-o', `plan.${format}`])).code).toBe(0)
+    expect(evaluations.count).toBe(0)
+    expect((await run(['render', plan2026, '--format', 'html', '--report', '-o', 'report.html'])).code).toBe(0)
+    expect(evaluations.count).toBe(1)
+  }, 30_000)
 
   it('explains what is wrong with a call', async () => {
     expect((await run(['render', plan2026, '--format', 'odt', '-o', 'x'])).code).toBe(2)
-    expect((await run(['render', plan2026, '--format', 'html'])).err).toContain('-o <fichier> est requis')
+    expect((await run(['render', plan2026, '--format', 'html'])).err).toContain('-o <fichier> est requis (-o crevale-2026-2028.html, ou -o - pour la sortie standard)')
+    expect((await run(['render', plan2026, '--format', 'docx', '--report', '--locale', 'en'])).err).toContain('-o <file> is required (-o crevale-2026-2028.report.docx, or -o - for standard output)')
     expect((await run(['render', plan2026, '--format', 'xlsx', '--report', '-o', 'x'])).code).toBe(2)
     expect((await run(['render', plan2026, plan2026, '--format', 'html', '-o', '-'])).code).toBe(2)
     const broken = await run(['render', `${plan2026}.missing`, '--format', 'html', '-o', '-'])

@@ -57,10 +57,3 @@ export function languageOf(context: Pick<RenderContext, 'locale'>): Locale {
   return context.locale === 'en-CA' ? 'en' : 'fr'
 }
 
-/** A renderer of one format: the same interface for every format, in every package that renders. */
-export interface Renderer<In> {
-  readonly format: 'html' | 'markdown' | 'docx' | 'pdf' | 'xlsx'
-  readonly mediaType: string
-  readonly extension: string
-  render(input: In, context: RenderContext): Promise<Uint8Array | string>
-}

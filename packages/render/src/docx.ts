@@ -1,3 +1,3 @@
-export { planDocx, docxPlanRenderer } from './docx/plan.js'
+export { planDocx } from './docx/plan.js'
 export type { DocxOptions } from './docx/plan.js'
-export { reportDocx, docxReportRenderer } from './docx/report.js'
+export { reportDocx } from './docx/report.js'

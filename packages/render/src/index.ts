@@ -1,6 +1,10 @@
-// Context and the renderer interface
+// Context
 export { createContext, DEFAULT_THEME, languageOf } from './context.js'
-export type { RenderContext, RenderLocale, Renderer, Theme, Typography, ContextOptions } from './context.js'
+export type { RenderContext, RenderLocale, Theme, Typography, ContextOptions } from './context.js'
+
+// The words renderers print, by locale
+export { wordsOf } from './words.js'
+export type { RenderWords } from './words.js'
 
 // Typography and inline text
 export { typeset, formatDate } from './typography.js'
@@ -14,8 +18,12 @@ export { reportView, anchorOf } from './view/report-view.js'
 export type { ReportInput, ReportView, FindingView } from './view/report-view.js'
 
 // HTML and Markdown: no runtime dependency
-export { planHtml, planStylesheet, htmlPlanRenderer } from './html/plan.js'
+export { planHtml, planStylesheet } from './html/plan.js'
 export type { HtmlOptions } from './html/plan.js'
-export { reportHtml, htmlReportRenderer } from './html/report.js'
-export { planMarkdown, markdownPlanRenderer } from './markdown/plan.js'
-export { reportMarkdown, markdownReportRenderer } from './markdown/report.js'
+export { reportHtml } from './html/report.js'
+export { planMarkdown } from './markdown/plan.js'
+export { reportMarkdown } from './markdown/report.js'
+
+// Every format behind one registry: DOCX, PDF and XLSX load their libraries on first use
+export { renderers, RENDER_FORMATS, REPORT_FORMATS, isRenderFormat } from './registry.js'
+export type { Renderer, Renderers, RenderFormat, RenderOptions } from './registry.js'

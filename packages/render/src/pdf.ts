@@ -1,5 +1,5 @@
 import type { PlanDocument } from '@demarche/domain'
-import type { RenderContext, Renderer } from './context.js'
+import type { RenderContext } from './context.js'
 import { planHtml } from './html/plan.js'
 import { reportHtml } from './html/report.js'
 import { ChromiumPrinter, findChromium } from './pdf/chromium.js'
@@ -23,14 +23,6 @@ export async function planPdf(plan: PlanDocument, context: RenderContext, option
 
 export async function reportPdf(input: ReportInput, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
   return withEngine(options, (printer) => printer.print(reportHtml(input, context), context.clock()), () => reportPdfkit(reportView(input, context), context))
-}
-
-export function pdfPlanRenderer(options: PdfOptions = {}): Renderer<PlanDocument> {
-  return { format: 'pdf', mediaType: 'application/pdf', extension: 'pdf', render: (plan, context) => planPdf(plan, context, options) }
-}
-
-export function pdfReportRenderer(options: PdfOptions = {}): Renderer<ReportInput> {
-  return { format: 'pdf', mediaType: 'application/pdf', extension: 'pdf', render: (input, context) => reportPdf(input, context, options) }
 }
 
 async function withEngine(options: PdfOptions, chromium: (printer: ChromiumPrinter) => Promise<Uint8Array>, pdfkit: () => Promise<Uint8Array>): Promise<Uint8Array> {

@@ -1,11 +1,12 @@
-import { evaluatePlan } from '@demarche/rules'
+import { evaluatePlan, formatMarkdown } from '@demarche/rules'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { reportDocx } from './docx/report.js'
 import { planHtml } from './html/plan.js'
 import { reportHtml } from './html/report.js'
 import { reportMarkdown } from './markdown/report.js'
-import { context, seeds } from './test-support.js'
+import { CLOCK, context, seeds } from './test-support.js'
+import { formatDate } from './typography.js'
 
 describe.each([
   ['crevale-2026-2028', seeds.crevale2026],
@@ -26,10 +27,16 @@ describe.each([
     expect(html.match(/<li class="finding-/g)).toHaveLength(report.findings.length)
   })
 
+  it('in Markdown: the rules package’s report (the one `demarche lint` prints), titled by the plan and dated', () => {
+    const markdown = reportMarkdown({ report }, context(plan, 'en-CA'))
+    expect(markdown).toBe(formatMarkdown(report, { locale: 'en', subject: report.plan.id!, produced: `Report produced on ${formatDate(CLOCK(), false)}` }))
+  })
+
   it('in Markdown and in DOCX: the same score and findings', async () => {
     const markdown = reportMarkdown(input, context(plan))
-    expect(markdown).toContain(`## Score de complétude\u00a0: ${String(report.score).replace('.', ',')} / 100`)
+    expect(markdown).toContain(`**Score de complétude\u00a0: ${String(report.score).replace('.', ',')} / 100**`)
     expect(markdown.match(/^- \*\*/gm)).toHaveLength(report.findings.length)
+    expect(markdown.match(/\]\(plan\.html#[^)]+\)/g)!.length).toBeGreaterThan(report.findings.length / 2)
     const xml = strFromU8(unzipSync(await reportDocx(input, context(plan)))['word/document.xml']!)
     expect(xml).toContain('Score de complétude')
     expect(xml.match(/w:val="ListBullet"/g)).toHaveLength(report.findings.length)

@@ -1,1 +1,1 @@
-export { planXlsx, xlsxPlanRenderer } from './xlsx/plan.js'
+export { planXlsx } from './xlsx/plan.js'

@@ -11,8 +11,8 @@ export function rewriteZip(bytes: Uint8Array, date: Date, edit: (path: string, t
 /** Zips an Office file's parts once, every entry dated `date`, after `edit` has changed the XML parts it wants. */
 export function zipParts(parts: Iterable<[string, Uint8Array | string]>, date: Date, edit: (path: string, text: string) => string = (_, text) => text): Uint8Array {
   const out: Zippable = {}
-  // DOS dates start in 1980 and are local times: shift by the time zone so the bytes are the same everywhere.
-  const utc = Math.max(date.getTime(), Date.UTC(1980, 1, 1))
+  // DOS dates start on 1 January 1980 and are local times: shift by the time zone so the bytes are the same everywhere.
+  const utc = Math.max(date.getTime(), Date.UTC(1980, 0, 1))
   const mtime = new Date(utc + new Date(utc).getTimezoneOffset() * 60_000)
   for (const [path, data] of parts) {
     const textual = /\.(xml|rels)$/.test(path)

@@ -46,6 +46,8 @@ export type { TextField } from './rules/kit.js'
 // Reports as text
 export { formatReport, FORMATS } from './format/index.js'
 export type { ReportFormat, FormatOptions, RuleDescription } from './format/index.js'
+export { formatMarkdown, colon, formatScore, plural, REPORT_WORDS, SEVERITY_WORDS, STAGE_WORDS, STATUS_WORDS, summaryLine } from './format.js'
+export type { MarkdownReportOptions, ReportWords } from './format.js'
 export { rulesCatalogue } from './catalogue.js'
 
 /** An engine with the built-in rules and rule sets, plus the caller's own. */

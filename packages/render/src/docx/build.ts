@@ -5,6 +5,7 @@ import {
 import type { Theme } from '../context.js'
 import { inlineRuns } from '../inline.js'
 import type { ViewBlock, ViewItem } from '../view/plan-view.js'
+import { wordsOf } from '../words.js'
 
 /** Body content: paragraphs and tables, with the alternative text of each table in document order. */
 export interface DocxBody {
@@ -170,6 +171,7 @@ export function documentStyles(theme: Theme) {
 
 /** Header with the organisation and title, footer with "Page n de N", in the given orientation. */
 export function section(children: Array<Paragraph | Table>, options: { landscape: boolean; header: string; french: boolean }): ISectionOptions {
+  const { page } = wordsOf({ locale: options.french ? 'fr-CA' : 'en-CA' })
   return {
     properties: {
       page: {
@@ -183,7 +185,7 @@ export function section(children: Array<Paragraph | Table>, options: { landscape
         children: [
           new Paragraph({
             alignment: AlignmentType.RIGHT,
-            children: [new TextRun({ size: 16, children: ['Page ', PageNumber.CURRENT, options.french ? ' de ' : ' of ', PageNumber.TOTAL_PAGES] })],
+            children: [new TextRun({ size: 16, children: [`${page.page} `, PageNumber.CURRENT, ` ${page.of} `, PageNumber.TOTAL_PAGES] })],
           }),
         ],
       }),

@@ -1,7 +1,8 @@
 import type { PlanDocument } from '@demarche/domain'
 import { Document, Packer, Paragraph, PatchType, patchDocument, type Table, TextRun } from 'docx'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { planView, type PlanView } from '../view/plan-view.js'
+import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
 import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
 
@@ -38,16 +39,9 @@ export async function planDocx(plan: PlanDocument, context: RenderContext, optio
   return packDocx(document, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions])
 }
 
-export const docxPlanRenderer: Renderer<PlanDocument> = {
-  format: 'docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  extension: 'docx',
-  render: (plan, context) => planDocx(plan, context),
-}
-
 function writeFront(writer: DocxWriter, view: PlanView): void {
   writer.heading(view.title, 'title')
-  for (const fact of view.facts) writer.paragraph(`**${fact.label}**${view.french ? '\u00a0: ' : ': '}${fact.value}`)
+  for (const fact of view.facts) writer.paragraph(`**${fact.label}**${wordsOf({ locale: view.lang }).colon}${fact.value}`)
   writer.paragraph(view.produced, { italic: true })
   for (const section of view.sections) {
     writer.heading(section.heading, 1)
@@ -97,7 +91,7 @@ async function fromTemplate(template: Uint8Array, view: PlanView, front: DocxWri
     keepOriginalStyles: true,
     patches: {
       title: { type: PatchType.PARAGRAPH, children: runs(view.title) },
-      facts: { type: PatchType.DOCUMENT, children: view.facts.map((fact) => new Paragraph({ children: [...runs(fact.label, { bold: true }), new TextRun(`${view.french ? '\u00a0: ' : ': '}${fact.value}`)] })) },
+      facts: { type: PatchType.DOCUMENT, children: view.facts.map((fact) => new Paragraph({ children: [...runs(fact.label, { bold: true }), new TextRun(`${wordsOf({ locale: view.lang }).colon}${fact.value}`)] })) },
       produced: { type: PatchType.PARAGRAPH, children: runs(view.produced) },
       content: { type: PatchType.DOCUMENT, children },
     },

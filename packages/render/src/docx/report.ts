@@ -1,26 +1,28 @@
 import { Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { documentStyles, DocxWriter, runs, section } from './build.js'
 import { packDocx } from './plan.js'
+import { wordsOf } from '../words.js'
 
 /** An evaluation report as a Word document: the score, the criteria table, findings grouped by criterion. */
 export async function reportDocx(input: ReportInput, context: RenderContext): Promise<Uint8Array> {
   const view = reportView(input, context)
   const writer = new DocxWriter(context.theme)
-  const colon = view.french ? '\u00a0: ' : ': '
+  const words = wordsOf(context)
+  const colon = words.colon
   writer.heading(view.title, 'title')
   for (const fact of view.facts) writer.paragraph(`**${fact.label}**${colon}${fact.value}`)
   writer.paragraph(view.produced, { italic: true })
   writer.heading(view.score, 1)
   writer.paragraph(view.summary)
   writer.table(
-    view.french ? 'Critères de la grille d’analyse' : 'Review grid criteria',
-    view.french ? 'Statut, sujets vérifiés et conformes, poids et points de chaque critère.' : 'Status, checked and passed subjects, weight and points of each criterion.',
+    words.report.criteriaCaption,
+    words.report.criteriaDescription,
     view.criteriaHeadings,
     view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text) => ({ children: [new Paragraph({ children: runs(text) })] }))),
   )
-  writer.heading(view.french ? 'Constats' : 'Findings', 1)
+  writer.heading(words.report.findings, 1)
   if (view.groups.length === 0) writer.paragraph(view.noFindings)
   for (const group of view.groups) {
     writer.heading(group.label, 2)
@@ -52,11 +54,4 @@ export async function reportDocx(input: ReportInput, context: RenderContext): Pr
     sections: [section(writer.body.children, { landscape: false, header: view.title, french: view.french })],
   })
   return packDocx(document, context, writer.body.tableDescriptions)
-}
-
-export const docxReportRenderer: Renderer<ReportInput> = {
-  format: 'docx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  extension: 'docx',
-  render: (input, context) => reportDocx(input, context),
 }

@@ -1,8 +1,9 @@
 import type { PlanDocument } from '@demarche/domain'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type AxisView, planView, type PlanView, type SectionView, type ViewBlock, type ViewItem } from '../view/plan-view.js'
 import { escapeHtml, inlineHtml } from './escape.js'
 import { stylesheet } from './styles.js'
+import { wordsOf } from '../words.js'
 
 export interface HtmlOptions {
   /** A whole page with inline CSS (default), or a fragment to embed in a page that loads `planStylesheet`. */
@@ -14,19 +15,12 @@ export function planHtml(plan: PlanDocument, context: RenderContext, options: Ht
   const view = planView(plan, context)
   const body = planBody(view, context)
   if (options.standalone === false) return body
-  return page(view.lang, view.title, stylesheet(context.theme, pageWords(view.french)), body)
+  return page(view.lang, view.title, stylesheet(context.theme, wordsOf(context).page), body)
 }
 
 /** The CSS a page embedding `planHtml(…, { standalone: false })` includes once. */
 export function planStylesheet(context: RenderContext): string {
-  return stylesheet(context.theme, pageWords(context.locale === 'fr-CA'))
-}
-
-export const htmlPlanRenderer: Renderer<PlanDocument> = {
-  format: 'html',
-  mediaType: 'text/html; charset=utf-8',
-  extension: 'html',
-  render: async (plan, context) => planHtml(plan, context),
+  return stylesheet(context.theme, wordsOf(context).page)
 }
 
 export function page(lang: string, title: string, css: string, body: string): string {
@@ -47,14 +41,10 @@ ${body}
 `
 }
 
-export function pageWords(french: boolean): { page: string; of: string } {
-  return french ? { page: 'Page', of: 'de' } : { page: 'Page', of: 'of' }
-}
-
 function planBody(view: PlanView, context: RenderContext): string {
   const out: string[] = []
   out.push(`<div class="demarche" lang="${view.lang}">`)
-  out.push(`<a class="skip" href="#contenu">${view.french ? 'Aller au contenu' : 'Skip to content'}</a>`)
+  out.push(`<a class="skip" href="#contenu">${wordsOf(context).skipToContent}</a>`)
   out.push('<header>')
   if (context.theme.logo) out.push(`<img class="logo" src="${escapeHtml(context.theme.logo.dataUri)}" alt="${escapeHtml(context.theme.logo.alt)}">`)
   if (context.theme.organisation) out.push(`<p class="organisation">${escapeHtml(context.theme.organisation)}</p>`)
@@ -150,7 +140,7 @@ function blockHtml(block: ViewBlock, french: boolean): string {
 
 function itemHtml(item: ViewItem, french: boolean): string {
   const id = item.id ? ` id="${item.id}"` : ''
-  const lead = item.lead ? `<strong>${inlineHtml(item.lead)}</strong>${french ? '\u00a0: ' : ': '}` : ''
+  const lead = item.lead ? `<strong>${inlineHtml(item.lead)}</strong>${wordsOf({ locale: french ? 'fr-CA' : 'en-CA' }).colon}` : ''
   const sub = item.items && item.items.length > 0 ? `<ul>${item.items.map((text) => `<li>${inlineHtml(text)}</li>`).join('')}</ul>` : ''
   return `<li${id}>${lead}${inlineHtml(item.text)}${sub}</li>`
 }

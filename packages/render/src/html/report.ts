@@ -1,26 +1,28 @@
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { escapeHtml, inlineHtml } from './escape.js'
-import { page, pageWords } from './plan.js'
+import { page } from './plan.js'
 import { stylesheet } from './styles.js'
+import { wordsOf } from '../words.js'
 
 /** An evaluation report as an accessible page: statuses and severities in words, places linked to the plan. */
 export function reportHtml(input: ReportInput, context: RenderContext, options: { standalone?: boolean } = {}): string {
   const view = reportView(input, context)
+  const words = wordsOf(context)
   const out: string[] = [`<div class="demarche" lang="${view.lang}">`, '<header>']
   if (context.theme.organisation) out.push(`<p class="organisation">${escapeHtml(context.theme.organisation)}</p>`)
   out.push(`<h1>${escapeHtml(view.title)}</h1>`, '<dl class="facts">')
   for (const fact of view.facts) out.push(`<dt>${escapeHtml(fact.label)}</dt><dd>${escapeHtml(fact.value)}</dd>`)
   out.push('</dl>', `<p class="produced">${escapeHtml(view.produced)}</p>`, '</header>', '<main>')
   out.push(`<section aria-labelledby="score"><h2 id="score">${escapeHtml(view.score)}</h2><p>${escapeHtml(view.summary)}</p>`)
-  out.push('<table>', `<caption>${view.french ? 'Critères de la grille d’analyse' : 'Review grid criteria'}</caption>`)
+  out.push('<table>', `<caption>${escapeHtml(words.report.criteriaCaption)}</caption>`)
   out.push(`<thead><tr>${view.criteriaHeadings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('')}</tr></thead><tbody>`)
   for (const criterion of view.criteria)
     out.push(
       `<tr><th scope="row">${escapeHtml(criterion.label)}</th><td class="status-${criterion.statusKey.replace('_', '-')}">${escapeHtml(criterion.status)}</td><td>${criterion.applicable}</td><td>${criterion.passed}</td><td>${escapeHtml(criterion.weight)}</td><td>${escapeHtml(criterion.points)}</td></tr>`,
     )
   out.push('</tbody></table></section>')
-  out.push(`<section aria-labelledby="constats"><h2 id="constats">${view.french ? 'Constats' : 'Findings'}</h2>`)
+  out.push(`<section aria-labelledby="constats"><h2 id="constats">${escapeHtml(words.report.findings)}</h2>`)
   if (view.groups.length === 0) out.push(`<p>${escapeHtml(view.noFindings)}</p>`)
   for (const group of view.groups) {
     out.push(`<h3>${escapeHtml(group.label)}</h3>`, '<ul>')
@@ -28,7 +30,7 @@ export function reportHtml(input: ReportInput, context: RenderContext, options: 
       const place = finding.href ? `<a href="${escapeHtml(finding.href)}">${inlineHtml(finding.place)}</a>` : inlineHtml(finding.place)
       const suggestion = finding.suggestion ? ` <em>${escapeHtml(finding.suggestion)}</em>` : ''
       out.push(
-        `<li class="finding-${finding.severity}"><strong>${escapeHtml(finding.severityLabel)}</strong> — ${place}${view.french ? '\u00a0: ' : ': '}${inlineHtml(finding.message)}${suggestion} <code>${escapeHtml(finding.pointer || '/')}</code> <small>(${escapeHtml(finding.rule)})</small></li>`,
+        `<li class="finding-${finding.severity}"><strong>${escapeHtml(finding.severityLabel)}</strong> — ${place}${words.colon}${inlineHtml(finding.message)}${suggestion} <code>${escapeHtml(finding.pointer || '/')}</code> <small>(${escapeHtml(finding.rule)})</small></li>`,
       )
     }
     out.push('</ul>')
@@ -36,12 +38,5 @@ export function reportHtml(input: ReportInput, context: RenderContext, options: 
   out.push('</section></main>', '</div>')
   const body = out.join('\n')
   if (options.standalone === false) return body
-  return page(view.lang, view.title, stylesheet(context.theme, pageWords(view.french)), body)
-}
-
-export const htmlReportRenderer: Renderer<ReportInput> = {
-  format: 'html',
-  mediaType: 'text/html; charset=utf-8',
-  extension: 'html',
-  render: async (input, context) => reportHtml(input, context),
+  return page(view.lang, view.title, stylesheet(context.theme, words.page), body)
 }

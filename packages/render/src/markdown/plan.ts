@@ -1,5 +1,6 @@
 import type { PlanDocument } from '@demarche/domain'
-import type { RenderContext, Renderer } from '../context.js'
+import type { RenderContext } from '../context.js'
+import { wordsOf } from '../words.js'
 import { type AxisView, type ColumnView, planView, type PlanView, type ViewBlock, type ViewItem } from '../view/plan-view.js'
 
 /** The plan as GitHub-flavoured Markdown that reads well as plain text: headings and lists, few tables. */
@@ -18,13 +19,6 @@ export function planMarkdown(plan: PlanDocument, context: RenderContext): string
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
-export const markdownPlanRenderer: Renderer<PlanDocument> = {
-  format: 'markdown',
-  mediaType: 'text/markdown; charset=utf-8',
-  extension: 'md',
-  render: async (plan, context) => planMarkdown(plan, context),
-}
-
 function axisMarkdown(axis: AxisView, view: PlanView): string[] {
   const out = [`## ${text(axis.heading)}`, '', ...blocksMarkdown(axis.description, view)]
   for (const objective of axis.objectives) {
@@ -35,7 +29,7 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
     }
     out.push('', `### ${text(objective.label)} — ${text(objective.title)}`, '', ...blocksMarkdown(objective.details, view))
     objective.rows.forEach((row, index) => {
-      if (objective.rows.length > 1) out.push(`#### ${view.french ? 'Ligne' : 'Row'} ${index + 1}`, '')
+      if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
       for (const column of axis.columns) out.push(...cellMarkdown(column, row.cells[column.key] ?? [], view))
     })
   }
@@ -80,7 +74,7 @@ function itemMarkdown(item: ViewItem, marker: string, view: PlanView): string[] 
 }
 
 function colon(view: PlanView): string {
-  return view.french ? '\u00a0: ' : ': '
+  return wordsOf({ locale: view.lang }).colon
 }
 
 /** Escapes what Markdown would read as markup, keeping the plan's own *emphasis*. */

@@ -1,40 +1,27 @@
-import type { RenderContext, Renderer } from '../context.js'
-import { type ReportInput, reportView } from '../view/report-view.js'
+import { formatMarkdown } from '@demarche/rules/format'
+import { languageOf, type RenderContext } from '../context.js'
+import { typeset } from '../typography.js'
+import { anchorOf, type ReportInput, reportView } from '../view/report-view.js'
 
-/** An evaluation report in GitHub-flavoured Markdown, with links into the rendered plan when it is given. */
+/**
+ * An evaluation report in GitHub-flavoured Markdown: the rules package's Markdown report (the one
+ * `demarche lint --format markdown` prints), titled by the plan, typeset, dated, with links into the plan.
+ */
 export function reportMarkdown(input: ReportInput, context: RenderContext): string {
+  const french = context.locale === 'fr-CA'
   const view = reportView(input, context)
-  const colon = view.french ? '\u00a0: ' : ': '
-  const out = [`# ${esc(view.title)}`, '']
-  for (const fact of view.facts) out.push(`**${esc(fact.label)}**${colon}\`${fact.value}\`  `)
-  out.push('', `*${esc(view.produced)}*`, '', `## ${esc(view.score)}`, '', esc(view.summary), '')
-  out.push(`| ${view.criteriaHeadings.join(' | ')} |`, '|---|---|---:|---:|---:|---:|')
-  for (const c of view.criteria) out.push(`| ${cell(c.label)} | ${c.status} | ${c.applicable} | ${c.passed} | ${c.weight} | ${c.points} |`)
-  out.push('', `## ${view.french ? 'Constats' : 'Findings'}`, '')
-  if (view.groups.length === 0) out.push(view.noFindings, '')
-  for (const group of view.groups) {
-    out.push(`### ${esc(group.label)}`, '')
-    for (const finding of group.findings) {
-      const place = finding.href ? `[${esc(finding.place)}](${finding.href})` : esc(finding.place)
-      const suggestion = finding.suggestion ? ` *${esc(finding.suggestion)}*` : ''
-      out.push(`- **${finding.severityLabel}** — ${place}${colon}${esc(finding.message)}${suggestion} \`${finding.pointer || '/'}\` (${finding.rule})`)
-    }
-    out.push('')
-  }
-  return out.join('\n').trimEnd() + '\n'
-}
-
-export const markdownReportRenderer: Renderer<ReportInput> = {
-  format: 'markdown',
-  mediaType: 'text/markdown; charset=utf-8',
-  extension: 'md',
-  render: async (input, context) => reportMarkdown(input, context),
-}
-
-function esc(value: string): string {
-  return value.replace(/([\\`*_[\]<>])/g, '\\$1')
-}
-
-function cell(value: string): string {
-  return esc(value).replace(/\|/g, '\\|')
+  const { plan, planHref = '' } = input
+  const subject = plan?.metadata.title ?? input.report.plan.id
+  return formatMarkdown(input.report, {
+    locale: languageOf(context),
+    ...(subject && { subject: typeset(subject, french, context.typography) }),
+    typeset: (text) => typeset(text, french, context.typography),
+    produced: view.produced,
+    ...(plan && {
+      href: (finding) => {
+        const anchor = anchorOf(plan, finding.expected ?? finding.pointer)
+        return anchor ? `${planHref}#${anchor}` : undefined
+      },
+    }),
+  })
 }

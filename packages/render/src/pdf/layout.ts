@@ -40,11 +40,13 @@ export class PdfLayout {
   readonly root: Struct
   private readonly chunks: Uint8Array[] = []
   private readonly done: Promise<Uint8Array>
+  private readonly colon: string
 
   constructor(
     private readonly theme: Theme,
-    info: { title: string; lang: string; date: Date; author?: string },
+    info: { title: string; lang: string; date: Date; author?: string; /** The locale's colon, from the words catalogue. */ colon: string },
   ) {
+    this.colon = info.colon
     this.doc = new PDFDocument({
       autoFirstPage: false,
       bufferPages: true,
@@ -103,7 +105,7 @@ export class PdfLayout {
     parent.add(list)
     block.items.forEach((item, index) => {
       const marker = block.ordered ? `${(block.start ?? 1) + index}.` : '•'
-      const text = `${item.lead ? `${plainText(item.lead)} : ` : ''}${plainText(item.text)}`
+      const text = `${item.lead ? `${plainText(item.lead)}${this.colon}` : ''}${plainText(item.text)}`
       const entry = doc.struct('LI')
       list.add(entry)
       entry.add(doc.struct('Lbl', {}, () => doc.font('regular').fontSize(10).text(marker, doc.page.margins.left + 6, undefined, { width: 20 })))
@@ -255,7 +257,7 @@ export class PdfLayout {
       else if (block.type === 'list')
         block.items.forEach((item, index) => {
           const marker = block.ordered ? `${(block.start ?? 1) + index}. ` : '• '
-          add(`${item.lead ? `${plainText(item.lead)} : ` : ''}${item.text}`, 'regular', 0, marker)
+          add(`${item.lead ? `${plainText(item.lead)}${this.colon}` : ''}${item.text}`, 'regular', 0, marker)
           for (const sub of item.items ?? []) add(sub, 'regular', 10, '– ')
         })
       else for (const row of block.rows) add(row.join(' — '), 'regular', 0)

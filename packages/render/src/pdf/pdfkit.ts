@@ -1,16 +1,18 @@
 import type { RenderContext } from '../context.js'
 import type { PlanView } from '../view/plan-view.js'
 import type { ReportView } from '../view/report-view.js'
+import { wordsOf } from '../words.js'
 import { PdfLayout, type TableCell } from './layout.js'
 
 /** Column weights of the plan table: objective and means widest, budget narrowest. */
 const WEIGHTS: Record<string, number> = { objective: 1.3, means: 1.6, responsible: 0.8, partners: 1, results: 1.4, indicators: 0.8, schedule: 1.8, budget: 0.9 }
 
 export async function planPdfkit(view: PlanView, context: RenderContext): Promise<Uint8Array> {
-  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock(), ...(context.theme.organisation && { author: context.theme.organisation }) })
+  const words = wordsOf(context)
+  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock(), colon: words.colon, ...(context.theme.organisation && { author: context.theme.organisation }) })
   layout.page(false)
   layout.heading(view.title, 1)
-  for (const fact of view.facts) layout.paragraph(`${fact.label}${view.french ? '\u00a0: ' : ': '}${fact.value}`)
+  for (const fact of view.facts) layout.paragraph(`${fact.label}${words.colon}${fact.value}`)
   layout.paragraph(view.produced, { font: 'italic', size: 9 })
   for (const section of view.sections) {
     layout.heading(section.heading, 2)
@@ -40,21 +42,22 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
 }
 
 export async function reportPdfkit(view: ReportView, context: RenderContext): Promise<Uint8Array> {
-  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock() })
+  const words = wordsOf(context)
+  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock(), colon: words.colon })
   layout.page(false)
   layout.heading(view.title, 1)
-  for (const fact of view.facts) layout.paragraph(`${fact.label}${view.french ? '\u00a0: ' : ': '}${fact.value}`, { size: 9 })
+  for (const fact of view.facts) layout.paragraph(`${fact.label}${words.colon}${fact.value}`, { size: 9 })
   layout.paragraph(view.produced, { font: 'italic', size: 9 })
   layout.heading(view.score, 2)
   layout.paragraph(view.summary)
   layout.table(
-    view.french ? 'Critères de la grille d’analyse' : 'Review grid criteria',
+    words.report.criteriaCaption,
     view.criteriaHeadings,
     view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text, index) => ({ header: index === 0, blocks: [{ type: 'paragraph' as const, text }] }))),
     layout.root,
     [3, 1.3, 1, 1, 0.8, 1.2],
   )
-  layout.heading(view.french ? 'Constats' : 'Findings', 2)
+  layout.heading(words.report.findings, 2)
   if (view.groups.length === 0) layout.paragraph(view.noFindings)
   for (const group of view.groups) {
     layout.heading(group.label, 3)
@@ -67,5 +70,5 @@ export async function reportPdfkit(view: ReportView, context: RenderContext): Pr
       })),
     })
   }
-  return layout.finish((page, pages) => (view.french ? `Page ${page} de ${pages}` : `Page ${page} of ${pages}`))
+  return layout.finish((page, pages) => words.pageOf(page, pages))
 }

@@ -2,6 +2,7 @@ import type { PlanDocument } from '@demarche/domain'
 import type { Finding, Report } from '@demarche/rules'
 import type { RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
+import { type RenderWords, wordsOf } from '../words.js'
 
 export interface ReportInput {
   report: Report
@@ -36,42 +37,29 @@ export interface FindingView {
   rule: string
 }
 
-const STATUS = {
-  fr: { complete: 'complet', partial: 'partiel', missing: 'manquant', not_applicable: 'sans objet' },
-  en: { complete: 'complete', partial: 'partial', missing: 'missing', not_applicable: 'not applicable' },
-} as const
-const SEVERITY = {
-  fr: { error: 'Erreur', warning: 'Avertissement', info: 'Information' },
-  en: { error: 'Error', warning: 'Warning', info: 'Information' },
-} as const
-
 export function reportView(input: ReportInput, context: RenderContext): ReportView {
   const { report } = input
-  const french = context.locale === 'fr-CA'
-  const lang = french ? 'fr' : 'en'
+  const words = wordsOf(context)
+  const { lang, number } = words
+  const french = lang === 'fr'
   const t = (text: string) => typeset(text, french, context.typography)
-  const number = (value: number) => (french ? String(value).replace('.', ',') : String(value))
-  const count = (n: number, one: string, many: string) => `${n} ${(french ? n <= 1 : n === 1) ? one : many}`
-  const summary = french
-    ? `${count(report.summary.errors, 'erreur', 'erreurs')}, ${count(report.summary.warnings, 'avertissement', 'avertissements')}, ${count(report.summary.infos, 'information', 'informations')}`
-    : `${count(report.summary.errors, 'error', 'errors')}, ${count(report.summary.warnings, 'warning', 'warnings')}, ${count(report.summary.infos, 'information', 'informations')}`
   const planTitle = input.plan?.metadata.title ?? report.plan.id ?? ''
   return {
     lang: context.locale,
     french,
-    title: t(french ? `Rapport d’évaluation — ${planTitle}` : `Evaluation report — ${planTitle}`),
+    title: t(`${words.report.title} — ${planTitle}`),
     facts: [
-      { label: french ? 'Jeu de règles' : 'Rule set', value: `${report.ruleSet.id}@${report.ruleSet.version}` },
-      { label: french ? 'Profil' : 'Profile', value: report.profile ? `${report.profile.id}@${report.profile.version}` : '—' },
-      { label: french ? 'Étape' : 'Stage', value: french ? (report.stage === 'draft' ? 'brouillon' : 'dépôt') : report.stage },
-      { label: french ? 'Empreinte du plan' : 'Plan hash', value: report.plan.hash },
+      { label: words.report.ruleSet, value: `${report.ruleSet.id}@${report.ruleSet.version}` },
+      { label: words.report.profile, value: report.profile ? `${report.profile.id}@${report.profile.version}` : '—' },
+      { label: words.report.stage, value: words.report.stages[report.stage] },
+      { label: words.report.hash, value: report.plan.hash },
     ],
-    score: t(`${french ? 'Score de complétude :' : 'Completeness score:'} ${number(report.score)} / 100`),
-    summary,
-    criteriaHeadings: french ? ['Critère', 'Statut', 'Vérifiés', 'Conformes', 'Poids', 'Points'] : ['Criterion', 'Status', 'Checked', 'Passed', 'Weight', 'Points'],
+    score: `${words.report.score}${words.colon}${number(report.score)} / 100`,
+    summary: words.report.summary(report.summary),
+    criteriaHeadings: [...words.report.criteriaHeadings],
     criteria: report.criteria.map((criterion) => ({
       label: t(criterion.label[lang]),
-      status: STATUS[lang][criterion.status],
+      status: words.report.status[criterion.status],
       statusKey: criterion.status,
       applicable: criterion.applicable,
       passed: criterion.passed,
@@ -81,25 +69,25 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
     groups: report.criteria
       .map((criterion) => ({
         label: t(criterion.label[lang]),
-        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, lang, t)),
+        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, words, t)),
       }))
       .filter((group) => group.findings.length > 0),
-    noFindings: french ? 'Aucun constat.' : 'No findings.',
-    produced: `${french ? 'Rapport produit le' : 'Report produced on'} ${formatDate(context.clock(), french)}`,
+    noFindings: words.report.noFindings,
+    produced: `${words.report.produced} ${formatDate(context.clock(), french)}`,
   }
 }
 
-function findingView(finding: Finding, input: ReportInput, lang: 'fr' | 'en', t: (text: string) => string): FindingView {
+function findingView(finding: Finding, input: ReportInput, words: RenderWords, t: (text: string) => string): FindingView {
   const anchor = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
   const view: FindingView = {
     severity: finding.severity,
-    severityLabel: SEVERITY[lang][finding.severity],
-    place: t(finding.label[lang]),
-    message: t(finding.message[lang]),
+    severityLabel: words.report.severity[finding.severity],
+    place: t(finding.label[words.lang]),
+    message: t(finding.message[words.lang]),
     pointer: finding.expected ?? finding.pointer,
     rule: finding.ruleId,
   }
-  if (finding.suggestion) view.suggestion = t(finding.suggestion[lang])
+  if (finding.suggestion) view.suggestion = t(finding.suggestion[words.lang])
   if (anchor) view.href = `${input.planHref ?? ''}#${anchor}`
   return view
 }

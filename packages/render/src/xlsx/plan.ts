@@ -1,8 +1,9 @@
 import { fiscalYearOf, localize, type PlanDocument } from '@demarche/domain'
 import ExcelJS from 'exceljs'
-import { languageOf, type RenderContext, type Renderer } from '../context.js'
+import { languageOf, type RenderContext } from '../context.js'
 import { plainText } from '../inline.js'
 import { type AxisView, planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
+import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates } from '../zip.js'
 
 /**
@@ -21,13 +22,6 @@ export async function planXlsx(plan: PlanDocument, context: RenderContext): Prom
   for (const axis of view.axes) axisSheet(workbook, axis, view, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   return rewriteZip(bytes, date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
-}
-
-export const xlsxPlanRenderer: Renderer<PlanDocument> = {
-  format: 'xlsx',
-  mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  extension: 'xlsx',
-  render: (plan, context) => planXlsx(plan, context),
 }
 
 /** OOXML paper size 1 is US Letter; exceljs's PaperSize enum leaves it out. */
@@ -178,8 +172,8 @@ function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, c
     const first = rowNumber
     for (const row of rows) {
       const sheetRow = sheet.getRow(rowNumber++)
-      sheetRow.getCell(1).value = `${objective.label} — ${plainText(objective.title)}${objective.details.length ? `\n${cellText(objective.details)}` : ''}`
-      axis.columns.forEach((column, index) => (sheetRow.getCell(index + 2).value = row ? cellText(row.cells[column.key] ?? []) : ''))
+      sheetRow.getCell(1).value = `${objective.label} — ${plainText(objective.title)}${objective.details.length ? `\n${cellText(objective.details, wordsOf(context).colon)}` : ''}`
+      axis.columns.forEach((column, index) => (sheetRow.getCell(index + 2).value = row ? cellText(row.cells[column.key] ?? [], wordsOf(context).colon) : ''))
       sheetRow.alignment = { wrapText: true, vertical: 'top' }
     }
     if (rowNumber - 1 > first) sheet.mergeCells(first, 1, rowNumber - 1, 1)
@@ -187,14 +181,14 @@ function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, c
 }
 
 /** Cell text: paragraphs on their own lines, list items with their numbers or bullets. */
-function cellText(blocks: readonly ViewBlock[]): string {
+export function cellText(blocks: readonly ViewBlock[], colon: string): string {
   const lines: string[] = []
   for (const block of blocks) {
     if (block.type === 'paragraph') lines.push(plainText(block.text))
     else if (block.type === 'list')
       block.items.forEach((item, index) => {
         const marker = block.ordered ? `${(block.start ?? 1) + index}.` : '•'
-        lines.push(`${marker} ${item.lead ? `${plainText(item.lead)} : ` : ''}${plainText(item.text)}`)
+        lines.push(`${marker} ${item.lead ? `${plainText(item.lead)}${colon}` : ''}${plainText(item.text)}`)
         for (const sub of item.items ?? []) lines.push(`   – ${plainText(sub)}`)
       })
     else lines.push(...block.rows.map((row) => row.join(' — ')))

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { context, seeds } from '../test-support.js'
-import { planXlsx } from './plan.js'
+import { wordsOf } from '../words.js'
+import { cellText, planXlsx } from './plan.js'
 
 async function load(bytes: Uint8Array) {
   const workbook = new ExcelJS.Workbook()
@@ -70,5 +71,14 @@ describe('the XLSX of a plan with its montage financier', () => {
     expect(sheet.getRow(3).values).toEqual([undefined, 'Ligne', 'Libellé', 'Provenance', '2026-2027', '2027-2028', 'Total'])
     expect(cents(sheet.getRow(5).getCell(4).value)).toBe(3_300_001)
     expect(cents(sheet.getRow(5).getCell(6).value)).toBe(6_300_001)
+  })
+})
+
+describe('a list item with a lead in a cell', () => {
+  it.each([
+    ['fr-CA', '1. Rencontre 1\u00a0: Rappels'],
+    ['en-CA', '1. Rencontre 1: Rappels'],
+  ] as const)('takes the colon of its locale (%s)', (locale, expected) => {
+    expect(cellText([{ type: 'list', ordered: true, items: [{ lead: 'Rencontre 1', text: 'Rappels' }] }], wordsOf({ locale }).colon)).toBe(expected)
   })
 })

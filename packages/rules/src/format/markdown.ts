@@ -1,54 +1,73 @@
 import type { Finding, Report } from '../engine/report.js'
 import type { FormatOptions } from './index.js'
-import { colon, formatScore, SEVERITY_WORDS, STAGE_WORDS, STATUS_WORDS, summaryLine } from './words.js'
+import { colon, formatScore, REPORT_WORDS, SEVERITY_WORDS, STAGE_WORDS, STATUS_WORDS, summaryLine } from './words.js'
 
-/** GitHub-flavoured Markdown: the score, each criterion's status in words, findings grouped by criterion. */
-export function formatMarkdown(report: Report, options: FormatOptions = {}): string {
+/** What a renderer adds to the Markdown report: its own title, typography, links into the plan, a date. */
+export interface MarkdownReportOptions extends FormatOptions {
+  /** What the report is about, after "Evaluation report — " (default: the file, else the plan's id). */
+  subject?: string
+  /** Applied to every text taken from the report (labels, messages, suggestions), e.g. French typography. */
+  typeset?: (text: string) => string
+  /** Where a finding's place links to, if anywhere. */
+  href?: (finding: Finding) => string | undefined
+  /** A line in italics under the facts ("Report produced on …"). */
+  produced?: string
+}
+
+/**
+ * The one Markdown evaluation report (GitHub-flavoured): the score, each criterion's status in words,
+ * findings grouped by criterion. `demarche lint --format markdown` and the render package both print it.
+ */
+export function formatMarkdown(report: Report, options: MarkdownReportOptions = {}): string {
   const locale = options.locale ?? 'fr'
-  const fr = locale === 'fr'
+  const words = REPORT_WORDS[locale]
+  const t = options.typeset ?? ((text: string) => text)
   const out: string[] = []
-  const title = options.file ?? report.plan.id ?? 'plan'
-  out.push(`# ${fr ? 'Rapport d’évaluation' : 'Evaluation report'} — ${escapeInline(title)}`, '')
+  const subject = options.subject ?? options.file ?? report.plan.id ?? 'plan'
+  out.push(`# ${words.title} — ${escapeInline(subject)}`, '')
   const c = colon(locale)
   const profile = report.profile ? `${report.profile.id}@${report.profile.version}` : '—'
   out.push(
     [
-      `${fr ? 'Jeu de règles' : 'Rule set'}${c}\`${report.ruleSet.id}@${report.ruleSet.version}\``,
-      `${fr ? 'Profil' : 'Profile'}${c}\`${profile}\``,
-      `${fr ? 'Étape' : 'Stage'}${c}${STAGE_WORDS[locale][report.stage]}`,
-      `${fr ? 'Empreinte' : 'Hash'}${c}\`${report.plan.hash}\``,
+      `${words.ruleSet}${c}\`${report.ruleSet.id}@${report.ruleSet.version}\``,
+      `${words.profile}${c}\`${profile}\``,
+      `${words.stage}${c}${STAGE_WORDS[locale][report.stage]}`,
+      `${words.hash}${c}\`${report.plan.hash}\``,
     ].join(' · '),
     '',
   )
-  out.push(`**${fr ? 'Score de complétude' : 'Completeness score'}${c}${formatScore(report.score, locale)} / 100** — ${summaryLine(report.summary, locale)}`, '')
-  out.push(fr ? '| Critère | Statut | Vérifiés | Conformes | Poids | Points |' : '| Criterion | Status | Checked | Passed | Weight | Points |')
+  if (options.produced) out.push(`*${escapeInline(options.produced)}*`, '')
+  out.push(`**${words.score}${c}${formatScore(report.score, locale)} / 100** — ${summaryLine(report.summary, locale)}`, '')
+  out.push(`| ${words.criteriaHeadings.join(' | ')} |`)
   out.push('|---|---|---:|---:|---:|---:|')
   for (const criterion of report.criteria)
     out.push(
-      `| ${cell(criterion.label[locale])} | ${STATUS_WORDS[locale][criterion.status]} | ${criterion.applicable} | ${criterion.passed} | ${formatScore(criterion.weight, locale)} | ${formatScore(criterion.contribution, locale)} / ${formatScore(criterion.share, locale)} |`,
+      `| ${cell(t(criterion.label[locale]))} | ${STATUS_WORDS[locale][criterion.status]} | ${criterion.applicable} | ${criterion.passed} | ${formatScore(criterion.weight, locale)} | ${formatScore(criterion.contribution, locale)} / ${formatScore(criterion.share, locale)} |`,
     )
   out.push('')
   if (report.findings.length === 0) {
-    out.push(fr ? 'Aucun constat.' : 'No findings.', '')
+    out.push(words.noFindings, '')
     return out.join('\n')
   }
-  out.push(`## ${fr ? 'Constats' : 'Findings'}`, '')
+  out.push(`## ${words.findings}`, '')
   for (const criterion of report.criteria) {
     const findings = report.findings.filter((finding) => finding.criterion === criterion.id)
     if (findings.length === 0) continue
-    out.push(`### ${escapeInline(criterion.label[locale])}`, '')
-    for (const finding of findings) out.push(findingLine(finding, locale))
+    out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '')
+    for (const finding of findings) out.push(findingLine(finding, locale, t, options.href?.(finding)))
     out.push('')
   }
   return out.join('\n')
 }
 
-function findingLine(finding: Finding, locale: 'fr' | 'en'): string {
+function findingLine(finding: Finding, locale: 'fr' | 'en', t: (text: string) => string, href: string | undefined): string {
   const severity = SEVERITY_WORDS[locale][finding.severity]
   const where = finding.expected ?? finding.pointer
   const c = colon(locale)
-  const suggestion = finding.suggestion ? ` *Suggestion${c}${escapeInline(finding.suggestion[locale])}*` : ''
-  return `- **${capitalise(severity)}** — ${escapeInline(finding.label[locale])}${c}${escapeInline(finding.message[locale])}${suggestion} \`${where || '/'}\` (${finding.ruleId})`
+  const label = escapeInline(t(finding.label[locale]))
+  const place = href ? `[${label}](${href.replace(/[()\s]/g, encodeURIComponent)})` : label
+  const suggestion = finding.suggestion ? ` *${REPORT_WORDS[locale].suggestion}${c}${escapeInline(t(finding.suggestion[locale]))}*` : ''
+  return `- **${capitalise(severity)}** — ${place}${c}${escapeInline(t(finding.message[locale]))}${suggestion} \`${where || '/'}\` (${finding.ruleId})`
 }
 
 function capitalise(text: string): string {

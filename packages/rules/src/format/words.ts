@@ -2,8 +2,13 @@ import type { Locale } from '@demarche/domain'
 import type { CriterionStatus } from '../engine/report.js'
 import type { FindingSeverity, Stage } from '../engine/severity.js'
 
+/**
+ * The words every report format prints, by locale: this file is the one catalogue of a report's words (the
+ * render package reads it too). French says "information" (formal, countable); English keeps the level's
+ * name, "info", and counts "infos" ("information" is uncountable in English, "informations" is not a word).
+ */
 export const SEVERITY_WORDS: Record<Locale, Record<FindingSeverity, string>> = {
-  fr: { error: 'erreur', warning: 'avertissement', info: 'info' },
+  fr: { error: 'erreur', warning: 'avertissement', info: 'information' },
   en: { error: 'error', warning: 'warning', info: 'info' },
 }
 
@@ -15,6 +20,55 @@ export const STATUS_WORDS: Record<Locale, Record<CriterionStatus, string>> = {
 export const STAGE_WORDS: Record<Locale, Record<Stage, string>> = {
   fr: { draft: 'brouillon', submission: 'dépôt' },
   en: { draft: 'draft', submission: 'submission' },
+}
+
+export interface ReportWords {
+  title: string
+  ruleSet: string
+  profile: string
+  stage: string
+  hash: string
+  score: string
+  criteriaHeadings: readonly [string, string, string, string, string, string]
+  criteriaCaption: string
+  criteriaDescription: string
+  findings: string
+  noFindings: string
+  suggestion: string
+  produced: string
+}
+
+export const REPORT_WORDS: Record<Locale, ReportWords> = {
+  fr: {
+    title: 'Rapport d’évaluation',
+    ruleSet: 'Jeu de règles',
+    profile: 'Profil',
+    stage: 'Étape',
+    hash: 'Empreinte',
+    score: 'Score de complétude',
+    criteriaHeadings: ['Critère', 'Statut', 'Vérifiés', 'Conformes', 'Poids', 'Points'],
+    criteriaCaption: 'Critères de la grille d’analyse',
+    criteriaDescription: 'Statut, sujets vérifiés et conformes, poids et points de chaque critère.',
+    findings: 'Constats',
+    noFindings: 'Aucun constat.',
+    suggestion: 'Suggestion',
+    produced: 'Rapport produit le',
+  },
+  en: {
+    title: 'Evaluation report',
+    ruleSet: 'Rule set',
+    profile: 'Profile',
+    stage: 'Stage',
+    hash: 'Hash',
+    score: 'Completeness score',
+    criteriaHeadings: ['Criterion', 'Status', 'Checked', 'Passed', 'Weight', 'Points'],
+    criteriaCaption: 'Review grid criteria',
+    criteriaDescription: 'Status, checked and passed subjects, weight and points of each criterion.',
+    findings: 'Findings',
+    noFindings: 'No findings.',
+    suggestion: 'Suggestion',
+    produced: 'Report produced on',
+  },
 }
 
 /** "78,4" in French, "78.4" in English. */
