@@ -6,15 +6,14 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
 import Fastify, { type FastifyInstance } from 'fastify'
-import Type from 'typebox'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { authPlugin } from './plugins/auth.js'
-import { problemPlugin, send } from './plugins/problem.js'
-import { catalogRoutes } from './routes/catalog.js'
-import { documentRoutes } from './routes/documents.js'
-import { planRoutes } from './routes/plans.js'
-import { problems, SHARED_SCHEMAS } from './schemas.js'
+import { problemPlugin } from './plugins/problem.js'
+import { v1Routes } from './routes/index.js'
+import { health } from './routes/system/health.js'
+import { ready } from './routes/system/ready.js'
+import { SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
 
@@ -88,28 +87,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
 
   const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite' })
   const catalog = new CatalogService(database.db)
-  await app.register(
-    async (v1) => {
-      await v1.register(planRoutes, { prefix: '/plans', plans })
-      await v1.register(documentRoutes, { prefix: '/plans', plans, printer: openPrinter })
-      await v1.register(catalogRoutes, { catalog, db: database.db })
-    },
-    { prefix: '/v1' },
-  )
-
-  app.get('/healthz', { schema: { operationId: 'health', tags: ['system'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }))
-  app.get(
-    '/readyz',
-    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...problems(503) } } },
-    async (request, reply) => {
-      try {
-        await database.ping()
-        return { status: 'ready' as const, database: database.kind }
-      } catch {
-        return send(reply, request, { status: 503, code: 'not-ready', title: { fr: 'Base de données injoignable.', en: 'Database unreachable.' } })
-      }
-    },
-  )
+  await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
+  await app.register(health)
+  await app.register(ready, { database })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   return app
 }

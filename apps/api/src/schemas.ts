@@ -31,6 +31,9 @@ export type Problem = Static<typeof Problem>
 
 export const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })
 
+/** The path parameter of every operation on one plan. */
+export const PlanParams = Type.Object({ planId: Type.String({ maxLength: 64 }) })
+
 export const PlanSummary = Type.Object(
   {
     id: Id,

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
+import { examplePlans } from '@demarche/domain/examples'
 import { buildApp } from './app.js'
 import { readConfig } from './config.js'
 import { openDatabase } from './db/client.js'
@@ -58,3 +59,10 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
+
+/** The 2026-2028 plan under another id, as the body of `POST /v1/plans` on the demo chantier. */
+export function draftOf(id: string) {
+  const document = examplePlans.crevale2026()
+  document.id = id
+  return { chantierId: 'reussite-educative', document }
+}

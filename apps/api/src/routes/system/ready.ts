@@ -1,0 +1,20 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import type { DatabaseHandle } from '../../db/client.js'
+import { AppError } from '../../errors.js'
+import { problems } from '../../schemas.js'
+
+export const ready: FastifyPluginAsyncTypebox<{ database: DatabaseHandle }> = async (app, { database }) => {
+  app.get(
+    '/readyz',
+    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...problems(503) } } },
+    async () => {
+      try {
+        await database.ping()
+      } catch {
+        throw new AppError('not-ready', { fr: 'Base de données injoignable.', en: 'Database unreachable.' })
+      }
+      return { status: 'ready' as const, database: database.kind }
+    },
+  )
+}
