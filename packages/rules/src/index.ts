@@ -1,5 +1,9 @@
 import { createEngine, type Engine, type EngineOptions, type EvaluateOptions } from './engine/engine.js'
-import type { Report } from './engine/report.js'
+import {
+  CriterionResult, CriterionStatus, Finding, Report, ReportEngine, ReportPlan, ReportProfile, ReportRuleSet, ReportSummary,
+} from './engine/report.js'
+import { CriterionDefinition, ResolvedCriterion, RuleEntry, RuleSetDefinition, RuleSetRule, RuleSetSummary } from './engine/ruleset.js'
+import { FindingSeverity, Stage } from './engine/severity.js'
 import { builtinRules } from './rules/index.js'
 import { builtinRuleSets } from './rulesets/index.js'
 
@@ -7,17 +11,31 @@ import { builtinRuleSets } from './rulesets/index.js'
 export { ENGINE_NAME, ENGINE_VERSION } from './engine/engine.js'
 export type { Engine, EngineOptions, EvaluateOptions } from './engine/engine.js'
 export { defineRule } from './engine/rule.js'
-export type { Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor, Bilingual } from './engine/rule.js'
-export { Severity, atLeast, severityRank } from './engine/severity.js'
-export type { FindingSeverity, Stage } from './engine/severity.js'
-export { RuleSetDefinition, RuleEntry, CriterionDefinition, RuleSetError, resolveRuleSet, ruleSetKey } from './engine/ruleset.js'
-export type { ResolvedRuleSet, ResolvedRuleConfig, ResolvedCriterion, RuleSetProblem } from './engine/ruleset.js'
-export type { Report, Finding, CriterionResult, CriterionStatus } from './engine/report.js'
+export type { Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor } from './engine/rule.js'
+export { Severity, FindingSeverity, Stage, atLeast, severityRank } from './engine/severity.js'
+export {
+  RuleSetDefinition, RuleEntry, CriterionDefinition, ResolvedCriterion, RuleSetRule, RuleSetSummary, RuleSetError, resolveRuleSet, ruleSetKey,
+  summarizeRuleSet,
+} from './engine/ruleset.js'
+export type { ResolvedRuleSet, ResolvedRuleConfig, RuleSetProblem } from './engine/ruleset.js'
+// The report's schemas (TypeBox, each with an $id) and their types, of the same names.
+export {
+  Report, Finding, CriterionResult, CriterionStatus, Bilingual, ReportEngine, ReportRuleSet, ReportProfile, ReportPlan, ReportSummary,
+} from './engine/report.js'
 export { explain } from './engine/explain.js'
 export type { Explanation, CriterionExplanation } from './engine/explain.js'
 export { canonicalJson, contentHash } from './engine/canonical.js'
 export { placeLabeller } from './engine/labels.js'
 export type { PlaceLabeller } from './engine/labels.js'
+
+/**
+ * Every schema of the package that has an `$id`, each after the ones it contains: registered one by one in
+ * this order (Ajv's addSchema, Fastify's), each becomes one named component.
+ */
+export const RULES_SCHEMAS = [
+  FindingSeverity, Stage, CriterionStatus, Finding, CriterionResult, ReportEngine, ReportRuleSet, ReportProfile, ReportPlan, ReportSummary, Report,
+  ResolvedCriterion, RuleSetRule, RuleSetSummary, CriterionDefinition, RuleEntry, RuleSetDefinition,
+] as const
 
 // Built-in rules and rule sets
 export { builtinRules } from './rules/index.js'
@@ -27,7 +45,7 @@ export type { TextField } from './rules/kit.js'
 
 // Reports as text
 export { formatReport, FORMATS } from './format/index.js'
-export type { ReportFormat, FormatOptions } from './format/index.js'
+export type { ReportFormat, FormatOptions, RuleDescription } from './format/index.js'
 export { rulesCatalogue } from './catalogue.js'
 
 /** An engine with the built-in rules and rule sets, plus the caller's own. */

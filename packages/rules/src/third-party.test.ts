@@ -1,6 +1,6 @@
 // A region publishing its own rule set, written as another package would: the public API only.
 import { examplePlans } from '@demarche/domain/examples'
-import { createRulesEngine, defineRule, type RuleSetDefinition } from '@demarche/rules'
+import { createRulesEngine, defineRule, formatReport, type FormatOptions, type RuleSetDefinition } from '@demarche/rules'
 import { RuleTester } from '@demarche/rules/testing'
 import Type from 'typebox'
 import { describe, expect, it } from 'vitest'
@@ -111,6 +111,28 @@ describe('a third-party rule set built on lanaudiere-2026', () => {
       label: { fr: 'Axe 1, objectif 1' },
       message: { en: 'Objective "Arrimage des actions en réussite éducative." does not start with an infinitive verb.' },
     })
+  })
+
+  it('keeps its rules described in SARIF when formatReport is given the engine’s rules', () => {
+    const descriptors = (options: FormatOptions) => {
+      const log = JSON.parse(formatReport('sarif', [{ file: 'plan.json', report }], { locale: 'en', ...options })) as {
+        runs: [{ tool: { driver: { rules: Array<{ id: string }> } } }]
+      }
+      return new Map(log.runs[0].tool.driver.rules.map((descriptor) => [descriptor.id, descriptor]))
+    }
+    expect(descriptors({}).get('mauricie/max-objectives-per-axis')).toEqual({ id: 'mauricie/max-objectives-per-axis', name: 'mauricie/max-objectives-per-axis' })
+    const described = descriptors({ rules: engine.rules })
+    expect(described.get('mauricie/max-objectives-per-axis')).toEqual({
+      id: 'mauricie/max-objectives-per-axis',
+      name: 'mauricie/max-objectives-per-axis',
+      shortDescription: { text: 'An axis has at most the number of objectives set by the max option.' },
+      fullDescription: { text: 'An axis has at most the number of objectives set by the max option. Readability of the regional plan.' },
+      properties: { criterion: 'plan-table' },
+    })
+    expect(described.get('mauricie/row-cites-montage-line')).toMatchObject({ properties: { criterion: 'budget' } })
+    // The built-in rules stay described, whether the caller's list holds them or not.
+    const builtin = report.findings.find((finding) => !finding.ruleId.startsWith('mauricie/'))!.ruleId
+    for (const options of [{}, { rules: engine.rules }, { rules: [maxObjectivesPerAxis] }]) expect(descriptors(options).get(builtin)).toHaveProperty('shortDescription')
   })
 
   RuleTester.describe = describe

@@ -1,7 +1,8 @@
 import { LocalizedText } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
-import type { AnyRule, Bilingual } from './rule.js'
+import { Bilingual } from './report.js'
+import type { AnyRule } from './rule.js'
 import { Severity, severityRank } from './severity.js'
 
 /** A criterion of the reviewers' grid: a form question or a coherence concern, with its weight. */
@@ -12,7 +13,7 @@ export const CriterionDefinition = Type.Object(
     question: Type.Optional(LocalizedText),
     weight: Type.Optional(Type.Number({ minimum: 0 })),
   },
-  { additionalProperties: false },
+  { $id: 'CriterionDefinition', additionalProperties: false },
 )
 export type CriterionDefinition = Static<typeof CriterionDefinition>
 
@@ -27,7 +28,7 @@ export const RuleEntry = Type.Union([
     },
     { additionalProperties: false },
   ),
-])
+], { $id: 'RuleEntry', description: 'A severity, or a severity per stage with options.' })
 export type RuleEntry = Static<typeof RuleEntry>
 
 /** A rule set as published: versioned data, frozen once released; a change is a new version. */
@@ -56,12 +57,12 @@ export interface ResolvedRuleConfig {
   options: unknown
 }
 
-export interface ResolvedCriterion {
-  id: string
-  label: Bilingual
-  question?: Bilingual
-  weight: number
-}
+/** A criterion with its rule set's `extends` chain applied: both languages and a weight, always. */
+export const ResolvedCriterion = Type.Object(
+  { id: Type.String(), label: Bilingual, weight: Type.Number({ minimum: 0 }), question: Type.Optional(Bilingual) },
+  { $id: 'ResolvedCriterion', additionalProperties: false },
+)
+export type ResolvedCriterion = Static<typeof ResolvedCriterion>
 
 /** A rule set with its `extends` chain applied and every rule and option checked. */
 export interface ResolvedRuleSet {
@@ -71,6 +72,45 @@ export interface ResolvedRuleSet {
   profiles: readonly string[]
   criteria: readonly ResolvedCriterion[]
   rules: readonly ResolvedRuleConfig[]
+}
+
+/** A rule of a resolved rule set, as listed: its criterion, its severities and what it checks. */
+export const RuleSetRule = Type.Object(
+  { id: Type.String(), criterion: Type.String(), severity: Severity, draft: Severity, docs: Bilingual },
+  { $id: 'RuleSetRule', additionalProperties: false },
+)
+export type RuleSetRule = Static<typeof RuleSetRule>
+
+/** A resolved rule set as data (what a client lists): its criteria in reading order and its rules by id. */
+export const RuleSetSummary = Type.Object(
+  {
+    id: Type.String(),
+    version: Type.Integer({ minimum: 1 }),
+    title: Bilingual,
+    profiles: Type.Array(Type.String()),
+    criteria: Type.Array(ResolvedCriterion),
+    rules: Type.Array(RuleSetRule),
+  },
+  { $id: 'RuleSetSummary', additionalProperties: false, description: 'A rule set with its extends chain applied: criteria in reading order, rules with their severities.' },
+)
+export type RuleSetSummary = Static<typeof RuleSetSummary>
+
+/** The data of a resolved rule set, without its rules' code. */
+export function summarizeRuleSet(resolved: ResolvedRuleSet): RuleSetSummary {
+  return {
+    id: resolved.id,
+    version: resolved.version,
+    title: resolved.title,
+    profiles: [...resolved.profiles],
+    criteria: [...resolved.criteria],
+    rules: resolved.rules.map((config) => ({
+      id: config.rule.id,
+      criterion: config.rule.meta.criterion,
+      severity: config.severity,
+      draft: config.draft,
+      docs: config.rule.meta.docs,
+    })),
+  }
 }
 
 export interface RuleSetProblem {

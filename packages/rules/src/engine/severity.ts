@@ -1,9 +1,17 @@
 import Type, { type Static } from 'typebox'
 
-export const Severity = Type.Union([Type.Literal('off'), Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')])
+// No $id: a rule's entry names a severity more than once (see report.ts).
+export const Severity = Type.Union([Type.Literal('off'), Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')], {
+  description: 'A rule’s severity in a rule set; off disables it.',
+})
 export type Severity = Static<typeof Severity>
+
 /** A finding's severity: an enabled one. */
-export type FindingSeverity = Exclude<Severity, 'off'>
+export const FindingSeverity = Type.Union([Type.Literal('info'), Type.Literal('warning'), Type.Literal('error')], {
+  $id: 'FindingSeverity',
+  description: 'A finding’s severity: info never lowers the score, warning and error do.',
+})
+export type FindingSeverity = Static<typeof FindingSeverity>
 
 const RANK: Record<Severity, number> = { off: 0, info: 1, warning: 2, error: 3 }
 
@@ -15,4 +23,9 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
   return RANK[severity] >= RANK[threshold]
 }
 
-export type Stage = 'draft' | 'submission'
+/** When a plan is judged: a draft gets the rule set's softer severities. */
+export const Stage = Type.Union([Type.Literal('draft'), Type.Literal('submission')], {
+  $id: 'Stage',
+  description: 'When a plan is judged: a draft gets the rule set’s softer severities.',
+})
+export type Stage = Static<typeof Stage>

@@ -1,5 +1,5 @@
 import type { Report } from '../engine/report.js'
-import type { FormatOptions } from './index.js'
+import type { FormatOptions } from './options.js'
 
 /** JUnit XML for CI dashboards: a suite per file and criterion, a failing case per rule with warnings or errors. */
 export function formatJunit(reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions = {}): string {

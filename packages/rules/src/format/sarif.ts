@@ -1,16 +1,15 @@
-import type { AnyRule } from '../engine/rule.js'
 import { ENGINE_NAME, ENGINE_VERSION } from '../engine/engine.js'
 import type { Report } from '../engine/report.js'
 import type { FindingSeverity } from '../engine/severity.js'
 import { builtinRules } from '../rules/index.js'
-import type { FormatOptions } from './index.js'
+import type { FormatOptions } from './options.js'
 
 const LEVEL: Record<FindingSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' }
 
 /** SARIF 2.1.0: one run per report, results located by file and by JSON Pointer (a logical location). */
-export function formatSarif(reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions & { rules?: readonly AnyRule[] } = {}): string {
+export function formatSarif(reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'fr'
-  const known = new Map((options.rules ?? builtinRules).map((rule) => [rule.id, rule]))
+  const known = new Map([...builtinRules, ...(options.rules ?? [])].map((rule) => [rule.id, rule]))
   const runs = reports.map(({ file, report }) => {
     const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort()
     return {

@@ -1,6 +1,6 @@
 import type { Report } from '../engine/report.js'
 import type { FindingSeverity } from '../engine/severity.js'
-import type { FormatOptions } from './index.js'
+import type { FormatOptions } from './options.js'
 import { colon, formatScore, plural, SEVERITY_WORDS, summaryLine } from './words.js'
 
 const COLORS: Record<FindingSeverity | 'dim' | 'bold', [string, string]> = {
