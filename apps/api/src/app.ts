@@ -1,4 +1,5 @@
 import cors from '@fastify/cors'
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -13,7 +14,7 @@ import { problemPlugin } from './plugins/problem.js'
 import { v1Routes } from './routes/index.js'
 import { health } from './routes/system/health.js'
 import { ready } from './routes/system/ready.js'
-import { SHARED_SCHEMAS } from './schemas.js'
+import { byReference, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
 
@@ -34,8 +35,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  // Responses are plain JSON: no schema-driven serializer to strip the fields of a plan or a report.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   // JSON only: a text/plain body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser('application/json-patch+json', { parseAs: 'string' }, (_request, body, done) => {
@@ -45,7 +44,25 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       done(Object.assign(error as Error, { statusCode: 400 }), undefined)
     }
   })
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  for (const schema of SHARED_SCHEMAS) app.addSchema(byReference(schema, true))
+  // Before any route (and before the OpenAPI plugin collects them): named schemas become references.
+  app.addHook('onRoute', (route) => {
+    if (route.schema) route.schema = byReference(route.schema)
+  })
+  // Responses are serialized by their schema (what the OpenAPI document says is what is sent), with one
+  // compiled serializer per schema object, shared by every route that answers with it: the Problem of
+  // each error status of each route would otherwise be compiled anew, Report and all.
+  const compileSerializer = SerializerSelector()(app.getSchemas(), {})
+  const serializers = new WeakMap<object, (data: unknown) => string>()
+  app.setSerializerCompiler((route) => {
+    const schema = route.schema as object
+    let serializer = serializers.get(schema)
+    if (serializer === undefined) {
+      serializer = compileSerializer({ ...route, httpStatus: route.httpStatus ?? '200' })
+      serializers.set(schema, serializer)
+    }
+    return serializer
+  })
 
   await app.register(problemPlugin)
   await app.register(helmet, { contentSecurityPolicy: false })

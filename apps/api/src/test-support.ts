@@ -34,7 +34,7 @@ export async function freshPostgres(url: string): Promise<{ url: string; drop():
   }
 }
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, options: { ready?: boolean } = {}): Promise<TestApp> {
   const server = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : undefined
   const database = await openDatabase(server ? { url: server.url } : {})
   const config = readConfig({ LOG_LEVEL: 'silent', ...env })
@@ -47,6 +47,8 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     otherCoordinator: (await catalog.createKey('bootstrap', { role: 'coordinator', chantierIds: ['another-chantier'], label: 'other coordinator' })).key,
   }
   const app = await buildApp({ config, database })
+  // Schemas compile when the app gets ready: here, under the suite's setup timeout, not a test's.
+  if (options.ready !== false) await app.ready()
   return {
     app,
     keys,

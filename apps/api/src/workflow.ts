@@ -1,17 +1,22 @@
-import Type from 'typebox'
+import Type, { type TLiteral, type TUnion } from 'typebox'
 import { AppError } from './errors.js'
+
+/** A union of string literals that keeps each literal's type. */
+export function literals<const Values extends readonly string[], const Options extends { $id?: string }>(values: Values, options: Options = {} as Options) {
+  return Type.Union(values.map((value) => Type.Literal(value)), options) as unknown as TUnion<{ -readonly [K in keyof Values]: TLiteral<Values[K]> }> & Options
+}
 
 /** Where a plan stands in the Table des préfets' process. */
 export const PLAN_STATUSES = ['draft', 'deposited', 'under_review', 'returned', 'resubmitted', 'accepted', 'refused'] as const
-export const PlanStatus = Type.Union(PLAN_STATUSES.map((status) => Type.Literal(status)), { $id: 'PlanStatus' })
+export const PlanStatus = literals(PLAN_STATUSES, { $id: 'PlanStatus' })
 export type PlanStatus = (typeof PLAN_STATUSES)[number]
 
 export const TRANSITIONS = ['deposit', 'start_review', 'return', 'resubmit', 'accept', 'refuse'] as const
-export const TransitionName = Type.Union(TRANSITIONS.map((name) => Type.Literal(name)), { $id: 'TransitionName' })
+export const TransitionName = literals(TRANSITIONS, { $id: 'TransitionName' })
 export type TransitionName = (typeof TRANSITIONS)[number]
 
 export const ROLES = ['admin', 'reviewer', 'coordinator'] as const
-export const Role = Type.Union(ROLES.map((role) => Type.Literal(role)), { $id: 'Role' })
+export const Role = literals(ROLES, { $id: 'Role' })
 export type Role = (typeof ROLES)[number]
 
 /** Each transition: the statuses it leaves from and the one it leads to (who may make it: `policy.ts`). */

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { evaluationOf } from '../../presenters/index.js'
-import { PlanParams, problems } from '../../schemas.js'
+import { EvaluateRequest, Evaluation, PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 
 export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
@@ -13,10 +13,10 @@ export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = 
         tags: ['evaluations'],
         summary: 'Evaluate a plan and store the report with its rule set version',
         params: PlanParams,
-        body: Type.Ref('EvaluateRequest'),
-        response: { 201: Type.Ref('Evaluation'), ...problems(400, 401, 403, 404, 415, 422, 429) },
+        body: EvaluateRequest,
+        response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429) },
       },
     },
-    async (request, reply) => reply.code(201).send(evaluationOf(await plans.evaluate(request.principal, request.params.planId, (request.body ?? {}) as { ruleSet?: string; stage?: 'draft' | 'submission' }))),
+    async (request, reply) => reply.code(201).send(evaluationOf(await plans.evaluate(request.principal, request.params.planId, request.body ?? {}))),
   )
 }

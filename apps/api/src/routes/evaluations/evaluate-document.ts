@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { BoundedCache } from '../../bounded-cache.js'
 import { authorize } from '../../policy.js'
-import { problems } from '../../schemas.js'
+import { EvaluateRequest, problems, Report } from '../../schemas.js'
 
 /**
  * POST /evaluate keeps the reports it made by the SHA-256 of the request body and the options: an
@@ -26,14 +26,14 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['evaluations'],
         summary: 'Evaluate any plan document without storing it',
         description: 'The same document with the same options gives the same report; a report already made is sent again (header `Cache-Status: demarche-api; hit`).',
-        querystring: Type.Ref('EvaluateRequest'),
+        querystring: EvaluateRequest,
         body: Type.Unknown({ description: 'A plan document (any JSON is accepted; shape problems become findings)' }),
-        response: { 200: Type.Ref('EvaluationReport'), ...problems(400, 413, 415, 422, 429) },
+        response: { 200: Report, ...problems(400, 413, 415, 422, 429) },
       },
     },
     async (request, reply) => {
       authorize(request.principal, 'document.evaluate')
-      const query = request.query as { ruleSet?: string; stage?: 'draft' | 'submission' }
+      const query = request.query
       const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
       // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
       if (!Buffer.isBuffer(request.body)) return evaluatePlan(request.body, options)
@@ -42,11 +42,12 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
       let report = reports.get(key)
       if (report === undefined) {
         const document = await new Promise<unknown>((resolve, reject) => parseJson(request, bytes.toString('utf8'), (error, value) => (error ? reject(error) : resolve(value))))
-        report = Buffer.from(reply.serializeInput(evaluatePlan(document, options) as unknown as Record<string, unknown>, '200') as string)
+        report = Buffer.from(reply.serializeInput(evaluatePlan(document, options), '200') as string)
         reports.set(key, report)
         reply.header('cache-status', 'demarche-api; fwd=miss; stored')
       } else reply.header('cache-status', 'demarche-api; hit')
-      return reply.type('application/json; charset=utf-8').send(report)
+      // Bytes made by the route's own response serializer, once per document and options.
+      return reply.type('application/json; charset=utf-8').send(report as never)
     },
   )
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { BoundedCache } from '../../bounded-cache.js'
 import { etagOf, resourceOf, savedStateKey } from '../../presenters/index.js'
-import { PlanParams, problems } from '../../schemas.js'
+import { Plan, PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 
 export const getPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
@@ -19,7 +19,7 @@ export const getPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async
         description: 'With `If-None-Match` set to the ETag already held, answers 304 without a body when the plan has not changed.',
         params: PlanParams,
         headers: Type.Object({ 'if-none-match': Type.Optional(Type.String()) }),
-        response: { 200: Type.Ref('Plan'), 304: Type.Null({ description: 'Not modified: the ETag sent is the current one.' }), ...problems(401, 404, 429) },
+        response: { 200: Plan, 304: Type.Null({ description: 'Not modified: the ETag sent is the current one.' }), ...problems(401, 404, 429) },
       },
     },
     async (request, reply) => {
@@ -30,10 +30,11 @@ export const getPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async
       const key = savedStateKey(head)
       let body = serialized.get(key)
       if (body === undefined) {
-        body = Buffer.from(JSON.stringify(resourceOf(await plans.get(request.principal, head.id))))
+        body = Buffer.from(reply.serializeInput(resourceOf(await plans.get(request.principal, head.id)), '200') as string)
         serialized.set(key, body)
       }
-      return reply.type('application/json; charset=utf-8').send(body)
+      // Bytes made by the route's own response serializer, once per saved state.
+      return reply.type('application/json; charset=utf-8').send(body as never)
     },
   )
 }

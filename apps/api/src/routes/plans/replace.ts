@@ -1,8 +1,7 @@
-import type { PlanDocument } from '@demarche/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { etagOf, resourceOf } from '../../presenters/index.js'
-import { PlanParams, problems } from '../../schemas.js'
+import { Plan, ReplacePlan, PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 
 export const replacePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
@@ -15,13 +14,12 @@ export const replacePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
         summary: 'Save a new state of a plan (If-Match required)',
         params: PlanParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
-        body: Type.Ref('ReplacePlan'),
-        response: { 200: Type.Ref('Plan'), ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429) },
+        body: ReplacePlan,
+        response: { 200: Plan, ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429) },
       },
     },
     async (request, reply) => {
-      const body = request.body as { document: PlanDocument }
-      const row = await plans.replace(request.principal, request.params.planId, body.document, request.headers['if-match'])
+      const row = await plans.replace(request.principal, request.params.planId, request.body.document, request.headers['if-match'])
       return reply.header('etag', etagOf(row)).send(resourceOf(row))
     },
   )

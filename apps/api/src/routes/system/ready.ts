@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import Type from 'typebox'
 import type { DatabaseHandle } from '../../db/client.js'
 import { AppError } from '../../errors.js'
-import { problems } from '../../schemas.js'
+import { problems, Readiness } from '../../schemas.js'
 
 export const ready: FastifyPluginAsyncTypebox<{ database: DatabaseHandle }> = async (app, { database }) => {
   app.get(
     '/readyz',
-    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...problems(503) } } },
+    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Readiness, ...problems(503) } } },
     async () => {
       try {
         await database.ping()

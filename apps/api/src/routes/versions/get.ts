@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import { problems } from '../../schemas.js'
+import { PlanDocument, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 
 export const getPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
@@ -12,7 +12,7 @@ export const getPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
         tags: ['plans'],
         summary: 'One saved state of a plan',
         params: Type.Object({ planId: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1 }) }),
-        response: { 200: Type.Ref('PlanDocument'), ...problems(400, 401, 404, 429) },
+        response: { 200: PlanDocument, ...problems(400, 401, 404, 429) },
       },
     },
     async (request) => plans.version(request.principal, request.params.planId, request.params.version),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { etagOf, summaryOf } from '../../presenters/index.js'
-import { PlanParams, problems } from '../../schemas.js'
+import { PlanSummary, TransitionRequest, PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 import { TRANSITIONS } from '../../workflow.js'
 
@@ -16,12 +16,12 @@ export const transitionPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
           tags: ['workflow'],
           summary: `Workflow: ${name.replace('_', ' ')}`,
           params: PlanParams,
-          body: Type.Ref('TransitionRequest'),
-          response: { 200: Type.Ref('PlanSummary'), ...problems(400, 401, 403, 404, 409, 412, 415, 422, 429) },
+          body: TransitionRequest,
+          response: { 200: PlanSummary, ...problems(400, 401, 403, 404, 409, 412, 415, 422, 429) },
         },
       },
       async (request, reply) => {
-        const { row } = await plans.transition(request.principal, request.params.planId, name, (request.body as { reason?: string } | undefined)?.reason)
+        const { row } = await plans.transition(request.principal, request.params.planId, name, request.body?.reason)
         return reply.header('etag', etagOf(row)).send(summaryOf(row))
       },
     )
