@@ -1,4 +1,5 @@
 import cors from '@fastify/cors'
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -6,15 +7,14 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
 import Fastify, { type FastifyInstance } from 'fastify'
-import Type from 'typebox'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { authPlugin } from './plugins/auth.js'
-import { problemPlugin, send } from './plugins/problem.js'
-import { catalogRoutes } from './routes/catalog.js'
-import { documentRoutes } from './routes/documents.js'
-import { planRoutes } from './routes/plans.js'
-import { problems, SHARED_SCHEMAS } from './schemas.js'
+import { problemPlugin } from './plugins/problem.js'
+import { v1Routes } from './routes/index.js'
+import { health } from './routes/system/health.js'
+import { ready } from './routes/system/ready.js'
+import { byReference, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
 
@@ -35,8 +35,6 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  // Responses are plain JSON: no schema-driven serializer to strip the fields of a plan or a report.
-  app.setSerializerCompiler(() => (data) => JSON.stringify(data))
   // JSON only: a text/plain body is refused with 415 rather than read as a string.
   app.removeContentTypeParser('text/plain')
   app.addContentTypeParser('application/json-patch+json', { parseAs: 'string' }, (_request, body, done) => {
@@ -46,7 +44,25 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
       done(Object.assign(error as Error, { statusCode: 400 }), undefined)
     }
   })
-  for (const schema of SHARED_SCHEMAS) app.addSchema(schema)
+  for (const schema of SHARED_SCHEMAS) app.addSchema(byReference(schema, true))
+  // Before any route (and before the OpenAPI plugin collects them): named schemas become references.
+  app.addHook('onRoute', (route) => {
+    if (route.schema) route.schema = byReference(route.schema)
+  })
+  // Responses are serialized by their schema (what the OpenAPI document says is what is sent), with one
+  // compiled serializer per schema object, shared by every route that answers with it: the Problem of
+  // each error status of each route would otherwise be compiled anew, Report and all.
+  const compileSerializer = SerializerSelector()(app.getSchemas(), {})
+  const serializers = new WeakMap<object, (data: unknown) => string>()
+  app.setSerializerCompiler((route) => {
+    const schema = route.schema as object
+    let serializer = serializers.get(schema)
+    if (serializer === undefined) {
+      serializer = compileSerializer({ ...route, httpStatus: route.httpStatus ?? '200' })
+      serializers.set(schema, serializer)
+    }
+    return serializer
+  })
 
   await app.register(problemPlugin)
   await app.register(helmet, { contentSecurityPolicy: false })
@@ -88,28 +104,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
 
   const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite' })
   const catalog = new CatalogService(database.db)
-  await app.register(
-    async (v1) => {
-      await v1.register(planRoutes, { prefix: '/plans', plans })
-      await v1.register(documentRoutes, { prefix: '/plans', plans, printer: openPrinter })
-      await v1.register(catalogRoutes, { catalog, db: database.db })
-    },
-    { prefix: '/v1' },
-  )
-
-  app.get('/healthz', { schema: { operationId: 'health', tags: ['system'], summary: 'The process is up', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, async () => ({ status: 'ok' as const }))
-  app.get(
-    '/readyz',
-    { schema: { operationId: 'ready', tags: ['system'], summary: 'The database answers', response: { 200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }), ...problems(503) } } },
-    async (request, reply) => {
-      try {
-        await database.ping()
-        return { status: 'ready' as const, database: database.kind }
-      } catch {
-        return send(reply, request, { status: 503, code: 'not-ready', title: { fr: 'Base de données injoignable.', en: 'Database unreachable.' } })
-      }
-    },
-  )
+  await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
+  await app.register(health)
+  await app.register(ready, { database })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   return app
 }

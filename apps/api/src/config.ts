@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
+import { Value } from 'typebox/value'
 
 /** The service's configuration, read from the environment through this one schema. */
 export const Config = Type.Object({
@@ -20,21 +21,21 @@ export type Config = Static<typeof Config>
 
 const check = Compile(Config)
 
-/** Reads and checks the environment; throws an error naming each bad variable. */
+/**
+ * Reads and checks the environment: defaults, then TypeBox's conversion of the strings (integers,
+ * booleans: `true`/`false`/`1`/`0`), then the schema. Throws one error naming each bad variable.
+ */
 export function readConfig(env: Record<string, string | undefined>): Config {
-  const raw: Record<string, unknown> = {}
-  for (const [key, schema] of Object.entries(Config.properties)) {
+  const raw: Record<string, string> = {}
+  for (const key of Object.keys(Config.properties)) {
     const value = env[key]
-    if (value === undefined || value === '') {
-      if ('default' in schema) raw[key] = schema.default
-      continue
-    }
-    const type = (schema as { type?: string }).type
-    raw[key] = type === 'integer' ? Number(value) : type === 'boolean' ? value === 'true' || value === '1' : value
+    if (value !== undefined && value !== '') raw[key] = value
   }
-  if (!check.Check(raw)) {
-    const problems = [...check.Errors(raw)].map((error) => `${error.instancePath.slice(1) || '(config)'}: ${error.message}`)
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`)
-  }
-  return raw as Config
+  const value = Value.Convert(Config, Value.Default(Config, { ...raw })) as Record<string, unknown>
+  const problems = [...check.Errors(value)].map((error) => `${error.instancePath.slice(1) || '(config)'}: ${error.message}${error.instancePath ? ` (got ${JSON.stringify(raw[error.instancePath.slice(1)])})` : ''}`)
+  // Conversion truncates "8.5" to 8: a number that does not read back as its text is refused, not rounded.
+  for (const [key, text] of Object.entries(raw))
+    if (typeof value[key] === 'number' && String(value[key]) !== text.trim()) problems.push(`${key}: must be integer (got ${JSON.stringify(text)})`)
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`)
+  return value as Config
 }

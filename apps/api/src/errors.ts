@@ -1,8 +1,12 @@
-/** An error with a stable code that the HTTP layer maps to a status and a problem+json body. */
+import type { ProblemCode } from './plugins/problem.js'
+
+/**
+ * An error with a stable code. Services throw these and never choose an HTTP status: the problem plugin
+ * maps each code to its status (one table) and the error to an application/problem+json body.
+ */
 export class AppError extends Error {
   constructor(
-    readonly status: number,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: { fr: string; en: string },
     readonly extra: Record<string, unknown> = {},
   ) {
@@ -11,6 +15,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError(404, 'not-found', { fr: `${what} introuvable.`, en: `${what} not found.` })
-export const forbidden = () => new AppError(403, 'forbidden', { fr: 'Accès refusé.', en: 'Access denied.' })
-export const unauthorized = () => new AppError(401, 'unauthorized', { fr: 'Clé d’API absente ou invalide.', en: 'Missing or invalid API key.' })
+export const notFound = (what: string) => new AppError('not-found', { fr: `${what} introuvable.`, en: `${what} not found.` })
+export const forbidden = () => new AppError('forbidden', { fr: 'Accès refusé.', en: 'Access denied.' })
+export const unauthorized = () => new AppError('unauthorized', { fr: 'Clé d’API absente ou invalide.', en: 'Missing or invalid API key.' })

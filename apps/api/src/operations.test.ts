@@ -1,4 +1,6 @@
 import { examplePlans } from '@demarche/domain/examples'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, DATABASE, testApp, type TestApp } from './test-support.js'
 
@@ -63,23 +65,82 @@ function calls(etag: () => string): Array<[operationId: string, call: () => Call
   ]
 }
 
+/** Requests that fail, one per kind of problem, each checked against what its operation documents. */
+function failures(etag2021: string): Array<[operationId: string, status: number, call: Call]> {
+  const withErrors = examplePlans.crevale2026()
+  withErrors.id = 'walk-with-errors'
+  withErrors.followUp = []
+  return [
+    ['getPlan', 404, { method: 'GET', url: '/v1/plans/no-such-plan' }],
+    ['getPlan', 304, { method: 'GET', url: '/v1/plans/crevale-2021', headers: { 'if-none-match': etag2021 } }],
+    ['listPlans', 400, { method: 'GET', url: '/v1/plans?cursor=bm90aGluZw' }],
+    ['createPlan', 400, { method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative' } }],
+    ['createPlan', 201, { method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: withErrors } }],
+    ['depositPlan', 422, { method: 'POST', url: '/v1/plans/walk-with-errors/deposit', key: 'coordinator' }],
+    ['acceptPlan', 409, { method: 'POST', url: '/v1/plans/walk-with-errors/accept', key: 'reviewer' }],
+    ['acceptPlan', 403, { method: 'POST', url: '/v1/plans/walk-with-errors/accept', key: 'coordinator' }],
+    ['replacePlan', 428, { method: 'PUT', url: '/v1/plans/walk-with-errors', key: 'coordinator', payload: { document: withErrors } }],
+    ['replacePlan', 412, { method: 'PUT', url: '/v1/plans/walk-with-errors', key: 'coordinator', headers: { 'if-match': '"stale"' }, payload: { document: withErrors } }],
+    ['createOrganisation', 409, { method: 'POST', url: '/v1/organisations', key: 'reviewer', payload: { name: 'COMITÉ RÉGIONAL POUR LA VALORISATION DE L’ÉDUCATION (CREVALE)' } }],
+    ['evaluateDocument', 422, { method: 'POST', url: '/v1/evaluate?ruleSet=no-such-set', payload: {} }],
+    ['getPlanDocument', 406, { method: 'GET', url: '/v1/plans/crevale-2021/document', headers: { accept: 'application/json' } }],
+    ['listAudit', 403, { method: 'GET', url: '/v1/audit', key: 'reviewer' }],
+  ]
+}
+
+type Operation = { operationId: string; responses: Record<string, { content?: Record<string, { schema: object }> }> }
+
 describe(`every documented operation (${DATABASE})`, () => {
-  it('answers a valid request with success, and none is left untried', async () => {
+  it('answers a valid request with success, and none is left untried; every answer is what the OpenAPI document says', async () => {
     const document = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json()
-    const documented = Object.values(document.paths as Record<string, Record<string, { operationId: string }>>).flatMap((path) => Object.values(path).map((operation) => operation.operationId))
-    let etag = ''
-    const table = calls(() => etag)
-    expect(table.map(([id]) => id).sort()).toEqual([...documented].sort())
-    for (const [operationId, make] of table) {
-      const call = make()
-      const response = await t.app.inject({
+    const operations = new Map<string, { path: string; method: string; operation: Operation }>()
+    for (const [path, methods] of Object.entries(document.paths as Record<string, Record<string, Operation>>))
+      for (const [method, operation] of Object.entries(methods)) operations.set(operation.operationId, { path, method, operation })
+    // The whole document is one schema resource: its operations' response schemas refer to its components.
+    const ajv = new Ajv2020({ strict: false, allErrors: true })
+    addFormats.default(ajv)
+    ajv.addFormat('binary', true)
+    ajv.addSchema(document, 'openapi.json')
+    const pointer = (...parts: string[]) => parts.map((part) => part.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+
+    /** The body must match the schema documented for the operation, the status and the media type. */
+    const conforms = (operationId: string, response: Awaited<ReturnType<typeof t.app.inject>>) => {
+      const where = `${operationId} ${response.statusCode}`
+      const { path, method, operation } = operations.get(operationId)!
+      const documented = operation.responses[String(response.statusCode)]
+      expect(documented, `${where}: status not documented`).toBeDefined()
+      if (!documented!.content) {
+        expect(response.body, `${where}: no body documented`).toBe('')
+        return
+      }
+      const mediaType = String(response.headers['content-type']).split(';')[0]!
+      expect(Object.keys(documented!.content), `${where}: media type`).toContain(mediaType)
+      const validate = ajv.getSchema(`openapi.json#/${pointer('paths', path, method, 'responses', String(response.statusCode), 'content', mediaType, 'schema')}`)!
+      const body = /json$/.test(mediaType) ? response.json() : response.body
+      expect(validate(body), `${where}: ${ajv.errorsText(validate.errors)}`).toBe(true)
+    }
+    const send = (call: Call) =>
+      t.app.inject({
         method: call.method as 'GET',
         url: call.url,
         headers: { ...(call.key && bearer(t.keys[call.key])), ...call.headers },
         ...(call.payload !== undefined && { payload: call.payload as string }),
       })
+
+    let etag = ''
+    const table = calls(() => etag)
+    expect(table.map(([id]) => id).sort()).toEqual([...operations.keys()].sort())
+    for (const [operationId, make] of table) {
+      const response = await send(make())
       expect(response.statusCode, `${operationId}: ${response.body.slice(0, 300)}`).toBeLessThan(300)
+      conforms(operationId, response)
       if (response.headers.etag) etag = response.headers.etag as string
+    }
+    const etag2021 = (await send({ method: 'GET', url: '/v1/plans/crevale-2021' })).headers.etag as string
+    for (const [operationId, status, call] of failures(etag2021)) {
+      const response = await send(call)
+      expect(response.statusCode, `${operationId}: ${response.body.slice(0, 300)}`).toBe(status)
+      conforms(operationId, response)
     }
   }, 120_000)
 })

@@ -1,7 +1,15 @@
-import { PlanDocument, Profile } from '@demarche/domain'
+import { PlanDocument as DomainPlanDocument, Profile as DomainProfile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
+import { Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
 import Type, { type Static } from 'typebox'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
+
+/** The domain's schemas under the names the OpenAPI document gives them. */
+export const PlanDocument = { ...DomainPlanDocument, $id: 'PlanDocument' } as typeof DomainPlanDocument & { $id: 'PlanDocument' }
+export const Profile = { ...DomainProfile, $id: 'Profile' } as typeof DomainProfile & { $id: 'Profile' }
+
+/** Organisations: the one reference resource a problem can carry (`organisation-exists` names the one found). */
+export const Organisation = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' }), name: Type.String(), acronym: Type.Union([Type.String(), Type.Null()]) }, { $id: 'Organisation' })
 
 /** RFC 9457 problem details, with the located, bilingual issues of an invalid request. */
 export const Problem = Type.Object(
@@ -24,6 +32,12 @@ export const Problem = Type.Object(
         }),
       ),
     ),
+    /** `submission-has-errors`: the submission-stage report with its errors. */
+    report: Type.Optional(Report),
+    /** `organisation-exists`: the organisation already known under that name. */
+    existing: Type.Optional(Organisation),
+    /** `invalid-transition`: the plan's current status. */
+    status_: Type.Optional(PlanStatus),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -31,13 +45,16 @@ export type Problem = Static<typeof Problem>
 
 export const Id = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' })
 
+/** The path parameter of every operation on one plan. */
+export const PlanParams = Type.Object({ planId: Type.String({ maxLength: 64 }) })
+
 export const PlanSummary = Type.Object(
   {
     id: Id,
     chantierId: Id,
     programmeId: Id,
     profileId: Type.String(),
-    status: Type.Ref('PlanStatus'),
+    status: PlanStatus,
     title: Type.String(),
     firstYear: Type.Union([Type.Integer(), Type.Null()]),
     lastYear: Type.Union([Type.Integer(), Type.Null()]),
@@ -49,12 +66,12 @@ export const PlanSummary = Type.Object(
 )
 
 export const Plan = Type.Object(
-  { ...PlanSummary.properties, document: Type.Ref('PlanDocument') },
+  { ...PlanSummary.properties, document: PlanDocument },
   { $id: 'Plan' },
 )
 
 export const PlanList = Type.Object(
-  { items: Type.Array(Type.Ref('PlanSummary')), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { items: Type.Array(PlanSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) },
   { $id: 'PlanList' },
 )
 
@@ -66,10 +83,10 @@ const seedExample = (() => {
 })()
 
 export const CreatePlan = Type.Object(
-  { chantierId: Id, document: Type.Ref('PlanDocument') },
+  { chantierId: Id, document: PlanDocument },
   { $id: 'CreatePlan', additionalProperties: false, examples: [{ chantierId: 'reussite-educative', document: seedExample }] },
 )
-export const ReplacePlan = Type.Object({ document: Type.Ref('PlanDocument') }, { $id: 'ReplacePlan', additionalProperties: false })
+export const ReplacePlan = Type.Object({ document: PlanDocument }, { $id: 'ReplacePlan', additionalProperties: false })
 
 export const JsonPatchOperation = Type.Object(
   {
@@ -80,7 +97,7 @@ export const JsonPatchOperation = Type.Object(
   },
   { $id: 'JsonPatchOperation', additionalProperties: false },
 )
-export const JsonPatch = Type.Array(Type.Ref('JsonPatchOperation'), { $id: 'JsonPatch', maxItems: 1000 })
+export const JsonPatch = Type.Array(JsonPatchOperation, { $id: 'JsonPatch', maxItems: 1000 })
 
 export const PlanVersion = Type.Object(
   { version: Type.Integer(), hash: Type.String(), savedBy: Type.String(), savedAt: Type.String() },
@@ -93,9 +110,9 @@ export const TransitionRequest = Type.Object(
 )
 export const TransitionRecord = Type.Object(
   {
-    name: Type.Ref('TransitionName'),
-    from: Type.Ref('PlanStatus'),
-    to: Type.Ref('PlanStatus'),
+    name: TransitionName,
+    from: PlanStatus,
+    to: PlanStatus,
     version: Type.Integer(),
     actor: Type.String(),
     reason: Type.Union([Type.String(), Type.Null()]),
@@ -113,7 +130,7 @@ export const CreateComment = Type.Object(
   { $id: 'CreateComment', additionalProperties: false, examples: [{ pointer: '/axes/3/objectives/3', body: 'L’échéancier « An 6-7 et 8 » dépasse la période du plan (An 6 à An 7).' }] },
 )
 
-export const EvaluationReport = Type.Object({}, { $id: 'EvaluationReport', additionalProperties: true, description: 'A report of @demarche/rules: score, criteria and findings (see docs/rules.md)' })
+/** A stored evaluation: the report and what it was made from. */
 
 export const Evaluation = Type.Object(
   {
@@ -124,7 +141,7 @@ export const Evaluation = Type.Object(
     stage: Type.String(),
     score: Type.Number(),
     createdAt: Type.String(),
-    report: Type.Ref('EvaluationReport'),
+    report: Report,
   },
   { $id: 'Evaluation' },
 )
@@ -142,18 +159,17 @@ export const CreateChantier = Type.Object(
   { id: Type.Optional(Id), name: Type.String({ minLength: 1, maxLength: 300 }), programmeId: Id, fiduciary: Type.Optional(Type.String({ maxLength: 300 })) },
   { $id: 'CreateChantier', additionalProperties: false },
 )
-export const Organisation = Type.Object({ id: Id, name: Type.String(), acronym: Type.Union([Type.String(), Type.Null()]) }, { $id: 'Organisation' })
 export const CreateOrganisation = Type.Object(
   { name: Type.String({ minLength: 1, maxLength: 300 }), acronym: Type.Optional(Type.String({ maxLength: 30 })) },
   { $id: 'CreateOrganisation', additionalProperties: false },
 )
 
 export const ApiKey = Type.Object(
-  { id: Id, role: Type.Ref('Role'), chantierIds: Type.Array(Id), label: Type.String(), key: Type.Optional(Type.String({ description: 'Shown once, at creation' })) },
+  { id: Id, role: Role, chantierIds: Type.Array(Id), label: Type.String(), key: Type.Optional(Type.String({ description: 'Shown once, at creation' })) },
   { $id: 'ApiKey' },
 )
 export const CreateApiKey = Type.Object(
-  { role: Type.Ref('Role'), chantierIds: Type.Optional(Type.Array(Id, { maxItems: 100 })), label: Type.String({ minLength: 1, maxLength: 200 }) },
+  { role: Role, chantierIds: Type.Optional(Type.Array(Id, { maxItems: 100 })), label: Type.String({ minLength: 1, maxLength: 200 }) },
   { $id: 'CreateApiKey', additionalProperties: false },
 )
 
@@ -162,13 +178,21 @@ export const AuditEntry = Type.Object(
   { $id: 'AuditEntry' },
 )
 
-/** Every named schema, registered once so OpenAPI names its components (no def-0). */
+export const Health = Type.Object({ status: Type.Literal('ok') }, { $id: 'Health' })
+export const Readiness = Type.Object({ status: Type.Literal('ready'), database: Type.String() }, { $id: 'Readiness' })
+
+/**
+ * Every named schema, registered once, each after the schemas it contains, so that the OpenAPI document
+ * names each one a component (no def-0) and route schemas can use the objects themselves.
+ */
 export const SHARED_SCHEMAS = [
-  { ...PlanDocument, $id: 'PlanDocument' },
-  { ...Profile, $id: 'Profile' },
+  ...RULES_SCHEMAS,
+  PlanDocument,
+  Profile,
   PlanStatus,
   TransitionName,
   Role,
+  Organisation,
   Problem,
   PlanSummary,
   Plan,
@@ -182,20 +206,47 @@ export const SHARED_SCHEMAS = [
   TransitionRecord,
   Comment,
   CreateComment,
-  EvaluationReport,
   Evaluation,
   EvaluateRequest,
   Programme,
   Chantier,
   CreateChantier,
-  Organisation,
   CreateOrganisation,
   ApiKey,
   CreateApiKey,
   AuditEntry,
+  Health,
+  Readiness,
 ]
+
+const NAMES = new Set(SHARED_SCHEMAS.map((schema) => (schema as { $id: string }).$id))
+const references = new Map<string, { $ref: string }>()
+
+/**
+ * A schema with every named schema inside it (every one of `SHARED_SCHEMAS`) replaced by a reference to
+ * its name; `keepRoot` keeps the root itself (a component's own definition). Code writes and types route
+ * schemas with the schema objects; what Fastify compiles and what the OpenAPI document shows refers to each
+ * named schema by its name, so it is one component, compiled once, and a validator never meets one `$id`
+ * twice under a root. A name's reference is one object, so serializers compiled per schema object are shared.
+ */
+export function byReference<Schema>(schema: Schema, keepRoot = false): Schema {
+  const walk = (value: unknown, root: boolean): unknown => {
+    if (Array.isArray(value)) return value.map((item) => walk(item, false))
+    if (value === null || typeof value !== 'object') return value
+    const id = (value as { $id?: unknown }).$id
+    if (!root && typeof id === 'string' && NAMES.has(id)) {
+      let reference = references.get(id)
+      if (reference === undefined) references.set(id, (reference = { $ref: id }))
+      return reference
+    }
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'examples' || key === 'default' || key === 'const' ? item : walk(item, false)]))
+  }
+  return walk(schema, keepRoot) as Schema
+}
 
 /** Problem responses for the given statuses, declared on every route. */
 export function problems(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('Problem')]))
+  return Object.fromEntries(statuses.map((status) => [status, { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: Problem } } }]))
 }
+
+export { Report, RuleSetSummary }

@@ -3,7 +3,7 @@ import { DATABASE, testApp } from './test-support.js'
 
 describe(`graceful shutdown (${DATABASE})`, () => {
   it('finishes the requests in flight before closing, and refuses new connections after', async () => {
-    const t = await testApp()
+    const t = await testApp({}, { ready: false })
     let release: () => void = () => undefined
     const gate = new Promise<void>((resolve) => (release = resolve))
     t.app.get('/slow', async () => {

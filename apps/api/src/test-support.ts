@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
+import { examplePlans } from '@demarche/domain/examples'
 import { buildApp } from './app.js'
 import { readConfig } from './config.js'
 import { openDatabase } from './db/client.js'
@@ -33,7 +34,7 @@ export async function freshPostgres(url: string): Promise<{ url: string; drop():
   }
 }
 
-export async function testApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(env: Record<string, string> = {}, options: { ready?: boolean } = {}): Promise<TestApp> {
   const server = process.env.DATABASE_URL ? await freshPostgres(process.env.DATABASE_URL) : undefined
   const database = await openDatabase(server ? { url: server.url } : {})
   const config = readConfig({ LOG_LEVEL: 'silent', ...env })
@@ -46,6 +47,8 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
     otherCoordinator: (await catalog.createKey('bootstrap', { role: 'coordinator', chantierIds: ['another-chantier'], label: 'other coordinator' })).key,
   }
   const app = await buildApp({ config, database })
+  // Schemas compile when the app gets ready: here, under the suite's setup timeout, not a test's.
+  if (options.ready !== false) await app.ready()
   return {
     app,
     keys,
@@ -58,3 +61,10 @@ export async function testApp(env: Record<string, string> = {}): Promise<TestApp
 }
 
 export const bearer = (key: string) => ({ authorization: `Bearer ${key}` })
+
+/** The 2026-2028 plan under another id, as the body of `POST /v1/plans` on the demo chantier. */
+export function draftOf(id: string) {
+  const document = examplePlans.crevale2026()
+  document.id = id
+  return { chantierId: 'reussite-educative', document }
+}

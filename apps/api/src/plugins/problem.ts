@@ -1,10 +1,102 @@
-import { issuesFromSchemaErrors, type SchemaError } from '@demarche/domain'
+import { DomainError, issuesFromSchemaErrors, type SchemaError } from '@demarche/domain'
+import { RuleSetError } from '@demarche/rules'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../errors.js'
 import type { Problem } from '../schemas.js'
 
 const TYPE = 'https://demarche.example/problems/'
+
+/**
+ * The one table from a problem's code to its HTTP status. Services, the domain and the rules engine throw
+ * coded errors; only this table decides what the client sees.
+ */
+export const STATUS = {
+  'invalid-request': 400,
+  'bad-request': 400,
+  'invalid-cursor': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  'method-not-allowed': 405,
+  'not-acceptable': 406,
+  'plan-exists': 409,
+  'chantier-exists': 409,
+  'organisation-exists': 409,
+  'not-editable': 409,
+  'invalid-transition': 409,
+  'precondition-failed': 412,
+  'payload-too-large': 413,
+  'unsupported-media-type': 415,
+  'invalid-plan': 422,
+  'invalid-patch': 422,
+  'id-mismatch': 422,
+  'unknown-chantier': 422,
+  'unknown-programme': 422,
+  'invalid-rule-set': 422,
+  'invalid-document': 422,
+  'submission-has-errors': 422,
+  'reason-required': 422,
+  'precondition-required': 428,
+  'too-many-requests': 429,
+  'internal-error': 500,
+  'not-ready': 503,
+} as const satisfies Record<string, number>
+export type ProblemCode = keyof typeof STATUS
+
+/** Fastify's own errors carry a status and no code of ours: the code for each status they use. */
+const CODE_OF_STATUS: Partial<Record<number, ProblemCode>> = { 400: 'bad-request', 413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'too-many-requests' }
+
+const TITLES: Partial<Record<ProblemCode, { fr: string; en: string }>> = {
+  'bad-request': { fr: 'Requête mal formée.', en: 'Malformed request.' },
+  'payload-too-large': { fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' },
+  'unsupported-media-type': { fr: 'Type de contenu non pris en charge : envoyez du JSON.', en: 'Unsupported content type: send JSON.' },
+  'too-many-requests': { fr: 'Trop de requêtes : réessayez plus tard.', en: 'Too many requests: try again later.' },
+  'invalid-rule-set': { fr: 'Jeu de règles inconnu ou invalide.', en: 'Unknown or invalid rule set.' },
+  'invalid-document': { fr: 'Le document ne peut pas être traité.', en: 'The document cannot be processed.' },
+  'internal-error': { fr: 'Erreur interne du service.', en: 'Internal service error.' },
+}
+
+export interface ProblemInput {
+  code: ProblemCode
+  title: { fr: string; en: string }
+  extra?: Record<string, unknown>
+}
+
+/** A domain error's code when the table knows it; otherwise the document could not be processed (422). */
+function domainProblem(error: DomainError): ProblemInput {
+  const code = (error.code in STATUS ? error.code : 'invalid-document') as ProblemCode
+  return {
+    code,
+    title: TITLES[code] ?? TITLES['invalid-document']!,
+    extra: { errors: error.issues.map((issue) => ({ in: 'body', pointer: issue.pointer, code: issue.code, message: issue.message })) },
+  }
+}
+
+/** What the client is told of an error: by its code when it has one of ours, by Fastify's status otherwise. */
+export function problemOf(error: FastifyError): ProblemInput | { status: number; code: 'client-error'; title: { fr: string; en: string } } {
+  if (error instanceof AppError) return { code: error.code, title: error.title, extra: error.extra }
+  if (error instanceof DomainError) return domainProblem(error)
+  if (error instanceof RuleSetError)
+    return {
+      code: 'invalid-rule-set',
+      title: TITLES['invalid-rule-set']!,
+      extra: { errors: error.problems.map((problem) => ({ in: 'querystring', pointer: '/ruleSet', code: 'invalid-rule-set', message: problem.message })) },
+    }
+  if (error.validation) {
+    const issues = issuesFromSchemaErrors(error.validation as unknown as SchemaError[])
+    return {
+      code: 'invalid-request',
+      title: { fr: 'La requête ne respecte pas le schéma attendu.', en: 'The request does not match the expected schema.' },
+      extra: { errors: issues.map((issue) => ({ in: error.validationContext ?? 'body', ...issue })) },
+    }
+  }
+  const status = error.statusCode ?? 500
+  const code = CODE_OF_STATUS[status]
+  if (code) return { code, title: TITLES[code]! }
+  if (status >= 400 && status < 500) return { status, code: 'client-error', title: { fr: 'Requête refusée.', en: 'Request refused.' } }
+  return { code: 'internal-error', title: TITLES['internal-error']! }
+}
 
 /**
  * Every error leaves as RFC 9457 application/problem+json with a stable code: invalid requests list their
@@ -14,24 +106,9 @@ const TYPE = 'https://demarche.example/problems/'
 export const problemPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof AppError) return send(reply, request, { status: error.status, code: error.code, title: error.title, extra: error.extra })
-      if (error.validation) {
-        const issues = issuesFromSchemaErrors(error.validation as unknown as SchemaError[])
-        return send(reply, request, {
-          status: 400,
-          code: 'invalid-request',
-          title: { fr: 'La requête ne respecte pas le schéma attendu.', en: 'The request does not match the expected schema.' },
-          extra: { errors: issues.map((issue) => ({ in: error.validationContext ?? 'body', ...issue })) },
-        })
-      }
-      const status = error.statusCode ?? 500
-      if (status === 413) return send(reply, request, { status, code: 'payload-too-large', title: { fr: 'Le corps de la requête est trop volumineux.', en: 'The request body is too large.' } })
-      if (status === 415) return send(reply, request, { status, code: 'unsupported-media-type', title: { fr: 'Type de contenu non pris en charge : envoyez du JSON.', en: 'Unsupported content type: send JSON.' } })
-      if (status === 429) return send(reply, request, { status, code: 'too-many-requests', title: { fr: 'Trop de requêtes : réessayez plus tard.', en: 'Too many requests: try again later.' } })
-      if (status === 400) return send(reply, request, { status, code: 'bad-request', title: { fr: 'Requête mal formée.', en: 'Malformed request.' } })
-      if (status >= 400 && status < 500) return send(reply, request, { status, code: 'client-error', title: { fr: 'Requête refusée.', en: 'Request refused.' } })
-      request.log.error({ err: error }, 'unhandled error')
-      return send(reply, request, { status: 500, code: 'internal-error', title: { fr: 'Erreur interne du service.', en: 'Internal service error.' } })
+      const problem = problemOf(error)
+      if (problem.code === 'internal-error') request.log.error({ err: error }, 'unhandled error')
+      return send(reply, request, problem)
     })
 
     app.setNotFoundHandler((request, reply) => {
@@ -39,25 +116,27 @@ export const problemPlugin = fp(
       const allowed = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).filter((method) => method !== request.method && app.findRoute({ url: path, method }) !== null)
       if (allowed.length > 0) {
         void reply.header('allow', allowed.join(', '))
-        return send(reply, request, { status: 405, code: 'method-not-allowed', title: { fr: 'Méthode non permise pour cette ressource.', en: 'Method not allowed on this resource.' } })
+        return send(reply, request, { code: 'method-not-allowed', title: { fr: 'Méthode non permise pour cette ressource.', en: 'Method not allowed on this resource.' } })
       }
-      return send(reply, request, { status: 404, code: 'not-found', title: { fr: 'Ressource introuvable.', en: 'Resource not found.' } })
+      return send(reply, request, { code: 'not-found', title: { fr: 'Ressource introuvable.', en: 'Resource not found.' } })
     })
   },
   { name: 'problem' },
 )
 
-export function send(reply: FastifyReply, request: FastifyRequest, problem: { status: number; code: string; title: { fr: string; en: string }; extra?: Record<string, unknown> }) {
+/** Sends a problem; its status comes from the code (`STATUS`), except for Fastify's unnamed client errors. */
+export function send(reply: FastifyReply, request: FastifyRequest, problem: ProblemInput | { status: number; code: 'client-error'; title: { fr: string; en: string }; extra?: Record<string, unknown> }) {
+  const status = 'status' in problem ? problem.status : STATUS[problem.code]
   const french = (request.headers['accept-language'] ?? '').toString().toLowerCase().startsWith('fr')
   const body: Problem = {
     type: `${TYPE}${problem.code}`,
     title: french ? problem.title.fr : problem.title.en,
     title_fr: problem.title.fr,
-    status: problem.status,
+    status,
     code: problem.code,
     instance: request.url.split('?')[0]!,
     requestId: request.id,
     ...problem.extra,
   }
-  return reply.code(problem.status).type('application/problem+json; charset=utf-8').send(body)
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(body)
 }

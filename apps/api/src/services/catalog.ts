@@ -1,13 +1,14 @@
 import { foldText, newId, splitAcronym } from '@demarche/domain'
-import { asc, ilike, eq } from 'drizzle-orm'
+import { asc, desc, eq, ilike } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
-import { apiKeys, chantiers, organisations, programmes } from '../db/schema/index.js'
-import { AppError, forbidden } from '../errors.js'
+import { apiKeys, auditLog, chantiers, organisations, programmes } from '../db/schema/index.js'
+import { AppError } from '../errors.js'
 import { hashKey, newKey, type Principal } from '../plugins/auth.js'
+import { authorize } from '../policy.js'
 import type { Role } from '../workflow.js'
 import { audit } from './audit.js'
 
-/** Programmes, chantiers, organisations and API keys: the reference data around plans. */
+/** Programmes, chantiers, organisations, API keys and the audit log: the data around plans. */
 export class CatalogService {
   constructor(private readonly db: Database) {}
 
@@ -20,15 +21,15 @@ export class CatalogService {
   }
 
   async createChantier(principal: Principal, input: { id?: string; name: string; programmeId: string; fiduciary?: string }) {
-    if (principal.role !== 'admin') throw forbidden()
+    authorize(principal, 'chantier.create')
     const [programme] = await this.db.select().from(programmes).where(eq(programmes.id, input.programmeId)).limit(1)
-    if (!programme) throw new AppError(422, 'unknown-programme', { fr: 'Démarche inconnue.', en: 'Unknown programme.' })
+    if (!programme) throw new AppError('unknown-programme', { fr: 'Démarche inconnue.', en: 'Unknown programme.' })
     const [row] = await this.db
       .insert(chantiers)
       .values({ id: input.id ?? newId('ch'), name: input.name, programmeId: input.programmeId, fiduciary: input.fiduciary ?? null })
       .onConflictDoNothing()
       .returning()
-    if (!row) throw new AppError(409, 'chantier-exists', { fr: 'Ce chantier existe déjà.', en: 'This chantier already exists.' })
+    if (!row) throw new AppError('chantier-exists', { fr: 'Ce chantier existe déjà.', en: 'This chantier already exists.' })
     await audit(this.db, principal, 'chantier.create', `chantiers/${row.id}`, undefined, row)
     return { id: row.id, name: row.name, programmeId: row.programmeId, fiduciary: row.fiduciary }
   }
@@ -41,21 +42,21 @@ export class CatalogService {
   }
 
   async createOrganisation(principal: Principal, input: { name: string; acronym?: string }) {
-    if (principal.role === 'anonymous') throw forbidden()
+    authorize(principal, 'organisation.create')
     const { name, acronym } = splitAcronym(input.name)
     const resolvedAcronym = input.acronym ?? acronym ?? null
     const key = nameKey(name, resolvedAcronym)
     const [row] = await this.db.insert(organisations).values({ id: newId('org'), name: input.name.trim(), acronym: resolvedAcronym, nameKey: key }).onConflictDoNothing().returning()
     if (!row) {
       const [existing] = await this.db.select().from(organisations).where(eq(organisations.nameKey, key)).limit(1)
-      throw new AppError(409, 'organisation-exists', { fr: 'Cette organisation existe déjà.', en: 'This organisation already exists.' }, { existing: existing && { id: existing.id, name: existing.name, acronym: existing.acronym } })
+      throw new AppError('organisation-exists', { fr: 'Cette organisation existe déjà.', en: 'This organisation already exists.' }, { existing: existing && { id: existing.id, name: existing.name, acronym: existing.acronym } })
     }
     await audit(this.db, principal, 'organisation.create', `organisations/${row.id}`, undefined, row)
     return { id: row.id, name: row.name, acronym: row.acronym }
   }
 
   async createKey(principal: Principal | 'bootstrap', input: { role: Role; chantierIds?: string[]; label: string }, key = newKey()) {
-    if (principal !== 'bootstrap' && principal.role !== 'admin') throw forbidden()
+    if (principal !== 'bootstrap') authorize(principal, 'api-key.create')
     const id = newId('key')
     await this.db.insert(apiKeys).values({ id, hash: hashKey(key), role: input.role, chantierIds: input.chantierIds ?? [], label: input.label })
     if (principal !== 'bootstrap') await audit(this.db, principal, 'key.create', `api-keys/${id}`, undefined, { role: input.role, chantierIds: input.chantierIds ?? [] })
@@ -63,8 +64,14 @@ export class CatalogService {
   }
 
   async keys(principal: Principal) {
-    if (principal.role !== 'admin') throw forbidden()
+    authorize(principal, 'api-key.list')
     return this.db.select({ id: apiKeys.id, role: apiKeys.role, chantierIds: apiKeys.chantierIds, label: apiKeys.label }).from(apiKeys).orderBy(asc(apiKeys.createdAt))
+  }
+
+  /** The latest writes first. */
+  async audit(principal: Principal, limit: number) {
+    authorize(principal, 'audit.list')
+    return this.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit)
   }
 
   async hasAdmin(): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { PlanDocument } from '@demarche/domain'
 import type { Report } from '@demarche/rules'
 import { PLAN_STATUSES, ROLES } from '../../workflow.js'
 
-const created = { createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow() }
+const created = { createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow() }
 
 export const programmes = pgTable('programmes', {
   id: text('id').primaryKey(),
@@ -49,7 +49,7 @@ export const plans = pgTable(
     version: integer('version').notNull(),
     document: jsonb('document').$type<PlanDocument>().notNull(),
     ...created,
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (table) => [index('plans_list').on(table.createdAt, table.id), index('plans_chantier').on(table.chantierId), index('plans_status').on(table.status)],
 )
@@ -63,7 +63,7 @@ export const planVersions = pgTable(
     document: jsonb('document').$type<PlanDocument>().notNull(),
     hash: text('hash').notNull(),
     savedBy: text('saved_by').notNull(),
-    savedAt: timestamp('saved_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    savedAt: timestamp('saved_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.planId, table.version] })],
 )
@@ -77,7 +77,7 @@ export const transitions = pgTable('transitions', {
   version: integer('version').notNull(),
   actor: text('actor').notNull(),
   reason: text('reason'),
-  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 })
 
 /** A reviewer's comment anchored to a place of a given version of the plan (a JSON Pointer). */
@@ -113,12 +113,12 @@ export const apiKeys = pgTable('api_keys', {
   chantierIds: jsonb('chantier_ids').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
   label: text('label').notNull(),
   ...created,
-  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 })
 
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
-  at: timestamp('at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   actor: text('actor').notNull(),
   action: text('action').notNull(),
   target: text('target').notNull(),

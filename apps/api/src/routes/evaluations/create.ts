@@ -1,0 +1,22 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { evaluationOf } from '../../presenters/index.js'
+import { EvaluateRequest, Evaluation, PlanParams, problems } from '../../schemas.js'
+import type { PlansService } from '../../services/plans.js'
+
+export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
+  app.post(
+    '/:planId/evaluations',
+    {
+      schema: {
+        operationId: 'evaluatePlan',
+        tags: ['evaluations'],
+        summary: 'Evaluate a plan and store the report with its rule set version',
+        params: PlanParams,
+        body: EvaluateRequest,
+        response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(evaluationOf(await plans.evaluate(request.principal, request.params.planId, request.body ?? {}))),
+  )
+}

@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto'
+import { evaluatePlan } from '@demarche/rules'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { BoundedCache } from '../../bounded-cache.js'
+import { authorize } from '../../policy.js'
+import { EvaluateRequest, problems, Report } from '../../schemas.js'
+
+/**
+ * POST /evaluate keeps the reports it made by the SHA-256 of the request body and the options: an
+ * evaluation is a pure function of the document, the rule set and the stage (the engine and its rule
+ * sets do not change while the process runs), and editors and CI jobs send the same document again and
+ * again. The body is read as bytes, so that a report already made is sent without decoding or parsing
+ * the document; `Cache-Status` (RFC 9211) says which happened. Registered on its own (encapsulated): its
+ * JSON parser keeps the bytes for this route only.
+ */
+export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
+  const reports = new BoundedCache(32 * 1024 * 1024)
+  const parseJson = app.getDefaultJsonParser('error', 'error')
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+  app.post(
+    '/evaluate',
+    {
+      schema: {
+        operationId: 'evaluateDocument',
+        tags: ['evaluations'],
+        summary: 'Evaluate any plan document without storing it',
+        description: 'The same document with the same options gives the same report; a report already made is sent again (header `Cache-Status: demarche-api; hit`).',
+        querystring: EvaluateRequest,
+        body: Type.Unknown({ description: 'A plan document (any JSON is accepted; shape problems become findings)' }),
+        response: { 200: Report, ...problems(400, 413, 415, 422, 429) },
+      },
+    },
+    async (request, reply) => {
+      authorize(request.principal, 'document.evaluate')
+      const query = request.query
+      const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
+      // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
+      if (!Buffer.isBuffer(request.body)) return evaluatePlan(request.body, options)
+      const bytes = request.body
+      const key = `${createHash('sha256').update(bytes).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}`
+      let report = reports.get(key)
+      if (report === undefined) {
+        const document = await new Promise<unknown>((resolve, reject) => parseJson(request, bytes.toString('utf8'), (error, value) => (error ? reject(error) : resolve(value))))
+        report = Buffer.from(reply.serializeInput(evaluatePlan(document, options), '200') as string)
+        reports.set(key, report)
+        reply.header('cache-status', 'demarche-api; fwd=miss; stored')
+      } else reply.header('cache-status', 'demarche-api; hit')
+      // Bytes made by the route's own response serializer, once per document and options.
+      return reply.type('application/json; charset=utf-8').send(report as never)
+    },
+  )
+}

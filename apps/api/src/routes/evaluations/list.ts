@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { evaluationOf } from '../../presenters/index.js'
+import { Evaluation, PlanParams, problems } from '../../schemas.js'
+import type { PlansService } from '../../services/plans.js'
+
+export const listEvaluations: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
+  app.get(
+    '/:planId/evaluations',
+    { schema: { operationId: 'listEvaluations', tags: ['evaluations'], summary: 'Stored evaluations of a plan', params: PlanParams, response: { 200: Type.Array(Evaluation), ...problems(401, 404, 429) } } },
+    async (request) => (await plans.evaluations(request.principal, request.params.planId)).map(evaluationOf),
+  )
+}

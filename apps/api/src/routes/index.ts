@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { authorize } from '../policy.js'
+import type { CatalogService } from '../services/catalog.js'
+import type { PlansService } from '../services/plans.js'
+import { createApiKey } from './api-keys/create.js'
+import { listApiKeys } from './api-keys/list.js'
+import { listAudit } from './audit/list.js'
+import { createChantier } from './chantiers/create.js'
+import { listChantiers } from './chantiers/list.js'
+import { createComment } from './comments/create.js'
+import { listComments } from './comments/list.js'
+import type { Printer } from './documents/formats.js'
+import { getPlanDocument } from './documents/plan-document.js'
+import { getPlanReport } from './documents/plan-report.js'
+import { evaluatePlan } from './evaluations/create.js'
+import { evaluateDocument } from './evaluations/evaluate-document.js'
+import { listEvaluations } from './evaluations/list.js'
+import { createOrganisation } from './organisations/create.js'
+import { listOrganisations } from './organisations/list.js'
+import { createPlan } from './plans/create.js'
+import { getPlan } from './plans/get.js'
+import { listPlans } from './plans/list.js'
+import { patchPlan } from './plans/patch.js'
+import { replacePlan } from './plans/replace.js'
+import { getProfile } from './profiles/get.js'
+import { listProfiles } from './profiles/list.js'
+import { listProgrammes } from './programmes/list.js'
+import { listRuleSets } from './rule-sets/list.js'
+import { getPlanVersion } from './versions/get.js'
+import { listPlanVersions } from './versions/list.js'
+import { transitionPlan } from './workflow/transition.js'
+import { listPlanTransitions } from './workflow/history.js'
+
+export interface V1Options {
+  plans: PlansService
+  catalog: CatalogService
+  printer: Printer
+}
+
+/** Operations on a plan and what hangs from it, under `/v1/plans`. */
+const PLAN_OPERATIONS = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport]
+
+/** Reference data anyone may read, under `/v1`. */
+const REFERENCE_READS = [listProfiles, getProfile, listRuleSets, listProgrammes, listChantiers, listOrganisations]
+
+/** Writes to reference data, access and the audit log, under `/v1`: each asks the policy itself. */
+const CATALOG_OPERATIONS = [createChantier, createOrganisation, listApiKeys, createApiKey, listAudit]
+
+/** `/v1`: every operation, one plugin each (a folder per resource, a file per operation). */
+export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (v1, { plans, catalog, printer }) => {
+  await v1.register(
+    async (scope) => {
+      // Workflow steps and evaluations take an optional body: an empty request means "no options".
+      scope.addHook('preValidation', async (request) => {
+        if (request.method === 'POST' && request.body === undefined) request.body = {}
+      })
+      for (const operation of PLAN_OPERATIONS) await scope.register(operation, { plans, printer })
+    },
+    { prefix: '/plans' },
+  )
+  await v1.register(evaluateDocument)
+  await v1.register(async (scope) => {
+    scope.addHook('onRequest', async (request) => authorize(request.principal, 'reference.read'))
+    for (const operation of REFERENCE_READS) await scope.register(operation, { catalog })
+  })
+  for (const operation of CATALOG_OPERATIONS) await v1.register(operation, { catalog })
+}

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import Type from 'typebox'
+import { summaryOf } from '../../presenters/index.js'
+import { PlanList, problems } from '../../schemas.js'
+import type { PlansService } from '../../services/plans.js'
+import { literals, PLAN_STATUSES } from '../../workflow.js'
+
+export const listPlans: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
+  app.get(
+    '/',
+    {
+      schema: {
+        operationId: 'listPlans',
+        tags: ['plans'],
+        summary: 'List plans (cursor pagination)',
+        querystring: Type.Object({
+          chantierId: Type.Optional(Type.String({ maxLength: 64 })),
+          programmeId: Type.Optional(Type.String({ maxLength: 64 })),
+          status: Type.Optional(literals(PLAN_STATUSES)),
+          firstYear: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })),
+          lastYear: Type.Optional(Type.Integer({ minimum: 1, maximum: 99 })),
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+        }),
+        response: { 200: PlanList, ...problems(400, 401, 429) },
+      },
+    },
+    async (request) => {
+      const { items, nextCursor } = await plans.list(request.principal, request.query)
+      return { items: items.map(summaryOf), nextCursor }
+    },
+  )
+}
