@@ -1,10 +1,10 @@
-import { createContext } from '@demarche/render'
+import { createContext, RENDER_FORMATS, renderers } from '@demarche/render'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BoundedCache } from '../../bounded-cache.js'
 import { savedStateKey } from '../../presenters/index.js'
 import { PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
-import { chooseFormat, DocumentQuery, documentContent, FORMATS, type Printer, renderPlan } from './formats.js'
+import { chooseFormat, documentContent, PlanDocumentQuery, type Printer, renderOptions } from './formats.js'
 
 /** The plan in every format of the render package, by `?format=` or `Accept`. */
 export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; printer: Printer }> = async (app, { plans, printer }) => {
@@ -19,12 +19,13 @@ export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; p
         tags: ['documents'],
         summary: 'The plan as HTML, Markdown, DOCX, PDF or XLSX',
         params: PlanParams,
-        querystring: DocumentQuery,
-        response: { 200: { description: 'The rendered plan', content: documentContent }, ...problems(401, 404, 406, 429) },
+        querystring: PlanDocumentQuery,
+        response: { 200: { description: 'The rendered plan', content: documentContent(RENDER_FORMATS) }, ...problems(401, 404, 406, 429) },
       },
     },
     async (request, reply) => {
-      const format = chooseFormat(request, ['html', 'markdown', 'docx', 'pdf', 'xlsx'])
+      const format = chooseFormat(request, RENDER_FORMATS)
+      const renderer = renderers[format]
       const locale = request.query.locale ?? 'fr-CA'
       const head = await plans.head(request.principal, request.params.planId)
       const key = savedStateKey(head, format, locale)
@@ -32,11 +33,11 @@ export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; p
       if (body === undefined) {
         const row = await plans.get(request.principal, head.id)
         const context = createContext(row.document, { locale, clock: () => new Date(row.updatedAt) })
-        const output = await renderPlan(row.document, format, context, printer)
+        const output = await renderer.renderPlan(row.document, context, await renderOptions(format, printer))
         body = typeof output === 'string' ? output : Buffer.from(output)
         rendered.set(key, body)
       }
-      return reply.type(FORMATS[format].type).header('content-disposition', `attachment; filename="${head.id}.${FORMATS[format].extension}"`).send(body as never)
+      return reply.type(renderer.mediaType).header('content-disposition', `attachment; filename="${head.id}.${renderer.extension}"`).send(body as never)
     },
   )
 }
