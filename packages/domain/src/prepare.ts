@@ -29,7 +29,7 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
   const rows: Row[] = []
   visitPlan(plan, profile, {
     notation: (slot) => void ((slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names)),
-    node: (visit) => void (visit.kind === 'row' && rows.push(visit.row)),
+    row: (visit) => void rows.push(visit.row),
   })
   for (const row of rows)
     row.results?.forEach((result) => {

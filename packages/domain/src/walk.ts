@@ -64,6 +64,8 @@ export interface NotationVisit extends Place {
 /** What a walk calls at each node, text and notation; any may be left out. */
 export interface PlanVisitor {
   node?(visit: NodeVisit): void
+  /** Each row of the plan table: for visitors that need no other node, so that no other node visit is made. */
+  row?(visit: RowVisit): void
   text?(visit: TextVisit): void
   notation?(visit: NotationVisit): void
 }
@@ -89,7 +91,7 @@ export function* walkPlan(plan: PlanDocument, profile: Profile): Generator<PlanV
 /** Every row of the plan table with its pointer and place; the label is computed only when read. */
 export function rowsOf(plan: PlanDocument, profile: Profile): RowVisit[] {
   const rows: RowVisit[] = []
-  visitPlan(plan, profile, { node: (visit) => void (visit.kind === 'row' && rows.push(visit)) })
+  visitPlan(plan, profile, { row: (visit) => void rows.push(visit) })
   return rows
 }
 
@@ -185,6 +187,7 @@ class TableNode {
 class PlanWalk {
   private readonly namer: Namer
   private readonly onNode: PlanVisitor['node']
+  private readonly onRow: PlanVisitor['row']
   private readonly onText: PlanVisitor['text']
   private readonly onNotation: PlanVisitor['notation']
 
@@ -195,6 +198,7 @@ class PlanWalk {
   ) {
     this.namer = new Namer(plan, profile)
     this.onNode = visitor.node?.bind(visitor)
+    this.onRow = visitor.row?.bind(visitor)
     this.onText = visitor.text?.bind(visitor)
     this.onNotation = visitor.notation?.bind(visitor)
   }
@@ -252,7 +256,11 @@ class PlanWalk {
   }
 
   private row(axis: Axis, objective: Objective, row: Row, base: string, a: number, o: number, r: number): void {
-    if (this.onNode) this.tableNode('row', row, base, axis, objective, row, undefined, { axis: a, objective: o, row: r })
+    if (this.onNode || this.onRow) {
+      const visit = new TableNode('row', row, base, axis, objective, row, undefined, { axis: a, objective: o, row: r }, this.namer) as unknown as RowVisit
+      this.onNode?.(visit)
+      this.onRow?.(visit)
+    }
     row.actions.forEach((action, n) => {
       if (this.onNode) this.tableNode('action', action, `${base}/actions/${n}`, axis, objective, row, action, { axis: a, objective: o, row: r, action: n })
       if (this.onText) {

@@ -192,7 +192,7 @@ function walk(plan: PlanDocument, profile: Profile, walkers: readonly Walker[]):
   if (onRow.length > 0 || onText.length > 0)
     visitPlan(plan, profile, {
       ...(onText.length > 0 && { text: (field: TextField) => visitEach(onText, 'text', field) }),
-      ...(onRow.length > 0 && { node: (visit) => void (visit.kind === 'row' && visitEach(onRow, 'row', visit)) }),
+      ...(onRow.length > 0 && { row: (visit: RowVisit) => visitEach(onRow, 'row', visit) }),
     })
   visitEach(walkers, 'end', undefined)
 }
