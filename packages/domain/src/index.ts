@@ -14,7 +14,8 @@ export {
   Contacts, ContactsValue, parseContacts,
 } from './notation/organisation-list.js'
 export { DateNotation, parseDate, findDate } from './notation/french-date.js'
-export { BudgetCell, BudgetCellValue, BudgetPart, BudgetLineRef, BudgetAmount, BudgetText, parseBudgetCell } from './notation/budget-cell.js'
+export { BudgetCell, BudgetCellValue, BudgetPart, BudgetLineRef, BudgetAmount, BudgetText, parseBudgetCell, budgetCellAmounts } from './notation/budget-cell.js'
+export type { BudgetCellAmount } from './notation/budget-cell.js'
 export { foldText, squashSpaces } from './notation/text.js'
 
 // Profiles (form editions as data)
@@ -43,8 +44,21 @@ export type { SchemaError } from './validation-messages.js'
 export type { ValidationResult, ValidateOptions } from './validate.js'
 export { preparePlan, notationsAreCurrent } from './prepare.js'
 export { planSchemaFor, planJsonSchema } from './schema.js'
-export { walkPlan, rowsOf, rowVisit, labelAt } from './walk.js'
-export type { PlanVisit, AxisVisit, ObjectiveVisit, RowVisit, ActionVisit, TablePlace } from './walk.js'
+/**
+ * The one walker of a plan: `visitPlan(plan, profile, visitor)` calls the visitor at every node that carries
+ * an id, every text the chantier wrote and every notation, in document order, each with its JSON Pointer, its
+ * kind and its label for people. `walkPlan`, `rowsOf` and `textsOf` collect parts of that walk. Every label
+ * a reader sees ("Axe 2, objectif 1 — Budget", "Étape 14 de la préparation") comes from `placeNames`.
+ */
+export { visitPlan, walkPlan, rowsOf, textsOf, ID_PREFIXES } from './walk.js'
+export type {
+  PlanVisitor, NodeVisit, NodeKind, FormNodeVisit, PlanVisit, AxisVisit, ObjectiveVisit, RowVisit, ActionVisit, TextVisit,
+  NotationVisit,
+} from './walk.js'
+export { placeNames, labelAt, isRowPointer } from './labels.js'
+export type { PlaceNames, PlaceLabel, TablePlace } from './labels.js'
+/** The order of a plan's keys, per parent key, read from the `PlanDocument` schema (findings sort by it). */
+export { PLAN_KEY_ORDER, keyRank } from './key-order.js'
 export { buildNameIndex, participantKeys, splitAcronym, matchStandardEffect } from './names.js'
 export type { NameIndex } from './names.js'
 export { newId, derivedId } from './ids.js'

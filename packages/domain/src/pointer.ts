@@ -1,5 +1,8 @@
-/** RFC 6901 JSON Pointer helpers. */
+import { Pointer } from 'typebox/value'
+
+/** RFC 6901 JSON Pointer helpers; TypeBox's `Pointer` reads them. */
 export function pointerOf(...segments: ReadonlyArray<string | number>): string {
+  // TypeBox reads pointers but does not write them: escaping stays here.
   return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
 }
 
@@ -10,10 +13,14 @@ export function joinPointer(base: string, ...segments: ReadonlyArray<string | nu
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return []
   if (!pointer.startsWith('/')) throw new SyntaxError(`Not a JSON Pointer: ${pointer}`)
-  return pointer.slice(1).split('/').map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return Pointer.Indices(pointer)
 }
 
-/** The value a pointer designates, or undefined when it does not resolve. */
+/**
+ * The value a pointer designates, or undefined when it does not resolve. Own properties and array indexes
+ * only: TypeBox's `Pointer.Get` also reads an array's `length` and inherited properties, which no place of a
+ * plan is.
+ */
 export function resolvePointer(document: unknown, pointer: string): unknown {
   let current: unknown = document
   for (const segment of parsePointer(pointer)) {

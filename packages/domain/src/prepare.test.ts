@@ -20,6 +20,15 @@ describe('preparePlan', () => {
     expect(notationsAreCurrent(plan, lanaudiere2026)).toBe(true)
   })
 
+  it('finds the notations current whatever the order of their keys', () => {
+    const plan = seedPlans.crevale2026()
+    const row = plan.axes[0]!.objectives[0]!.rows[0]!
+    // The same value as another tool may write it: the parsed value first, the raw text last.
+    const { raw, ...rest } = row.budget!
+    row.budget = { ...rest, raw }
+    expect(notationsAreCurrent(plan, lanaudiere2026)).toBe(true)
+  })
+
   it('keeps every id through insertion and renumbering, and gives new nodes fresh unique ids', () => {
     const plan = seedPlans.crevale2026()
     const before = idsOf(plan)

@@ -1,3 +1,4 @@
+import { Value } from 'typebox/value'
 import type { NotationOf } from './common.js'
 import { derivedId } from './ids.js'
 import { identifiedNodes } from './identified.js'
@@ -9,6 +10,7 @@ import { parseYearSpec } from './notation/year-spec.js'
 import type { PlanDocument } from './plan/plan-document.js'
 import type { Row } from './plan/table.js'
 import type { Profile } from './profile/profile.js'
+import { type NotationVisit, visitPlan } from './walk.js'
 
 /**
  * Brings a plan written by hand or by another tool to its stored form: every node that lacks an id gets
@@ -18,31 +20,27 @@ import type { Profile } from './profile/profile.js'
  */
 export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument {
   const plan = structuredClone(input)
+  const nodes = identifiedNodes(plan, profile)
   const used = new Set<string>()
-  for (const { node } of identifiedNodes(plan)) if (node.id) used.add(node.id)
+  for (const { node } of nodes) if (node.id) used.add(node.id)
   const ids = new IdAssigner(plan.id, used)
-  for (const { node, prefix, pointer } of identifiedNodes(plan)) node.id = ids.take(node.id, prefix, pointer)
+  for (const { node, prefix, pointer } of nodes) node.id = ids.take(node.id, prefix, pointer)
   const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
-  for (const slot of notationSlots(plan)) (slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names)
-  for (const axis of plan.axes)
-    for (const objective of axis.objectives)
-      for (const row of objective.rows)
-        row.results?.forEach((result) => {
-          const effect = result.effect ?? matchStandardEffect(result.text, profile.standardEffects)
-          if (effect) result.effect = effect
-        })
+  const rows: Row[] = []
+  visitPlan(plan, profile, {
+    notation: (slot) => void ((slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names)),
+    row: (visit) => void rows.push(visit.row),
+  })
+  for (const row of rows)
+    row.results?.forEach((result) => {
+      const effect = result.effect ?? matchStandardEffect(result.text, profile.standardEffects)
+      if (effect) result.effect = effect
+    })
   return plan
 }
 
-/** One notation of a plan: where it is, what is stored, and the property that holds it. */
-export interface NotationSlot {
-  pointer: string
-  /** Same kind and same raw text give the same parsed value (within one plan). */
-  kind: 'contacts' | 'date' | 'organisations' | 'years' | 'budget'
-  stored: NotationOf<unknown>
-  owner: object
-  key: string
-}
+/** One notation of a plan, as the walker visits it: where it is, what is stored, and the property that holds it. */
+export type NotationSlot = Pick<NotationVisit, 'pointer' | 'kind' | 'stored' | 'owner' | 'key'>
 
 /** What a slot's raw text parses to today. */
 export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unknown> {
@@ -61,36 +59,6 @@ export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unkn
   }
 }
 
-/** Every notation of a plan, in document order. */
-export function notationSlots(plan: PlanDocument): NotationSlot[] {
-  const slots: NotationSlot[] = []
-  forEachNotationSlot(plan, (slot) => void slots.push(slot))
-  return slots
-}
-
-/**
- * Calls `visit` with each notation of a plan, in document order. Plain records, not closures, and none kept:
- * validation goes through the tens of thousands of notations of a large plan on every evaluation.
- */
-export function forEachNotationSlot(plan: PlanDocument, visit: (slot: NotationSlot) => void): void {
-  plan.participants.entries.forEach((entry, i) => {
-    if (entry.contacts) visit({ pointer: `/participants/entries/${i}/contacts`, kind: 'contacts', stored: entry.contacts, owner: entry, key: 'contacts' })
-  })
-  plan.preparation.steps.forEach((step, i) => {
-    if (step.date) visit({ pointer: `/preparation/steps/${i}/date`, kind: 'date', stored: step.date, owner: step, key: 'date' })
-  })
-  plan.axes.forEach((axis, a) =>
-    axis.objectives.forEach((objective, o) => objective.rows.forEach((row, r) => visitRowSlots(visit, row, `/axes/${a}/objectives/${o}/rows/${r}`))),
-  )
-}
-
-function visitRowSlots(visit: (slot: NotationSlot) => void, row: Row, base: string): void {
-  if (row.responsible) visit({ pointer: `${base}/responsible`, kind: 'organisations', stored: row.responsible, owner: row, key: 'responsible' })
-  if (row.partners) visit({ pointer: `${base}/partners`, kind: 'organisations', stored: row.partners, owner: row, key: 'partners' })
-  if (row.budget) visit({ pointer: `${base}/budget`, kind: 'budget', stored: row.budget, owner: row, key: 'budget' })
-  row.schedule?.forEach((block, b) => visit({ pointer: `${base}/schedule/${b}/years`, kind: 'years', stored: block.years, owner: block, key: 'years' }))
-}
-
 function resolvedList(raw: string, names: NameIndex): OrganisationList {
   const list = parseOrganisationList(raw)
   if (!list.value) return list
@@ -105,7 +73,8 @@ function resolvedList(raw: string, names: NameIndex): OrganisationList {
 
 /** True when every notation's parsed value is what its raw text parses to today. */
 export function notationsAreCurrent(plan: PlanDocument, profile: Profile): boolean {
-  return JSON.stringify(preparePlan(plan, profile)) === JSON.stringify(plan)
+  // Whatever the order of keys: a plan written by another tool may order a notation's keys otherwise.
+  return Value.Equal(preparePlan(plan, profile), plan)
 }
 
 class IdAssigner {

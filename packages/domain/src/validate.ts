@@ -2,13 +2,15 @@ import type { TSchema } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Settings } from 'typebox/system'
 import type { Issue } from './errors.js'
-import { identifiedNodes } from './identified.js'
-import { buildNameIndex } from './names.js'
-import { forEachNotationSlot, type NotationSlot, parseSlot } from './prepare.js'
+import { Value } from 'typebox/value'
+import { forEachIdentifiedNode } from './identified.js'
+import { buildNameIndex, type NameIndex } from './names.js'
+import { type NotationSlot, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
 import type { Profile } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
 import { planSchemaFor } from './schema.js'
+import { visitPlan } from './walk.js'
 import { issuesFromSchemaErrors, type SchemaError } from './validation-messages.js'
 
 export type ValidationResult =
@@ -89,23 +91,37 @@ function profileRefOf(input: unknown): { id: string; version: number } | undefin
   return { id: profile.id, version: typeof profile.version === 'number' ? profile.version : 1 }
 }
 
+/**
+ * What a schema cannot say, in one walk of the plan: ids seen (a second walk names the duplicates, only
+ * when there are any), effects of results, and notations whose parsed value is stale.
+ */
 function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
-  return [...duplicateIds(plan), ...vocabularyIssues(plan, profile), ...staleNotations(plan, profile)]
-}
-
-function duplicateIds(plan: PlanDocument): Issue[] {
-  // A first pass keeps ids only: holding a pointer per node until the end costs a large plan more than a second pass.
+  const vocabulary = formVocabularyIssues(plan, profile)
+  const effects = new Set(profile.standardEffects.map((entry) => entry.id))
+  const stale = new StaleNotations(plan, profile)
+  // Ids only: holding a pointer per node until the end costs a large plan more than a second walk.
   const ids = new Set<string>()
   let duplicated = false
-  for (const { node } of identifiedNodes(plan)) {
-    const id = node.id ?? ''
-    if (ids.has(id)) duplicated = true
-    else ids.add(id)
-  }
-  if (!duplicated) return []
+  visitPlan(plan, profile, {
+    node(visit) {
+      const id = visit.node.id ?? ''
+      if (ids.has(id)) duplicated = true
+      else ids.add(id)
+      if (visit.kind === 'row' && visit.row.results)
+        visit.row.results.forEach((result, n) => {
+          if (result.effect !== undefined && !effects.has(result.effect))
+            vocabulary.push(unknownVocabulary(profile, `${visit.pointer}/results/${n}/effect`, { fr: 'un effet recherché', en: 'a standard effect' }, result.effect))
+        })
+    },
+    notation: (slot) => stale.check(slot),
+  })
+  return [...(duplicated ? duplicateIds(plan, profile) : []), ...vocabulary, ...stale.issues]
+}
+
+function duplicateIds(plan: PlanDocument, profile: Profile): Issue[] {
   const seen = new Map<string, string>()
   const issues: Issue[] = []
-  for (const { node, pointer } of identifiedNodes(plan)) {
+  forEachIdentifiedNode(plan, profile, (node, pointer) => {
     const id = node.id ?? ''
     const first = seen.get(id)
     if (first === undefined) seen.set(id, pointer)
@@ -115,54 +131,51 @@ function duplicateIds(plan: PlanDocument): Issue[] {
         pointer: `${pointer}/id`,
         message: { fr: `L’identifiant « ${id} » est déjà utilisé en ${first}.`, en: `Id "${id}" is already used at ${first}.` },
       })
-  }
+  })
   return issues
 }
 
-function vocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
+function unknownVocabulary(profile: Profile, pointer: string, what: { fr: string; en: string }, value: string): Issue {
+  return {
+    code: 'unknown-vocabulary',
+    pointer,
+    message: { fr: `« ${value} » n’est pas ${what.fr} du profil ${profile.id}.`, en: `"${value}" is not ${what.en} of profile ${profile.id}.` },
+  }
+}
+
+/** Transversal priorities and step kinds that are not the profile's (effects of results are checked in the walk). */
+function formVocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
   const issues: Issue[] = []
-  const unknown = (pointer: string, what: { fr: string; en: string }, value: string) =>
-    issues.push({
-      code: 'unknown-vocabulary',
-      pointer,
-      message: { fr: `« ${value} » n’est pas ${what.fr} du profil ${profile.id}.`, en: `"${value}" is not ${what.en} of profile ${profile.id}.` },
-    })
   const priorities = new Set(profile.transversalPriorities.map((entry) => entry.id))
   plan.priorityResponses.forEach((response, i) => {
     if (!priorities.has(response.priorityId))
-      unknown(`/priorityResponses/${i}/priorityId`, { fr: 'une priorité transversale', en: 'a transversal priority' }, response.priorityId)
+      issues.push(unknownVocabulary(profile, `/priorityResponses/${i}/priorityId`, { fr: 'une priorité transversale', en: 'a transversal priority' }, response.priorityId))
   })
   const kinds = new Set(profile.preparationStepKinds.map((entry) => entry.id))
   plan.preparation.steps.forEach((step, i) => {
-    if (!kinds.has(step.kind)) unknown(`/preparation/steps/${i}/kind`, { fr: 'un type d’étape', en: 'a step kind' }, step.kind)
+    if (!kinds.has(step.kind)) issues.push(unknownVocabulary(profile, `/preparation/steps/${i}/kind`, { fr: 'un type d’étape', en: 'a step kind' }, step.kind))
   })
-  const effects = new Set(profile.standardEffects.map((entry) => entry.id))
-  plan.axes.forEach((axis, a) =>
-    axis.objectives.forEach((objective, o) =>
-      objective.rows.forEach((row, r) =>
-        row.results?.forEach((result, n) => {
-          if (result.effect !== undefined && !effects.has(result.effect))
-            unknown(`/axes/${a}/objectives/${o}/rows/${r}/results/${n}/effect`, { fr: 'un effet recherché', en: 'a standard effect' }, result.effect)
-        }),
-      ),
-    ),
-  )
   return issues
 }
 
 /** Notations whose stored parsed value is not what their raw text parses to. */
-function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
-  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+class StaleNotations {
+  readonly issues: Issue[] = []
+  private readonly names: NameIndex
   // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text of a kind is parsed once.
-  const fresh = new Map<NotationSlot['kind'], Map<string, unknown>>()
-  const issues: Issue[] = []
-  forEachNotationSlot(plan, (slot) => {
-    let parsed = fresh.get(slot.kind)
-    if (!parsed) fresh.set(slot.kind, (parsed = new Map()))
+  private readonly fresh = new Map<NotationSlot['kind'], Map<string, unknown>>()
+
+  constructor(plan: PlanDocument, profile: Profile) {
+    this.names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  }
+
+  check(slot: NotationSlot): void {
+    let parsed = this.fresh.get(slot.kind)
+    if (!parsed) this.fresh.set(slot.kind, (parsed = new Map()))
     let expected = parsed.get(slot.stored.raw)
-    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, names)))
-    if (!sameJson(slot.stored, expected))
-      issues.push({
+    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, this.names)))
+    if (!Value.Equal(slot.stored, expected))
+      this.issues.push({
         code: 'stale-notation',
         pointer: slot.pointer,
         message: {
@@ -170,28 +183,5 @@ function staleNotations(plan: PlanDocument, profile: Profile): Issue[] {
           en: 'The parsed value does not match the raw text: prepare the plan again.',
         },
       })
-  })
-  return issues
-}
-
-/** Deep equality of JSON values, whatever the order of object keys. Loops, not closures: it runs per notation. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
-    return true
   }
-  if (Array.isArray(b)) return false
-  const left = a as Record<string, unknown>
-  const right = b as Record<string, unknown>
-  let count = 0
-  for (const key in left) {
-    if (!Object.hasOwn(left, key)) continue
-    count++
-    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false
-  }
-  for (const key in right) if (Object.hasOwn(right, key)) count--
-  return count === 0
 }

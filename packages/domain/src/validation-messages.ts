@@ -1,4 +1,6 @@
 import type { Issue } from './errors.js'
+import { isRowPointer } from './labels.js'
+import { joinPointer } from './pointer.js'
 import { COLUMN_KEYS } from './profile/profile.js'
 
 /** The parts of a TypeBox / JSON Schema validation error this module reads. */
@@ -48,13 +50,13 @@ function translate(error: SchemaError, all: readonly SchemaError[]): Issue[] {
     case 'required':
       return names(p.requiredProperties ?? p.missingProperty).map((name) => ({
         code: 'required',
-        pointer: `${pointer}/${escape(name)}`,
+        pointer: joinPointer(pointer, name),
         message: { fr: `La propriété « ${name} » est obligatoire.`, en: `Property "${name}" is required.` },
       }))
     case 'additionalProperties':
       return names(p.additionalProperties ?? p.additionalProperty).map((name) => {
-        const at = `${pointer}/${escape(name)}`
-        if (/\/rows\/\d+$/.test(pointer) && (COLUMN_KEYS as readonly string[]).includes(name))
+        const at = joinPointer(pointer, name)
+        if (isRowPointer(pointer) && (COLUMN_KEYS as readonly string[]).includes(name))
           return {
             code: 'absent-column',
             pointer: at,
@@ -108,8 +110,4 @@ function formatName(format: unknown): { fr: string; en: string } {
 /** Property names from TypeBox (arrays) or ajv (a single name) error parameters. */
 function names(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : []
-}
-
-function escape(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1')
 }

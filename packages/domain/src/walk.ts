@@ -1,117 +1,330 @@
-import type { LocalizedText } from './common.js'
-import { pointerOf } from './pointer.js'
+import type { Block, NotationOf } from './common.js'
+import { type PlaceLabel, type PlaceNames, placeNames, type TablePlace } from './labels.js'
 import type { PlanDocument } from './plan/plan-document.js'
 import type { Action, Axis, Objective, Row } from './plan/table.js'
-import type { Level, Profile } from './profile/profile.js'
+import type { Profile } from './profile/profile.js'
 
+/** What a node of the plan is: a line of a form answer or a level of the plan table. */
+export type NodeKind = 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section' | 'axis' | 'objective' | 'row' | 'action'
+
+/** Prefix of the ids made for each kind of node ("ax-…", "rw-…"). */
+export const ID_PREFIXES: Readonly<Record<NodeKind, string>> = {
+  participant: 'pa',
+  step: 'st',
+  'follow-up': 'fu',
+  'complementarity-point': 'co',
+  'narrative-section': 'na',
+  axis: 'ax',
+  objective: 'ob',
+  row: 'rw',
+  action: 'ac',
+}
+
+/** What every visit carries: where it is, and its label for people, computed only when read. */
 interface Place {
   pointer: string
   /** Where the node is, for people: "Axe 2, objectif 1, action A". */
-  label: LocalizedText
+  readonly label: PlaceLabel
+}
+
+/** A node of a form answer that carries a stable id (a participant, a step, a follow-up mechanism…). */
+export interface FormNodeVisit extends Place {
+  kind: 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section'
+  node: { id?: string }
+  index: number
 }
 export interface AxisVisit extends Place { kind: 'axis'; node: Axis; axis: Axis; axisIndex: number }
 export interface ObjectiveVisit extends Place { kind: 'objective'; node: Objective; axis: Axis; objective: Objective }
 export interface RowVisit extends Place { kind: 'row'; node: Row; axis: Axis; objective: Objective; row: Row; rowIndex: number }
 export interface ActionVisit extends Place { kind: 'action'; node: Action; axis: Axis; objective: Objective; row: Row; action: Action }
+/** A level of the plan table. */
 export type PlanVisit = AxisVisit | ObjectiveVisit | RowVisit | ActionVisit
+/** Any node that carries a stable id, in document order. */
+export type NodeVisit = FormNodeVisit | PlanVisit
+
+/** A piece of free text the chantier wrote, and where it is. */
+export interface TextVisit extends Place {
+  text: string
+  /**
+   * What the text is: content the chantier must write (`content`: titles, means, results, steps, list
+   * items, names), a table cell written as a notation (`cell`), or contacts (`contacts`, optional).
+   */
+  kind: 'content' | 'cell' | 'contacts'
+}
+
+/** One notation of a plan: where it is, what is stored, and the property that holds it. */
+export interface NotationVisit extends Place {
+  /** Same kind and same raw text give the same parsed value (within one plan). */
+  kind: 'contacts' | 'date' | 'organisations' | 'years' | 'budget'
+  stored: NotationOf<unknown>
+  owner: object
+  key: string
+}
+
+/** What a walk calls at each node, text and notation; any may be left out. */
+export interface PlanVisitor {
+  node?(visit: NodeVisit): void
+  /** Each row of the plan table: for visitors that need no other node, so that no other node visit is made. */
+  row?(visit: RowVisit): void
+  text?(visit: TextVisit): void
+  notation?(visit: NotationVisit): void
+}
 
 /**
- * Yields every axis, objective, row and action in document order, with its JSON Pointer and its place
- * label. Numbers are the ones written in the plan; a node without one is named by its position.
- * For the rows alone, `rowsOf` is cheaper: it names nothing.
+ * The one walk of a plan: calls the visitor at every node that carries an id, every text the chantier wrote
+ * and every notation, in document order (a node before its texts, a row before its texts and notations),
+ * each with its JSON Pointer and its label. Callbacks and plain visit objects rather than a generator:
+ * the rules engine walks every text of a large plan once per evaluation, and nested generators cost more
+ * than the rules that read the texts. Labels are made only when a visit's `label` is read.
  */
-export function* walkPlan(plan: Pick<PlanDocument, 'axes'>, profile: Profile): Generator<PlanVisit> {
-  const { axis: axisLevel, objective: objectiveLevel, action: actionLevel } = profile.levels
-  for (const [axisIndex, axis] of plan.axes.entries()) {
-    const axisPointer = pointerOf('axes', axisIndex)
-    const axisLabel = levelLabel(axisLevel, axis.number ?? axisIndex + 1, true)
-    yield { kind: 'axis', node: axis, axis, axisIndex, pointer: axisPointer, label: axisLabel }
-    for (const [objectiveIndex, objective] of axis.objectives.entries()) {
-      const objectivePointer = `${axisPointer}/objectives/${objectiveIndex}`
-      const objectiveLabel = join(axisLabel, levelLabel(objectiveLevel, objective.number ?? objectiveIndex + 1, false))
-      yield { kind: 'objective', node: objective, axis, objective, pointer: objectivePointer, label: objectiveLabel }
-      const manyRows = objective.rows.length > 1
-      for (const [rowIndex, row] of objective.rows.entries()) {
-        const rowPointer = `${objectivePointer}/rows/${rowIndex}`
-        const rowLabel = manyRows ? join(objectiveLabel, { fr: `ligne ${rowIndex + 1}`, en: `row ${rowIndex + 1}` }) : objectiveLabel
-        yield { kind: 'row', node: row, axis, objective, row, rowIndex, pointer: rowPointer, label: rowLabel }
-        const manyActions = row.actions.length > 1
-        for (const [actionIndex, action] of row.actions.entries()) {
-          const actionName = action.label ?? (manyActions ? String(actionIndex + 1) : undefined)
-          const label = actionName === undefined ? rowLabel : join(rowLabel, levelLabel(actionLevel, actionName, false))
-          yield { kind: 'action', node: action, axis, objective, row, action, pointer: `${rowPointer}/actions/${actionIndex}`, label }
-        }
-      }
-    }
-  }
+export function visitPlan(plan: PlanDocument, profile: Profile, visitor: PlanVisitor): void {
+  new PlanWalk(plan, profile, visitor).run()
+}
+
+/** Every node of the plan table (axes, objectives, rows, actions) in document order, with pointer and label. */
+export function* walkPlan(plan: PlanDocument, profile: Profile): Generator<PlanVisit> {
+  const visits: PlanVisit[] = []
+  visitPlan(plan, profile, { node: (visit) => void (isTableVisit(visit) && visits.push(visit)) })
+  yield* visits
 }
 
 /** Every row of the plan table with its pointer and place; the label is computed only when read. */
-export function* rowsOf(plan: Pick<PlanDocument, 'axes'>, profile: Profile): Generator<RowVisit> {
-  for (const [a, axis] of plan.axes.entries())
-    for (const o of axis.objectives.keys()) for (const r of axis.objectives[o]!.rows.keys()) yield rowVisit(plan, profile, a, o, r)
+export function rowsOf(plan: PlanDocument, profile: Profile): RowVisit[] {
+  const rows: RowVisit[] = []
+  visitPlan(plan, profile, { row: (visit) => void rows.push(visit) })
+  return rows
 }
 
-/** The visit of one existing row (axis `a`, objective `o`, row `r`); the label is computed only when read. */
-export function rowVisit(plan: Pick<PlanDocument, 'axes'>, profile: Profile, a: number, o: number, r: number): RowVisit {
-  const axis = plan.axes[a]!
-  const objective = axis.objectives[o]!
-  const row = objective.rows[r]!
-  return {
-    kind: 'row',
-    node: row,
-    axis,
-    objective,
-    row,
-    rowIndex: r,
-    pointer: `/axes/${a}/objectives/${o}/rows/${r}`,
-    get label() {
-      return labelAt(plan, profile, { axis: a, objective: o, row: r })!
-    },
+/** Every text the chantier wrote, in document order. */
+export function textsOf(plan: PlanDocument, profile: Profile): TextVisit[] {
+  const texts: TextVisit[] = []
+  visitPlan(plan, profile, { text: (visit) => void texts.push(visit) })
+  return texts
+}
+
+function isTableVisit(visit: NodeVisit): visit is PlanVisit {
+  return visit.kind === 'axis' || visit.kind === 'objective' || visit.kind === 'row' || visit.kind === 'action'
+}
+
+/** Names places on demand, one labeller per walk. */
+class Namer {
+  private names: PlaceNames | undefined
+  constructor(
+    private readonly plan: PlanDocument,
+    private readonly profile: Profile,
+  ) {}
+  labelOf(pointer: string): PlaceLabel {
+    return (this.names ??= placeNames(this.plan, this.profile)).labelOf(pointer)
+  }
+  tableLabel(place: TablePlace): PlaceLabel {
+    return (this.names ??= placeNames(this.plan, this.profile)).tableLabel(place)!
   }
 }
 
-/** Indexes of a place in the plan table; each level is optional below the axis. */
-export interface TablePlace {
-  axis: number
-  objective?: number
-  row?: number
-  action?: number
+// Visits are class instances: their label is a prototype getter, so a visit costs its fields and nothing more.
+class Text implements TextVisit {
+  constructor(
+    readonly pointer: string,
+    readonly text: string,
+    readonly kind: TextVisit['kind'],
+    private readonly namer: Namer,
+  ) {}
+  get label(): PlaceLabel {
+    return this.namer.labelOf(this.pointer)
+  }
 }
 
-/**
- * The label of one place of the table, as walkPlan names it ("Axe 2, objectif 1, action A"), computed
- * directly from the indexes; undefined when the place does not exist.
- */
-export function labelAt(plan: Pick<PlanDocument, 'axes'>, profile: Profile, place: TablePlace): LocalizedText | undefined {
-  const axis = plan.axes[place.axis]
-  if (!axis) return undefined
-  let label = levelLabel(profile.levels.axis, axis.number ?? place.axis + 1, true)
-  if (place.objective === undefined) return label
-  const objective = axis.objectives[place.objective]
-  if (!objective) return undefined
-  label = join(label, levelLabel(profile.levels.objective, objective.number ?? place.objective + 1, false))
-  if (place.row === undefined) return label
-  const row = objective.rows[place.row]
-  if (!row) return undefined
-  if (objective.rows.length > 1) label = join(label, { fr: `ligne ${place.row + 1}`, en: `row ${place.row + 1}` })
-  if (place.action === undefined) return label
-  const action = row.actions[place.action]
-  if (!action) return undefined
-  const name = action.label ?? (row.actions.length > 1 ? String(place.action + 1) : undefined)
-  return name === undefined ? label : join(label, levelLabel(profile.levels.action, name, false))
+class Notation implements NotationVisit {
+  constructor(
+    readonly pointer: string,
+    readonly kind: NotationVisit['kind'],
+    readonly stored: NotationOf<unknown>,
+    readonly owner: object,
+    readonly key: string,
+    private readonly namer: Namer,
+  ) {}
+  get label(): PlaceLabel {
+    return this.namer.labelOf(this.pointer)
+  }
 }
 
-function levelLabel(level: Level, name: number | string, capitalised: boolean): LocalizedText {
-  const fr = `${level.short.fr} ${name}`
-  const en = `${level.short.en ?? level.short.fr} ${name}`
-  return capitalised ? { fr: capitalise(fr), en: capitalise(en) } : { fr, en }
+class FormNode implements FormNodeVisit {
+  constructor(
+    readonly kind: FormNodeVisit['kind'],
+    readonly node: { id?: string },
+    readonly index: number,
+    readonly pointer: string,
+    private readonly namer: Namer,
+  ) {}
+  get label(): PlaceLabel {
+    return this.namer.labelOf(this.pointer)
+  }
 }
 
-function join(parent: LocalizedText, child: LocalizedText): LocalizedText {
-  return { fr: `${parent.fr}, ${child.fr}`, en: `${parent.en ?? parent.fr}, ${child.en ?? child.fr}` }
+class TableNode {
+  constructor(
+    readonly kind: PlanVisit['kind'],
+    readonly node: Axis | Objective | Row | Action,
+    readonly pointer: string,
+    readonly axis: Axis,
+    readonly objective: Objective | undefined,
+    readonly row: Row | undefined,
+    readonly action: Action | undefined,
+    private readonly place: TablePlace,
+    private readonly namer: Namer,
+  ) {}
+  get axisIndex(): number {
+    return this.place.axis
+  }
+  get rowIndex(): number | undefined {
+    return this.place.row
+  }
+  get label(): PlaceLabel {
+    return this.namer.tableLabel(this.place)
+  }
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
+class PlanWalk {
+  private readonly namer: Namer
+  private readonly onNode: PlanVisitor['node']
+  private readonly onRow: PlanVisitor['row']
+  private readonly onText: PlanVisitor['text']
+  private readonly onNotation: PlanVisitor['notation']
+
+  constructor(
+    private readonly plan: PlanDocument,
+    profile: Profile,
+    visitor: PlanVisitor,
+  ) {
+    this.namer = new Namer(plan, profile)
+    this.onNode = visitor.node?.bind(visitor)
+    this.onRow = visitor.row?.bind(visitor)
+    this.onText = visitor.text?.bind(visitor)
+    this.onNotation = visitor.notation?.bind(visitor)
+  }
+
+  run(): void {
+    const { plan } = this
+    if (plan.regionalPriority !== undefined) this.text('/regionalPriority', plan.regionalPriority)
+    plan.participants.entries.forEach((entry, i) => {
+      const pointer = `/participants/entries/${i}`
+      this.formNode('participant', entry, i, pointer)
+      this.text(`${pointer}/name`, entry.name)
+      if (entry.contacts) {
+        this.text(`${pointer}/contacts/raw`, entry.contacts.raw, 'contacts')
+        this.notation(`${pointer}/contacts`, 'contacts', entry.contacts, entry, 'contacts')
+      }
+    })
+    plan.preparation.steps.forEach((step, i) => {
+      const pointer = `/preparation/steps/${i}`
+      this.formNode('step', step, i, pointer)
+      if (step.title !== undefined) this.text(`${pointer}/title`, step.title)
+      if (step.date) this.notation(`${pointer}/date`, 'date', step.date, step, 'date')
+      this.text(`${pointer}/text`, step.text)
+    })
+    plan.followUp.forEach((item, i) => {
+      this.formNode('follow-up', item, i, `/followUp/${i}`)
+      this.text(`/followUp/${i}/text`, item.text)
+    })
+    plan.complementarity.points.forEach((item, i) => {
+      this.formNode('complementarity-point', item, i, `/complementarity/points/${i}`)
+      this.text(`/complementarity/points/${i}/text`, item.text)
+    })
+    plan.priorityResponses.forEach((response, i) => this.blocks(response.blocks, `/priorityResponses/${i}/blocks`))
+    plan.narrative?.forEach((section, i) => {
+      this.formNode('narrative-section', section, i, `/narrative/${i}`)
+      this.blocks(section.blocks, `/narrative/${i}/blocks`)
+    })
+    plan.axes.forEach((axis, a) => this.axis(axis, a))
+  }
+
+  private axis(axis: Axis, a: number): void {
+    const pointer = `/axes/${a}`
+    this.tableNode('axis', axis, pointer, axis, undefined, undefined, undefined, { axis: a })
+    if (axis.heading !== undefined) this.text(`${pointer}/heading`, axis.heading)
+    this.text(`${pointer}/title`, axis.title)
+    if (axis.description) this.blocks(axis.description, `${pointer}/description`)
+    axis.objectives.forEach((objective, o) => {
+      const objectivePointer = `${pointer}/objectives/${o}`
+      if (this.onNode) this.tableNode('objective', objective, objectivePointer, axis, objective, undefined, undefined, { axis: a, objective: o })
+      if (this.onText) {
+        this.text(`${objectivePointer}/title`, objective.title)
+        if (objective.details) this.blocks(objective.details, `${objectivePointer}/details`)
+      }
+      objective.rows.forEach((row, r) => this.row(axis, objective, row, `${objectivePointer}/rows/${r}`, a, o, r))
+    })
+  }
+
+  private row(axis: Axis, objective: Objective, row: Row, base: string, a: number, o: number, r: number): void {
+    if (this.onNode || this.onRow) {
+      const visit = new TableNode('row', row, base, axis, objective, row, undefined, { axis: a, objective: o, row: r }, this.namer) as unknown as RowVisit
+      this.onNode?.(visit)
+      this.onRow?.(visit)
+    }
+    row.actions.forEach((action, n) => {
+      if (this.onNode) this.tableNode('action', action, `${base}/actions/${n}`, axis, objective, row, action, { axis: a, objective: o, row: r, action: n })
+      if (this.onText) {
+        this.text(`${base}/actions/${n}/text`, action.text)
+        if (action.content) this.blocks(action.content, `${base}/actions/${n}/content`)
+      }
+    })
+    if (row.responsible) this.cell(`${base}/responsible`, 'organisations', row.responsible, row, 'responsible')
+    if (row.partners) this.cell(`${base}/partners`, 'organisations', row.partners, row, 'partners')
+    if (this.onText) {
+      row.results?.forEach((result, n) => this.text(`${base}/results/${n}/text`, result.text))
+      row.indicators?.forEach((indicator, n) => this.text(`${base}/indicators/${n}/text`, indicator.text))
+    }
+    row.schedule?.forEach((block, b) => {
+      this.cell(`${base}/schedule/${b}/years`, 'years', block.years, block, 'years')
+      if (this.onText)
+        block.steps.forEach((step, s) => {
+          this.text(`${base}/schedule/${b}/steps/${s}/text`, step.text)
+          step.items?.forEach((item, k) => this.text(`${base}/schedule/${b}/steps/${s}/items/${k}`, item))
+        })
+    })
+    if (row.budget) this.cell(`${base}/budget`, 'budget', row.budget, row, 'budget')
+  }
+
+  /** A table cell written as a notation: its raw text, then the notation. */
+  private cell(pointer: string, kind: NotationVisit['kind'], stored: NotationOf<unknown>, owner: object, key: string): void {
+    if (this.onText) this.text(`${pointer}/raw`, stored.raw, 'cell')
+    if (this.onNotation) this.notation(pointer, kind, stored, owner, key)
+  }
+
+  private blocks(blocks: readonly Block[], base: string): void {
+    if (!this.onText) return
+    blocks.forEach((block, i) => {
+      if (block.type === 'paragraph') this.text(`${base}/${i}/text`, block.text)
+      else
+        block.items.forEach((item, k) => {
+          this.text(`${base}/${i}/items/${k}/text`, item.text)
+          item.items?.forEach((sub, m) => this.text(`${base}/${i}/items/${k}/items/${m}`, sub))
+        })
+    })
+  }
+
+  private text(pointer: string, text: string, kind: TextVisit['kind'] = 'content'): void {
+    if (this.onText) this.onText(new Text(pointer, text, kind, this.namer))
+  }
+
+  private notation(pointer: string, kind: NotationVisit['kind'], stored: NotationOf<unknown>, owner: object, key: string): void {
+    if (this.onNotation) this.onNotation(new Notation(pointer, kind, stored, owner, key, this.namer))
+  }
+
+  private formNode(kind: FormNodeVisit['kind'], node: { id?: string }, index: number, pointer: string): void {
+    if (this.onNode) this.onNode(new FormNode(kind, node, index, pointer, this.namer))
+  }
+
+  private tableNode(
+    kind: PlanVisit['kind'],
+    node: Axis | Objective | Row | Action,
+    pointer: string,
+    axis: Axis,
+    objective: Objective | undefined,
+    row: Row | undefined,
+    action: Action | undefined,
+    place: TablePlace,
+  ): void {
+    if (this.onNode) this.onNode(new TableNode(kind, node, pointer, axis, objective, row, action, place, this.namer) as unknown as PlanVisit)
+  }
 }

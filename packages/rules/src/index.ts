@@ -41,7 +41,7 @@ export const RULES_SCHEMAS = [
 export { builtinRules } from './rules/index.js'
 export { builtinRuleSets, lanaudiere2026RuleSet, lanaudiere2021RuleSet, genericRuleSet } from './rulesets/index.js'
 export { textFields } from './rules/kit.js'
-export type { TextField } from './rules/kit.js'
+export type { TextField } from './engine/rule.js'
 
 // Reports as text
 export { formatReport, FORMATS } from './format/index.js'

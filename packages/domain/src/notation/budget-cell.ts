@@ -49,3 +49,39 @@ function budgetPart(line: string): BudgetPart {
   if (amount.value) return { kind: 'amount', raw: line, amount: amount.value }
   return { kind: 'text', raw: line }
 }
+
+/** An amount a budget cell writes, with the montage line it counts against when the cell names exactly one. */
+export interface BudgetCellAmount {
+  /** The montage line, when the cell names exactly one; a cell naming several lines does not say which gets what. */
+  line?: number
+  fiscalYear?: string
+  /** The amount's total in cents (the sum of its terms). */
+  cents: number
+  hasCurrency: boolean
+}
+
+/**
+ * The amounts of a budget cell, in the order written. An amount counts against a line of the montage only
+ * when the cell names exactly one line: that is the one reading of a cell that both the budget sheet and the
+ * reconciliation with the montage may rely on.
+ */
+export function budgetCellAmounts(cell: BudgetCell | undefined): BudgetCellAmount[] {
+  const parts = cell?.value?.parts
+  if (!parts) return []
+  let line: number | undefined
+  let lines = 0
+  for (const part of parts)
+    if (part.kind === 'line-ref') {
+      line = part.line
+      lines++
+    }
+  const amounts: BudgetCellAmount[] = []
+  for (const part of parts) {
+    if (part.kind !== 'amount') continue
+    const amount: BudgetCellAmount = { cents: part.amount.total, hasCurrency: part.amount.hasCurrency }
+    if (lines === 1) amount.line = line
+    if (part.amount.fiscalYear) amount.fiscalYear = part.amount.fiscalYear
+    amounts.push(amount)
+  }
+  return amounts
+}

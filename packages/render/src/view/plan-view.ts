@@ -1,6 +1,6 @@
 import {
-  type Block, type BudgetPart, type ColumnKey, COLUMN_KEYS, fiscalYearOf, formatMoney, formatPlanYear, type LocalizedText,
-  localize, type PlanDocument, type Row,
+  type Block, budgetCellAmounts, type BudgetCellAmount, type BudgetPart, type ColumnKey, COLUMN_KEYS, fiscalYearOf, formatMoney,
+  formatPlanYear, type LocalizedText, localize, type PlanDocument, placeNames, type Row,
 } from '@demarche/domain'
 import { languageOf, type RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
@@ -75,6 +75,8 @@ export interface ObjectiveView {
   id: string
   /** "Objectif 1" */
   label: string
+  /** Where the objective is, as the domain names places: "Axe 2, objectif 1". */
+  place: string
   title: string
   details: ViewBlock[]
   rows: RowView[]
@@ -87,12 +89,8 @@ export interface RowView {
   amounts: BudgetAmountView[]
 }
 
-export interface BudgetAmountView {
-  line?: number
-  fiscalYear?: string
-  cents: number
-  hasCurrency: boolean
-}
+/** An amount of a budget cell; `line` only when the cell names exactly one montage line (the domain's reading). */
+export type BudgetAmountView = BudgetCellAmount
 
 export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   const { profile } = context
@@ -163,8 +161,10 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
 
   const axisShort = l(profile.levels.axis.short)
   const objectiveShort = localize(profile.levels.objective.short, lang)
+  // Numbers and places as the domain names them, so that a sheet, a caption and a finding say the same.
+  const names = placeNames(plan, profile)
   const axes = plan.axes.map((axis, a): AxisView => {
-    const number = axis.number ?? a + 1
+    const number = names.numberOf('axis', a)
     const title = t(axis.title)
     const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${french ? '\u00a0:' : ':'} ${title}` : `${l(profile.levels.axis.label)} ${number}${french ? '\u00a0:' : ':'} ${title}`
     return {
@@ -176,7 +176,8 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       columns,
       objectives: axis.objectives.map((objective, o) => ({
         id: objective.id,
-        label: capitalise(`${objectiveShort} ${objective.number ?? o + 1}`),
+        label: capitalise(`${objectiveShort} ${names.numberOf('objective', a, o)}`),
+        place: l(names.tableLabel({ axis: a, objective: o })!),
         title: t(objective.title),
         details: blocks(objective.details ?? [], t),
         rows: objective.rows.map((row) => rowView(row, columns, context, t)),
@@ -268,7 +269,7 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
         break
     }
   }
-  return { id: row.id, cells, amounts: budgetAmounts(row) }
+  return { id: row.id, cells, amounts: budgetCellAmounts(row.budget) }
 }
 
 /** A budget cell as written, with its amounts set in the locale's money format ("Total 2026-2027 : 10 500 $ + 7 000 $"). */
@@ -284,16 +285,6 @@ function budgetLines(row: Row, context: RenderContext): string[] {
     const label = [amount.label, amount.fiscalYear].filter(Boolean).join(' ')
     return label ? `${label}${lang === 'fr' ? ' : ' : ': '}${figures.join(' + ')}` : figures.join(' + ')
   })
-}
-
-function budgetAmounts(row: Row): BudgetAmountView[] {
-  const parts = row.budget?.value?.parts ?? []
-  const lines = parts.flatMap((part) => (part.kind === 'line-ref' ? [part.line] : []))
-  return parts.flatMap((part) =>
-    part.kind === 'amount'
-      ? [{ ...(lines.length === 1 && { line: lines[0]! }), ...(part.amount.fiscalYear && { fiscalYear: part.amount.fiscalYear }), cents: part.amount.total, hasCurrency: part.amount.hasCurrency }]
-      : [],
-  )
 }
 
 function blocks(source: readonly Block[], t: (text: string) => string): ViewBlock[] {

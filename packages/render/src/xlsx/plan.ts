@@ -46,7 +46,7 @@ function budgetSheet(workbook: ExcelJS.Workbook, plan: PlanDocument, view: PlanV
   const period = plan.metadata.period
   const planYears = period ? range(period.firstYear, period.lastYear).map((year) => fiscalYearOf(year, context.profile.yearScheme).label) : []
   const montage = plan.financialPlan
-  const years = montage ? montage.fiscalYears : unique([...planYears, ...collectYears(plan)])
+  const years = montage ? montage.fiscalYears : unique([...planYears, ...collectYears(view)])
   const money = moneyFormat(context)
   sheet.getCell('A1').value = french ? `Budget — ${plainText(view.title)}` : `Budget — ${plainText(view.title)}`
   sheet.getCell('A1').font = { bold: true, size: 14, color: { argb: argb(context.theme.primary) } }
@@ -115,7 +115,7 @@ function budgetSheet(workbook: ExcelJS.Workbook, plan: PlanDocument, view: PlanV
     for (const axis of view.axes)
       for (const objective of axis.objectives)
         for (const row of objective.rows) {
-          const place = `${axis.short}, ${objective.label.toLowerCase()}`
+          const place = objective.place
           const byLine = new Map<string, DetailRow>()
           for (const amount of row.amounts) {
             const key = amount.line === undefined ? '' : String(amount.line)
@@ -206,12 +206,11 @@ function styleHeader(row: ExcelJS.Row, count: number, context: RenderContext): v
   }
 }
 
-function collectYears(plan: PlanDocument): string[] {
+/** The fiscal years the budget cells write, from the view's amounts (read once, by the domain). */
+function collectYears(view: PlanView): string[] {
   const years: string[] = []
-  for (const axis of plan.axes)
-    for (const objective of axis.objectives)
-      for (const row of objective.rows)
-        for (const part of row.budget?.value?.parts ?? []) if (part.kind === 'amount' && part.amount.fiscalYear) years.push(part.amount.fiscalYear)
+  for (const axis of view.axes)
+    for (const objective of axis.objectives) for (const row of objective.rows) for (const amount of row.amounts) if (amount.fiscalYear) years.push(amount.fiscalYear)
   return years.sort()
 }
 

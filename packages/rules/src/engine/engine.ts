@@ -1,13 +1,12 @@
 import {
   buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type PlanDocument, type Profile, rowsOf,
-  rowVisit, type RowVisit, validatePlan,
+  type RowVisit, textsOf, validatePlan, visitPlan,
 } from '@demarche/domain'
-import { type TextField, textFields, walkTexts } from '../rules/kit.js'
 import { contentHash } from './canonical.js'
 import { type PlaceLabeller, placeLabeller } from './labels.js'
 import { comparePointers } from './order.js'
 import type { Finding, Report } from './report.js'
-import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors } from './rule.js'
+import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors, TextField } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
 import { type RuleTally, scoreCriteria } from './score.js'
 import { type FindingSeverity, type Severity, type Stage } from './severity.js'
@@ -122,10 +121,10 @@ function runRules(
   let texts: readonly TextField[] | undefined
   const shared = {
     get rows() {
-      return (rows ??= [...rowsOf(plan, profile)])
+      return (rows ??= rowsOf(plan, profile))
     },
     get texts() {
-      return (texts ??= textFields(plan))
+      return (texts ??= textsOf(plan, profile))
     },
   }
   const walkers: Walker[] = []
@@ -191,11 +190,10 @@ function walk(plan: PlanDocument, profile: Profile, walkers: readonly Walker[]):
   const onRow = walkers.filter((walker) => walker.visitors.row)
   const onText = walkers.filter((walker) => walker.visitors.text)
   if (onRow.length > 0 || onText.length > 0)
-    walkTexts(
-      plan,
-      onText.length === 0 ? undefined : (field) => visitEach(onText, 'text', field),
-      onRow.length === 0 ? undefined : (a, o, r) => visitEach(onRow, 'row', rowVisit(plan, profile, a, o, r)),
-    )
+    visitPlan(plan, profile, {
+      ...(onText.length > 0 && { text: (field: TextField) => visitEach(onText, 'text', field) }),
+      ...(onRow.length > 0 && { row: (visit: RowVisit) => visitEach(onRow, 'row', visit) }),
+    })
   visitEach(walkers, 'end', undefined)
 }
 

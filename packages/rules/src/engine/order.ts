@@ -1,15 +1,8 @@
-/** Keys in the order they appear in a plan, so findings sort as a reader meets them. */
-const KEY_ORDER = [
-  'schemaVersion', 'id', 'profile', 'metadata', 'regionalPriority', 'participants', 'raw', 'entries', 'preparation', 'intro', 'steps',
-  'followUp', 'complementarity', 'points', 'priorityResponses', 'narrative', 'axes', 'number', 'heading', 'title', 'description',
-  'objectives', 'details', 'rows', 'actions', 'label', 'text', 'content', 'responsible', 'partners', 'results', 'indicators',
-  'schedule', 'years', 'budget', 'financialPlan',
-]
-const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]))
+import { keyRank } from '@demarche/domain'
 
 /**
- * Compares JSON Pointers in document order: array indexes by value, known keys in plan order, other keys
- * by text, a pointer before the places inside it. Reads the two strings in place, without splitting them
+ * Compares JSON Pointers in document order: array indexes by value, keys in the order the plan schema declares
+ * them under their parent key, other keys after them by text, a pointer before the places inside it. Reads the two strings in place, without splitting them
  * (sorting a large report's findings made a dozen strings per finding that lived until the sort ended).
  */
 export function comparePointers(a: string, b: string): number {
@@ -21,7 +14,7 @@ export function comparePointers(a: string, b: string): number {
     const endA = segmentEnd(a, i)
     const endB = segmentEnd(b, j)
     if (!sameSegment(a, i, endA, b, j, endB)) {
-      const order = compareSegments(a.slice(i, endA), b.slice(j, endB))
+      const order = compareSegments(a, i, a.slice(i, endA), b.slice(j, endB))
       if (order !== 0) return order
     }
     const lastA = endA === a.length
@@ -43,15 +36,31 @@ function sameSegment(a: string, i: number, endA: number, b: string, j: number, e
   return true
 }
 
-/** Two different segments: indexes first, by value ("01" is 1); then keys by their rank in a plan, then by text. */
-function compareSegments(x: string, y: string): number {
+/**
+ * Two different segments that start at `start` in `pointer` (after a prefix both pointers share): indexes
+ * first, by value ("01" is 1); then keys by their rank under their parent key, then by text.
+ */
+function compareSegments(pointer: string, start: number, x: string, y: string): number {
   const indexX = isIndex(x)
   const indexY = isIndex(y)
   if (indexX && indexY) return Number(x) - Number(y)
   if (indexX || indexY) return indexX ? -1 : 1
-  const rankX = RANK.get(x) ?? KEY_ORDER.length
-  const rankY = RANK.get(y) ?? KEY_ORDER.length
+  const parent = parentKeyAt(pointer, start)
+  const rankX = keyRank(parent, x) ?? Number.MAX_SAFE_INTEGER
+  const rankY = keyRank(parent, y) ?? Number.MAX_SAFE_INTEGER
   return rankX - rankY || (x < y ? -1 : 1)
+}
+
+/** The nearest key before the segment at `start` that is not an array index ("" at the root). */
+function parentKeyAt(pointer: string, start: number): string {
+  let end = start - 1
+  while (end > 0) {
+    const begin = pointer.lastIndexOf('/', end - 1) + 1
+    const segment = pointer.slice(begin, end)
+    if (!isIndex(segment)) return segment
+    end = begin - 1
+  }
+  return ''
 }
 
 function isIndex(segment: string): boolean {

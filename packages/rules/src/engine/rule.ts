@@ -1,9 +1,11 @@
-import type { LocalizedText, NameIndex, PlanDocument, Profile, RowVisit } from '@demarche/domain'
-import type { TextField } from '../rules/kit.js'
+import type { LocalizedText, NameIndex, PlanDocument, Profile, RowVisit, TextVisit } from '@demarche/domain'
 import type { TSchema } from 'typebox'
 import type { Severity, Stage } from './severity.js'
 
 export type Bilingual = Required<LocalizedText>
+
+/** A piece of free text of the plan, where it is and what it is: the domain walker's text visit. */
+export type TextField = TextVisit
 
 export interface RuleMeta<MessageId extends string = string, Options = unknown> {
   /** The criterion of the reviewers' grid the rule belongs to. */

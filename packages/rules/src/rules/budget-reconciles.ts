@@ -1,4 +1,4 @@
-import { formatMoney, type YearAmount } from '@demarche/domain'
+import { budgetCellAmounts, formatMoney, type YearAmount } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
 
 export default defineRule({
@@ -34,17 +34,14 @@ export default defineRule({
       const resources = [...montage.sources, ...montage.inKind].reduce((total, source) => total + sum(source.amounts, year), 0)
       if (expenses !== resources) report('unbalanced', { pointer: '/financialPlan', subject, data: { year, resources: money(resources), expenses: money(expenses) } })
     }
-    // What the table writes for each montage line and fiscal year, from rows that name exactly one line.
+    // What the table writes for each montage line and fiscal year (amounts count against a line only when their cell names exactly one).
     const written = new Map<string, number>()
     return {
       row({ row }) {
-        const parts = row.budget?.value?.parts ?? []
-        const refs = parts.flatMap((part) => (part.kind === 'line-ref' ? [part.line] : []))
-        if (refs.length !== 1) return
-        for (const part of parts)
-          if (part.kind === 'amount' && part.amount.fiscalYear) {
-            const key = `${refs[0]}|${part.amount.fiscalYear}`
-            written.set(key, (written.get(key) ?? 0) + part.amount.total)
+        for (const amount of budgetCellAmounts(row.budget))
+          if (amount.line !== undefined && amount.fiscalYear) {
+            const key = `${amount.line}|${amount.fiscalYear}`
+            written.set(key, (written.get(key) ?? 0) + amount.cents)
           }
       },
       end() {

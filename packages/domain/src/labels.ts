@@ -1,0 +1,248 @@
+import { COLUMN_KEYS, type ColumnKey, type Level, type Profile } from './profile/profile.js'
+import type { PlanDocument } from './plan/plan-document.js'
+
+/** A label in both languages, English filled from French when the profile gives no English. */
+export interface PlaceLabel {
+  fr: string
+  en: string
+}
+
+/** Indexes of a place in the plan table; each level is optional below the axis. */
+export interface TablePlace {
+  axis: number
+  objective?: number
+  row?: number
+  action?: number
+}
+
+/**
+ * Names the places of one plan for people, in the profile's words: "Axe 2, objectif 1 — Budget",
+ * "Étape 14 de la préparation", "Mécanisme de suivi 2", "Priorité transversale « … »". Every label a reader
+ * sees is made here.
+ */
+export interface PlaceNames {
+  /** The label of the place a JSON Pointer designates (a place still to fill is named by its container). */
+  labelOf(pointer: string): PlaceLabel
+  /** The label of a place of the table, or undefined when it does not exist. */
+  tableLabel(place: TablePlace): PlaceLabel | undefined
+  /** The number a reader knows a node of the table by ("2" for "Axe 2"); undefined when the level has none. */
+  numberOf(level: 'axis' | 'objective', axis: number, objective?: number): number | undefined
+}
+
+/**
+ * Labels are remembered for the last place and the last pointer only: the engine names a row's findings
+ * while visiting it, so findings on the same place follow one another, and a large report keeps no table of
+ * labels.
+ */
+export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'preparation' | 'priorityResponses'>, profile: Profile): PlaceNames {
+  let placeKey: string | undefined
+  let place: PlaceLabel | undefined
+  let columns: Map<string, PlaceLabel> = new Map()
+  let lastPointer: string | undefined
+  let lastLabel: PlaceLabel | undefined
+  // Objectives numbered across the plan need the count of those before each axis: made once, when first asked.
+  let objectivesBefore: number[] | undefined
+
+  const numberOf = (levelKey: 'axis' | 'objective', a: number, o?: number): number | undefined => {
+    const axis = plan.axes[a]
+    if (!axis) return undefined
+    const level = profile.levels[levelKey]
+    if (levelKey === 'axis') return axis.number ?? positional(a)
+    const objective = axis.objectives[o!]
+    if (!objective) return undefined
+    if (objective.number !== undefined) return objective.number
+    if (level.numbering !== 'plan-wide') return positional(o!)
+    if (!objectivesBefore) {
+      objectivesBefore = []
+      let count = 0
+      for (const each of plan.axes) {
+        objectivesBefore.push(count)
+        count += each.objectives.length
+      }
+    }
+    return objectivesBefore[a]! + o! + 1
+  }
+
+  const tableLabel = (at: TablePlace): PlaceLabel | undefined => {
+    const axis = plan.axes[at.axis]
+    if (!axis) return undefined
+    const { axis: axisLevel, objective: objectiveLevel, action: actionLevel } = profile.levels
+    let label = levelLabel(axisLevel, numberOf('axis', at.axis), true)
+    if (at.objective === undefined) return label
+    const objective = axis.objectives[at.objective]
+    if (!objective) return undefined
+    if (objectiveLevel.presence !== 'absent') label = join(label, levelLabel(objectiveLevel, numberOf('objective', at.axis, at.objective), false))
+    if (at.row === undefined) return label
+    const row = objective.rows[at.row]
+    if (!row) return undefined
+    if (objective.rows.length > 1) label = join(label, { fr: `ligne ${at.row + 1}`, en: `row ${at.row + 1}` })
+    if (at.action === undefined) return label
+    const action = row.actions[at.action]
+    if (!action) return undefined
+    if (actionLevel.presence === 'absent') return label
+    // Means carry the letter the chantier wrote ("A"); unlabelled ones are told apart by position only when there are several.
+    const name = action.label ?? (row.actions.length > 1 ? String(at.action + 1) : undefined)
+    return name === undefined ? label : join(label, levelLabel(actionLevel, name, false))
+  }
+
+  const placeLabel = (at: TablePlace): PlaceLabel | undefined => {
+    const key = `${at.axis}/${at.objective}/${at.row}/${at.action}`
+    if (key !== placeKey) [placeKey, place, columns] = [key, tableLabel(at), new Map()]
+    return place
+  }
+
+  /** "Axe 2, objectif 1 — Budget": one object for all the findings on a cell of the last place named. */
+  const cellLabel = (column: ColumnKey): PlaceLabel => {
+    let label = columns.get(column)
+    if (!label) {
+      const name = bilingual(profile.columns[column].label)
+      columns.set(column, (label = { fr: `${place!.fr} — ${name.fr}`, en: `${place!.en} — ${name.en}` }))
+    }
+    return label
+  }
+
+  const section = (key: keyof Profile['sections']): PlaceLabel => bilingual(profile.sections[key].label)
+
+  const labelInTable = (pointer: string): PlaceLabel => {
+    const at = tablePlaceOf(pointer)
+    const label = at && placeLabel(at.place)
+    if (!label) return bilingual(profile.levels.axis.label)
+    if (at.column !== undefined) return cellLabel(at.column)
+    return label
+  }
+
+  const computeLabel = (pointer: string): PlaceLabel => {
+    // Most findings are in the table: named without splitting the pointer.
+    if (pointer === '/axes' || pointer.startsWith('/axes/')) return labelInTable(pointer)
+    const [top, index, sub] = pointer.split('/').slice(1)
+    const n = Number(index) + 1
+    switch (top) {
+      case undefined:
+      case '':
+        return { fr: 'Plan', en: 'Plan' }
+      case 'metadata':
+        return { fr: 'Renseignements sur le plan', en: 'Plan information' }
+      case 'regionalPriority':
+        return section('regionalPriority')
+      case 'participants': {
+        if (index !== 'entries' || sub === undefined) return section('participants')
+        const name = plan.participants.entries[Number(sub)]?.name
+        const heading = section('participants')
+        return { fr: `${heading.fr} : ${name ?? `ligne ${Number(sub) + 1}`}`, en: `${heading.en}: ${name ?? `line ${Number(sub) + 1}`}` }
+      }
+      case 'preparation': {
+        if (index !== 'steps' || sub === undefined) return section('preparation')
+        const number = plan.preparation.steps[Number(sub)]?.number ?? Number(sub) + 1
+        return { fr: `Étape ${number} de la préparation`, en: `Preparation step ${number}` }
+      }
+      case 'followUp':
+        return index === undefined ? section('followUp') : { fr: `Mécanisme de suivi ${n}`, en: `Follow-up mechanism ${n}` }
+      case 'complementarity':
+        return sub === undefined ? section('complementarity') : { fr: `Complémentarité, point ${Number(sub) + 1}`, en: `Complementarity, point ${Number(sub) + 1}` }
+      case 'priorityResponses': {
+        if (index === undefined) return section('priorityResponses')
+        const id = plan.priorityResponses[Number(index)]?.priorityId
+        const priority = profile.transversalPriorities.find((entry) => entry.id === id)
+        const name = priority ? bilingual(priority.label) : { fr: String(id), en: String(id) }
+        return { fr: `Priorité transversale « ${name.fr} »`, en: `Transversal priority "${name.en}"` }
+      }
+      case 'narrative':
+        return section('narrative')
+      case 'financialPlan':
+        return { fr: 'Montage financier', en: 'Financial plan' }
+      default:
+        return { fr: top, en: top }
+    }
+  }
+
+  return {
+    labelOf(pointer) {
+      if (pointer !== lastPointer || !lastLabel) [lastPointer, lastLabel] = [pointer, computeLabel(pointer)]
+      return lastLabel
+    },
+    tableLabel,
+    numberOf,
+  }
+}
+
+/** The label of one place of the table ("Axe 2, objectif 1, action A"); undefined when the place does not exist. */
+export function labelAt(plan: Pick<PlanDocument, 'axes' | 'participants' | 'preparation' | 'priorityResponses'>, profile: Profile, place: TablePlace): PlaceLabel | undefined {
+  return placeNames(plan, profile).tableLabel(place)
+}
+
+/** True when the pointer designates a row of the plan table itself ("/axes/0/objectives/1/rows/2"). */
+export function isRowPointer(pointer: string): boolean {
+  if (!pointer.startsWith('/axes/')) return false
+  const place = tablePlaceOf(pointer)
+  if (place?.place.row === undefined || place.place.action !== undefined) return false
+  return /\/rows\/\d+$/.test(pointer)
+}
+
+/**
+ * Reads "/axes/i[/objectives/j[/rows/k[/actions/n]]]" and the column named right after a row, in place:
+ * the engine names a finding per call.
+ */
+function tablePlaceOf(pointer: string): { place: TablePlace; column?: ColumnKey } | undefined {
+  const place: TablePlace = { axis: 0 }
+  let at = 6 // after "/axes/"
+  const axis = readIndex(pointer, at)
+  if (axis === undefined) return undefined
+  place.axis = axis.value
+  at = axis.end
+  const objective = childIndex(pointer, at, '/objectives/')
+  if (!objective) return { place }
+  place.objective = objective.value
+  const row = childIndex(pointer, objective.end, '/rows/')
+  if (!row) return { place }
+  place.row = row.value
+  const action = childIndex(pointer, row.end, '/actions/')
+  if (action) {
+    place.action = action.value
+    return { place }
+  }
+  if (pointer.charCodeAt(row.end) !== 47) return { place }
+  const end = pointer.indexOf('/', row.end + 1)
+  const next = pointer.slice(row.end + 1, end === -1 ? pointer.length : end)
+  return (COLUMN_KEYS as readonly string[]).includes(next) ? { place, column: next as ColumnKey } : { place }
+}
+
+function childIndex(pointer: string, at: number, key: string): { value: number; end: number } | undefined {
+  return pointer.startsWith(key, at) ? readIndex(pointer, at + key.length) : undefined
+}
+
+function readIndex(pointer: string, start: number): { value: number; end: number } | undefined {
+  let end = start
+  while (end < pointer.length) {
+    const code = pointer.charCodeAt(end)
+    if (code < 48 || code > 57) break
+    end++
+  }
+  if (end === start || (end < pointer.length && pointer.charCodeAt(end) !== 47)) return undefined
+  return { value: Number(pointer.slice(start, end)), end }
+}
+
+/**
+ * The number a node is known by when the plan writes none: its position under its parent. A level numbered
+ * `none` is named by position too, so that "Priorité 1" still tells where a finding is.
+ */
+function positional(index: number): number {
+  return index + 1
+}
+
+function levelLabel(level: Level, name: number | string | undefined, capitalised: boolean): PlaceLabel {
+  const fr = name === undefined ? level.short.fr : `${level.short.fr} ${name}`
+  const en = name === undefined ? (level.short.en ?? level.short.fr) : `${level.short.en ?? level.short.fr} ${name}`
+  return capitalised ? { fr: capitalise(fr), en: capitalise(en) } : { fr, en }
+}
+
+function join(parent: PlaceLabel, child: PlaceLabel): PlaceLabel {
+  return { fr: `${parent.fr}, ${child.fr}`, en: `${parent.en}, ${child.en}` }
+}
+
+function bilingual(text: { fr: string; en?: string }): PlaceLabel {
+  return { fr: text.fr, en: text.en ?? text.fr }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
