@@ -51,7 +51,7 @@ const CHARACTERS_TITLE = {
 /** The issue of a string (a value or a key), if it has one: NUL, lone surrogate. Length is a limit, thrown. */
 function textIssue(text: string, place: Place, pointer: () => string): Issue | undefined {
   if (text.includes('\u0000')) return { in: place, pointer: pointer(), code: 'nul-character', message: { fr: 'Caractère nul (U+0000) interdit.', en: 'NUL character (U+0000) not allowed.' } }
-  if (!(text as string & { isWellFormed(): boolean }).isWellFormed()) return { in: place, pointer: pointer(), code: 'lone-surrogate', message: { fr: 'Moitié de paire de substitution isolée (texte UTF-16 mal formé).', en: 'Lone surrogate (ill-formed UTF-16 text).' } }
+  if (!isWellFormed(text)) return { in: place, pointer: pointer(), code: 'lone-surrogate', message: { fr: 'Moitié de paire de substitution isolée (texte UTF-16 mal formé).', en: 'Lone surrogate (ill-formed UTF-16 text).' } }
   return undefined
 }
 
@@ -71,6 +71,49 @@ function tooLong(place: Place, pointer: string): AppError {
  * PostgreSQL refuses (NUL) or cannot store as sent (surrogates), refused the same on PGlite and PostgreSQL.
  */
 export function checkJson(value: unknown, place: Place): void {
+  // The common case, a clean document, in a lean loop (no objects per value); the walk that locates what
+  // is wrong runs only when something is.
+  if (!withinBounds(value)) locate(value, place)
+}
+
+const isWellFormed = (text: string) => (text as string & { isWellFormed(): boolean }).isWellFormed()
+const cleanText = (text: string) => text.length <= LIMITS.stringLength && !text.includes('\u0000') && isWellFormed(text)
+
+/** Whether the value is within every bound and holds no refused text or number. */
+function withinBounds(value: unknown): boolean {
+  const values: unknown[] = [value]
+  const depths: number[] = [0]
+  let nodes = 0
+  while (values.length > 0) {
+    const current = values.pop()
+    const parentDepth = depths.pop()!
+    if (++nodes > LIMITS.nodes) return false
+    if (typeof current === 'string') {
+      if (!cleanText(current)) return false
+    } else if (typeof current === 'number') {
+      if (!Number.isFinite(current)) return false
+    } else if (current !== null && typeof current === 'object') {
+      const depth = parentDepth + 1
+      if (depth > LIMITS.depth) return false
+      if (Array.isArray(current)) {
+        for (let index = 0; index < current.length; index++) {
+          values.push(current[index])
+          depths.push(depth)
+        }
+      } else
+        for (const key in current) {
+          if (!Object.hasOwn(current, key)) continue
+          if (!cleanText(key)) return false
+          values.push((current as Record<string, unknown>)[key])
+          depths.push(depth)
+        }
+    }
+  }
+  return true
+}
+
+/** The walk that finds and throws what `withinBounds` refused, with JSON Pointers. */
+function locate(value: unknown, place: Place): void {
   const issues: Issue[] = []
   const numbers: Issue[] = []
   let nodes = 0
