@@ -132,6 +132,9 @@ describe(`Fastify's own client errors are problems (${DATABASE})`, () => {
   it('a URL with bad percent-encoding', async () => {
     await expectProblem({ method: 'GET', url: '/v1/plans/%E0%A4%A' }, 400, 'bad-url')
   })
+  it('a path parameter longer than the router takes', async () => {
+    await expectProblem({ method: 'GET', url: `/v1/plans/${'p'.repeat(101)}` }, 414, 'uri-too-long')
+  })
   it('a malformed JSON body, without the parser’s message', async () => {
     const body = await expectProblem({ method: 'POST', url: '/v1/plans', headers: json(t.keys.coordinator), payload: '{"chantierId":' }, 400, 'bad-request')
     expect(body.detail).toBeUndefined()
