@@ -10,7 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
 import { authPlugin } from './plugins/auth.js'
-import { problemPlugin } from './plugins/problem.js'
+import { checkFiniteParameters, checkJson } from './limits.js'
+import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js'
 import { v1Routes } from './routes/index.js'
 import { health } from './routes/system/health.js'
 import { ready } from './routes/system/ready.js'
@@ -32,7 +33,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     bodyLimit: config.BODY_LIMIT_BYTES,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
-    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    // Errors before a route is found and errors of the HTTP parser are problems too.
+    frameworkErrors,
+    clientErrorHandler,
+    // strictNumbers: Infinity and NaN (`?limit=Infinity`, `?lastYear=1e309`) are not numbers.
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true, strictNumbers: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // JSON only: a text/plain body is refused with 415 rather than read as a string.
@@ -65,6 +70,19 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   })
 
   await app.register(problemPlugin)
+  // Every request, before its schema is checked and before any route reads it: one iterative pass over
+  // its path parameters, query and parsed body for the bounds of `limits.ts` (depth, values, string
+  // length) and for text no database keeps (NUL, lone surrogates). Bodies kept as bytes (POST /evaluate)
+  // are checked by their route once parsed.
+  app.addHook('preValidation', async (request) => {
+    checkJson(request.params, 'params')
+    checkJson(request.query, 'querystring')
+    if (request.body !== undefined && !Buffer.isBuffer(request.body)) checkJson(request.body, 'body')
+  })
+  app.addHook('preHandler', async (request) => {
+    checkFiniteParameters(request.params, 'params')
+    checkFiniteParameters(request.query, 'querystring')
+  })
   await app.register(helmet, { contentSecurityPolicy: false })
   await app.register(cors, { origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : false })
   await app.register(swagger, {
@@ -102,7 +120,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     await (await printer)?.close()
   })
 
-  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite' })
+  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES })
   const catalog = new CatalogService(database.db)
   await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
   await app.register(health)

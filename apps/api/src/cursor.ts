@@ -14,10 +14,26 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(`${cursor.createdAt}|${cursor.id}`).toString('base64url')
 }
 
-/** The cursor sent back by a client; `invalid-cursor` when it is not one this service made. */
+/** PostgreSQL's text of a timestamptz: date, time with up to microseconds, offset. */
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/
+
+function isTimestamp(text: string): boolean {
+  const match = TIMESTAMP.exec(text)
+  if (!match) return false
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [number, number, number, number, number, number]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60
+}
+
+/**
+ * The cursor sent back by a client; `invalid-cursor` when it is not one this service made: exactly the
+ * base64url of a PostgreSQL timestamp and a plan id, so that nothing else ever reaches the SQL.
+ */
 export function decodeCursor(text: string | undefined): Cursor | undefined {
   if (!text) return undefined
-  const [createdAt, id] = Buffer.from(text, 'base64url').toString('utf8').split('|')
-  if (!createdAt || !id || Number.isNaN(Date.parse(createdAt))) throw new AppError('invalid-cursor', { fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' })
+  const parts = /^[A-Za-z0-9_-]+$/.test(text) ? Buffer.from(text, 'base64url').toString('utf8').split('|') : []
+  const [createdAt, id] = parts
+  if (parts.length !== 2 || !createdAt || !id || !isTimestamp(createdAt) || !ID.test(id)) throw new AppError('invalid-cursor', { fr: 'Curseur de pagination invalide.', en: 'Invalid pagination cursor.' })
   return { createdAt, id }
 }

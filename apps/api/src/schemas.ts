@@ -2,6 +2,7 @@ import { PlanDocument as DomainPlanDocument, Profile as DomainProfile } from '@d
 import { examplePlans } from '@demarche/domain/examples'
 import { Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
 import Type, { type Static } from 'typebox'
+import { LIMITS } from './limits.js'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
 
 /** The domain's schemas under the names the OpenAPI document gives them. */
@@ -97,7 +98,7 @@ export const JsonPatchOperation = Type.Object(
   },
   { $id: 'JsonPatchOperation', additionalProperties: false },
 )
-export const JsonPatch = Type.Array(JsonPatchOperation, { $id: 'JsonPatch', maxItems: 1000 })
+export const JsonPatch = Type.Array(JsonPatchOperation, { $id: 'JsonPatch', maxItems: LIMITS.patchOperations })
 
 export const PlanVersion = Type.Object(
   { version: Type.Integer(), hash: Type.String(), savedBy: Type.String(), savedAt: Type.String() },
@@ -244,9 +245,13 @@ export function byReference<Schema>(schema: Schema, keepRoot = false): Schema {
   return walk(schema, keepRoot) as Schema
 }
 
-/** Problem responses for the given statuses, declared on every route. */
+/**
+ * Problem responses for the given statuses, declared on every route, with the two any request can meet:
+ * 400 (text the service refuses, a number that is not finite) and 413 (the bounds of `limits.ts`).
+ */
 export function problems(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((status) => [status, { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: Problem } } }]))
+  const all = [...new Set([400, 413, ...statuses])].sort((a, b) => a - b)
+  return Object.fromEntries(all.map((status) => [status, { description: 'RFC 9457 problem details', content: { 'application/problem+json': { schema: Problem } } }]))
 }
 
 export { Report, RuleSetSummary }

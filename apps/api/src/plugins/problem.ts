@@ -1,5 +1,7 @@
 import { DomainError, issuesFromSchemaErrors, type SchemaError } from '@demarche/domain'
 import { RuleSetError } from '@demarche/rules'
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { AppError } from '../errors.js'
@@ -15,6 +17,8 @@ export const STATUS = {
   'invalid-request': 400,
   'bad-request': 400,
   'invalid-cursor': 400,
+  'invalid-characters': 400,
+  'bad-url': 400,
   unauthorized: 401,
   forbidden: 403,
   'not-found': 404,
@@ -26,7 +30,13 @@ export const STATUS = {
   'not-editable': 409,
   'invalid-transition': 409,
   'precondition-failed': 412,
+  'request-timeout': 408,
   'payload-too-large': 413,
+  'too-deep': 413,
+  'too-many-nodes': 413,
+  'string-too-long': 413,
+  'patch-too-large': 413,
+  'uri-too-long': 414,
   'unsupported-media-type': 415,
   'invalid-plan': 422,
   'invalid-patch': 422,
@@ -39,6 +49,7 @@ export const STATUS = {
   'reason-required': 422,
   'precondition-required': 428,
   'too-many-requests': 429,
+  'headers-too-large': 431,
   'internal-error': 500,
   'not-ready': 503,
 } as const satisfies Record<string, number>
@@ -55,6 +66,10 @@ const TITLES: Partial<Record<ProblemCode, { fr: string; en: string }>> = {
   'invalid-rule-set': { fr: 'Jeu de règles inconnu ou invalide.', en: 'Unknown or invalid rule set.' },
   'invalid-document': { fr: 'Le document ne peut pas être traité.', en: 'The document cannot be processed.' },
   'internal-error': { fr: 'Erreur interne du service.', en: 'Internal service error.' },
+  'bad-url': { fr: 'L’adresse est mal encodée (séquence %XX invalide).', en: 'The URL is badly encoded (invalid %XX sequence).' },
+  'uri-too-long': { fr: 'Un paramètre de l’adresse est trop long.', en: 'A parameter of the URL is too long.' },
+  'headers-too-large': { fr: 'Les en-têtes de la requête sont trop volumineux.', en: 'The request headers are too large.' },
+  'request-timeout': { fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
 }
 
 export interface ProblemInput {
@@ -139,4 +154,33 @@ export function send(reply: FastifyReply, request: FastifyRequest, problem: Prob
     ...problem.extra,
   }
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body)
+}
+
+/**
+ * Fastify's `frameworkErrors`: errors met before a route is found (a URL whose percent-encoding does not
+ * decode, a path parameter past `maxParamLength`) leave as problems like every other error.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') return send(reply, request, { code: 'bad-url', title: TITLES['bad-url']! })
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, request, { code: 'uri-too-long', title: TITLES['uri-too-long']! })
+  const problem = problemOf(error)
+  if (problem.code === 'internal-error') request.log.error({ err: error }, 'framework error')
+  return send(reply, request, problem)
+}
+
+/**
+ * The server's `clientError` handler (Fastify's `clientErrorHandler`): what Node's HTTP parser refuses
+ * before there is a request — headers past `maxHeaderSize` (431), a request that does not arrive in time
+ * (408), bytes that are not HTTP (400) — is answered with a problem too, written on the socket.
+ */
+export function clientErrorHandler(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const code: ProblemCode = error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request-timeout' : 'bad-request'
+  const title = TITLES[code]!
+  const status = STATUS[code]
+  const body = JSON.stringify({ type: `${TYPE}${code}`, title: title.en, title_fr: title.fr, status, code })
+  const message = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage
+  if (socket.writable && !message?.headersSent)
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`)
+  else socket.destroy(error)
 }

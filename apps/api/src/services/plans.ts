@@ -53,12 +53,17 @@ export class PlansService {
   // parsing and planning per request (about a third of its cost on PGlite).
   private readonly summaryById
   private readonly summaries: SummaryCache<PlanSummaryRow>
+  private readonly maxDocumentBytes: number
 
-  /** `ownsDatabase`: no other process writes to it (embedded PGlite), so summaries can be kept in memory. */
+  /**
+   * `ownsDatabase`: no other process writes to it (embedded PGlite), so summaries can be kept in memory.
+   * `maxDocumentBytes`: the largest plan a patch may make (the body limit: what could be sent whole).
+   */
   constructor(
     private readonly db: Database,
-    options: { ownsDatabase?: boolean } = {},
+    options: { ownsDatabase?: boolean; maxDocumentBytes?: number } = {},
   ) {
+    this.maxDocumentBytes = options.maxDocumentBytes ?? 5 * 1024 * 1024
     this.summaryById = db.select(summaryColumns).from(plans).where(eq(plans.id, sql.placeholder('id'))).limit(1).prepare('plan_summary_by_id')
     this.summaries = new SummaryCache(options.ownsDatabase === true)
   }
@@ -142,13 +147,35 @@ export class PlansService {
     )
   }
 
-  /** Saves a new state of the plan when `ifMatch` is its current ETag; otherwise nothing is written (412). */
-  async replace(principal: Principal, id: string, document: PlanDocument, ifMatch: string | undefined): Promise<PlanRow> {
+  /**
+   * The plan as it is, once the caller may change it, its status allows a change and `ifMatch` is its
+   * current ETag: everything an update is refused for is checked here, before anything is computed.
+   */
+  private async editable(principal: Principal, id: string, ifMatch: string | undefined): Promise<PlanRow> {
     const current = await this.get(principal, id)
     authorize(principal, 'plan.update', current)
     assertEditable(current.status)
     if (ifMatch === undefined) throw new AppError('precondition-required', { fr: 'En-tête If-Match requis.', en: 'If-Match header required.' })
     if (ifMatch !== etagOf(current)) throw stale()
+    return current
+  }
+
+  /** Saves a new state of the plan when `ifMatch` is its current ETag; otherwise nothing is written (412). */
+  async replace(principal: Principal, id: string, document: PlanDocument, ifMatch: string | undefined): Promise<PlanRow> {
+    return this.save(principal, await this.editable(principal, id, ifMatch), document)
+  }
+
+  /**
+   * Applies a JSON Patch, after the same checks as `replace` (rights, status, ETag): a patch is applied
+   * only for a caller who may save its result, and within the bounds of `applyJsonPatch`.
+   */
+  async patch(principal: Principal, id: string, operations: readonly Operation[], ifMatch: string | undefined): Promise<PlanRow> {
+    const current = await this.editable(principal, id, ifMatch)
+    return this.save(principal, current, applyJsonPatch(current.document, operations, this.maxDocumentBytes))
+  }
+
+  private async save(principal: Principal, current: PlanRow, document: PlanDocument): Promise<PlanRow> {
+    const id = current.id
     if (document.id !== id) throw new AppError('id-mismatch', { fr: 'L’identifiant du document ne correspond pas au plan.', en: 'The document id does not match the plan.' })
     const validation = validatePlan(document)
     if (!validation.ok) throw invalidPlan(validation.issues)
@@ -173,11 +200,6 @@ export class PlansService {
         return row
       }),
     )
-  }
-
-  async patch(principal: Principal, id: string, operations: readonly Operation[], ifMatch: string | undefined): Promise<PlanRow> {
-    const current = await this.get(principal, id)
-    return this.replace(principal, id, applyJsonPatch(current.document, operations), ifMatch)
   }
 
   async versions(principal: Principal, id: string) {

@@ -3,6 +3,7 @@ import { evaluatePlan } from '@demarche/rules'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { BoundedCache } from '../../bounded-cache.js'
+import { checkJson } from '../../limits.js'
 import { authorize } from '../../policy.js'
 import { EvaluateRequest, problems, Report } from '../../schemas.js'
 
@@ -42,6 +43,8 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
       let report = reports.get(key)
       if (report === undefined) {
         const document = await new Promise<unknown>((resolve, reject) => parseJson(request, bytes.toString('utf8'), (error, value) => (error ? reject(error) : resolve(value))))
+        // The bounds of any document (depth before anything recursive reads it), once per new document.
+        checkJson(document, 'body')
         report = Buffer.from(reply.serializeInput(evaluatePlan(document, options), '200') as string)
         reports.set(key, report)
         reply.header('cache-status', 'demarche-api; fwd=miss; stored')

@@ -11,7 +11,7 @@ export const getPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
         operationId: 'getPlanVersion',
         tags: ['plans'],
         summary: 'One saved state of a plan',
-        params: Type.Object({ planId: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1 }) }),
+        params: Type.Object({ planId: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
         response: { 200: PlanDocument, ...problems(400, 401, 404, 429) },
       },
     },
