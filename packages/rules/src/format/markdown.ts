@@ -1,5 +1,5 @@
 import type { Finding, Report } from '../engine/report.js'
-import type { FormatOptions } from './index.js'
+import type { FormatOptions } from './options.js'
 import { colon, formatScore, REPORT_WORDS, SEVERITY_WORDS, STAGE_WORDS, STATUS_WORDS, summaryLine } from './words.js'
 
 /** What a renderer adds to the Markdown report: its own title, typography, links into the plan, a date. */
