@@ -26,6 +26,22 @@ export interface RenderWords {
   pageOf(page: number | string, pages: number | string): string
   skipToContent: string
   row: string
+  /** The words of a rendered plan around what the chantier wrote. */
+  plan: {
+    fiduciary: string
+    chantier: string
+    fiduciaryOrganisation: string
+    organisation: string
+    programme: string
+    submittedTo: string
+    period: string
+    depositDate: string
+    producedOn: string
+    contents: string
+    planTable: string
+    /** Joins names of which any one will do: "CREVALE ou CSS des Samares". */
+    or: string
+  }
 }
 
 function words(locale: RenderLocale): RenderWords {
@@ -48,6 +64,17 @@ function words(locale: RenderLocale): RenderWords {
     pageOf: (n, pages) => `${page.page} ${n} ${page.of} ${pages}`,
     skipToContent: lang === 'fr' ? 'Aller au contenu' : 'Skip to content',
     row: lang === 'fr' ? 'Ligne' : 'Row',
+    plan: lang === 'fr'
+      ? {
+          fiduciary: 'fiduciaire', chantier: 'Chantier', fiduciaryOrganisation: 'Organisme fiduciaire', organisation: 'Organisme',
+          programme: 'Démarche', submittedTo: 'Déposé auprès de', period: 'Période', depositDate: 'Date de dépôt',
+          producedOn: 'Document produit le', contents: 'Table des matières', planTable: 'Tableau du plan', or: 'ou',
+        }
+      : {
+          fiduciary: 'fiduciary', chantier: 'Chantier', fiduciaryOrganisation: 'Fiduciary organisation', organisation: 'Organisation',
+          programme: 'Programme', submittedTo: 'Submitted to', period: 'Period', depositDate: 'Deposit date',
+          producedOn: 'Document produced on', contents: 'Contents', planTable: 'Plan table', or: 'or',
+        },
   }
 }
 

@@ -4,6 +4,7 @@ import {
 } from '@demarche/domain'
 import { languageOf, type RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
+import { wordsOf } from '../words.js'
 
 /**
  * What every format draws, computed once from a plan and a context: labels from the profile, text typeset
@@ -96,6 +97,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   const { profile } = context
   const lang = languageOf(context)
   const french = lang === 'fr'
+  const words = wordsOf(context)
   const t = (text: string) => typeset(text, french, context.typography)
   const l = (text: LocalizedText) => t(localize(text, lang))
   const sections: SectionView[] = []
@@ -124,7 +126,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       caption: l(profile.sections.participants.label),
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
       rows: plan.participants.entries.map((entry) => [
-        t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? (french ? ' (fiduciaire)' : ' (fiduciary)') : '')),
+        t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
       ]),
     },
@@ -166,7 +168,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   const axes = plan.axes.map((axis, a): AxisView => {
     const number = names.numberOf('axis', a)
     const title = t(axis.title)
-    const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${french ? '\u00a0:' : ':'} ${title}` : `${l(profile.levels.axis.label)} ${number}${french ? '\u00a0:' : ':'} ${title}`
+    const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${words.colon}${title}` : `${l(profile.levels.axis.label)} ${number}${words.colon}${title}`
     return {
       id: axis.id,
       heading,
@@ -187,20 +189,20 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
 
   const facts: PlanView['facts'] = []
   const { metadata } = plan
-  if (metadata.chantier) facts.push({ label: french ? 'Chantier' : 'Chantier', value: t(metadata.chantier.name) })
-  if (metadata.chantier?.fiduciary) facts.push({ label: french ? 'Organisme fiduciaire' : 'Fiduciary organisation', value: t(metadata.chantier.fiduciary) })
-  if (metadata.issuer) facts.push({ label: french ? 'Organisme' : 'Organisation', value: t(metadata.issuer) })
+  if (metadata.chantier) facts.push({ label: words.plan.chantier, value: t(metadata.chantier.name) })
+  if (metadata.chantier?.fiduciary) facts.push({ label: words.plan.fiduciaryOrganisation, value: t(metadata.chantier.fiduciary) })
+  if (metadata.issuer) facts.push({ label: words.plan.organisation, value: t(metadata.issuer) })
   if (metadata.programme) {
-    facts.push({ label: french ? 'Démarche' : 'Programme', value: t(metadata.programme.name) })
-    facts.push({ label: french ? 'Déposé auprès de' : 'Submitted to', value: t(metadata.programme.reviewingBody) })
+    facts.push({ label: words.plan.programme, value: t(metadata.programme.name) })
+    facts.push({ label: words.plan.submittedTo, value: t(metadata.programme.reviewingBody) })
   }
   if (metadata.period) {
     const { firstYear, lastYear } = metadata.period
     const scheme = profile.yearScheme
     const years = firstYear === lastYear ? formatPlanYear(firstYear, scheme, lang) : `${formatPlanYear(firstYear, scheme, lang)} – ${formatPlanYear(lastYear, scheme, lang)}`
-    facts.push({ label: french ? 'Période' : 'Period', value: `${years} (${fiscalYearOf(firstYear, scheme).label.slice(0, 4)}-${fiscalYearOf(lastYear, scheme).label.slice(5)})` })
+    facts.push({ label: words.plan.period, value: `${years} (${fiscalYearOf(firstYear, scheme).label.slice(0, 4)}-${fiscalYearOf(lastYear, scheme).label.slice(5)})` })
   }
-  if (metadata.depositDate) facts.push({ label: french ? 'Date de dépôt' : 'Deposit date', value: formatDate(metadata.depositDate, french) })
+  if (metadata.depositDate) facts.push({ label: words.plan.depositDate, value: formatDate(metadata.depositDate, french) })
 
   return {
     lang: context.locale,
@@ -209,10 +211,10 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     facts,
     sections,
     axes,
-    produced: `${french ? 'Document produit le' : 'Document produced on'} ${formatDate(context.clock(), french)}`,
+    produced: `${words.plan.producedOn} ${formatDate(context.clock(), french)}`,
     labels: {
-      contents: french ? 'Table des matières' : 'Contents',
-      planTable: french ? 'Tableau du plan' : 'Plan table',
+      contents: words.plan.contents,
+      planTable: words.plan.planTable,
       page: (page, pages) => (french ? `Page ${page} de ${pages}` : `Page ${page} of ${pages}`),
       objective: l(profile.levels.objective.label),
       objectiveColumn: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
@@ -236,7 +238,7 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
         // Names as parsed, one per line, so that a cell whose line breaks were lost still reads as a list.
         const list = row[column.key]
         const names = list?.value ? list.value.names.map((name) => (name.open ? `${name.text}…` : name.text)) : lines(list?.raw ?? '')
-        const joined = list?.value?.mode === 'any' ? [names.join(french ? ' ou ' : ' or ')] : names
+        const joined = list?.value?.mode === 'any' ? [names.join(` ${wordsOf(context).plan.or} `)] : names
         cells[column.key] = joined.map((text) => ({ type: 'paragraph', text: t(text) }))
         break
       }
