@@ -1,9 +1,9 @@
+import { formatInteger } from '@demarche/domain'
 import { AppError } from './errors.js'
 
 /**
  * The bounds of what the service accepts, besides the body size (`BODY_LIMIT_BYTES`): why each one is what
- * it is is in docs/security.md, "Limits". The seed plans are 14 deep with ~1,300 values and strings under
- * 1,000 characters; the generated 15 MB plan of the benchmarks has ~690,000 values.
+ * it is is in docs/security.md, "Limits", beside the sizes of the real and generated plans they leave room for.
  */
 export const LIMITS = {
   /** Containers (objects and arrays) nested in one another, the outermost counted. */
@@ -58,7 +58,7 @@ function textIssue(text: string, place: Place, pointer: () => string): Issue | u
 function tooLong(place: Place, pointer: string): AppError {
   return new AppError(
     'string-too-long',
-    { fr: `Un texte dépasse ${LIMITS.stringLength.toLocaleString('fr')} caractères.`, en: `A text is longer than ${LIMITS.stringLength.toLocaleString('en')} characters.` },
+    { fr: `Un texte dépasse ${formatInteger(LIMITS.stringLength, 'fr')} caractères.`, en: `A text is longer than ${formatInteger(LIMITS.stringLength, 'en')} characters.` },
     { errors: [{ in: place, pointer, code: 'string-too-long', message: { fr: `Au plus ${LIMITS.stringLength} caractères.`, en: `At most ${LIMITS.stringLength} characters.` } }] },
   )
 }
@@ -123,7 +123,7 @@ function locate(value: unknown, place: Place): void {
     if (++nodes > LIMITS.nodes)
       throw new AppError(
         'too-many-nodes',
-        { fr: `Le document compte plus de ${LIMITS.nodes.toLocaleString('fr')} valeurs.`, en: `The document holds more than ${LIMITS.nodes.toLocaleString('en')} values.` },
+        { fr: `Le document compte plus de ${formatInteger(LIMITS.nodes, 'fr')} valeurs.`, en: `The document holds more than ${formatInteger(LIMITS.nodes, 'en')} values.` },
         { errors: [{ in: place, pointer: '', code: 'too-many-nodes', message: { fr: `Au plus ${LIMITS.nodes} valeurs.`, en: `At most ${LIMITS.nodes} values.` } }] },
       )
     const current = step.value

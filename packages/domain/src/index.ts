@@ -67,5 +67,5 @@ export { pointerOf, joinPointer, parsePointer, resolvePointer, pointerResolves }
 // Calendar and money
 export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, formatPlanYear } from './calendar.js'
 export type { FiscalYearSpan } from './calendar.js'
-export { formatMoney, parseMoney } from './money.js'
+export { formatMoney, formatInteger, parseMoney } from './money.js'
 export type { MoneyFormat } from './money.js'

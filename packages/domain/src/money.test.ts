@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMoney, parseMoney } from './money.js'
+import { formatInteger, formatMoney, parseMoney } from './money.js'
 
 describe('formatMoney', () => {
   it('writes amounts as the OQLF recommends, with non-breaking spaces', () => {
@@ -28,5 +28,15 @@ describe('formatMoney', () => {
       }),
       { numRuns: 2000 },
     )
+  })
+})
+
+describe('formatInteger', () => {
+  it('groups thousands as formatMoney does, without ICU', () => {
+    expect(formatInteger(2_000_000, 'fr')).toBe('2\u00a0000\u00a0000')
+    expect(formatInteger(100_000, 'en')).toBe('100,000')
+    expect(formatInteger(-1234)).toBe('-1\u00a0234')
+    expect(formatInteger(999)).toBe('999')
+    expect(() => formatInteger(1.5)).toThrow(RangeError)
   })
 })

@@ -25,6 +25,12 @@ export function formatMoney(cents: number, locale: Locale = 'fr', format: MoneyF
   return locale === 'fr' ? `${sign}${grouped}${decimals}${NBSP}$` : `${sign}$${grouped}${decimals}`
 }
 
+/** A whole number with its thousands grouped as formatMoney groups them ("2 000 000", "2,000,000"), ICU-free. */
+export function formatInteger(value: number, locale: Locale = 'fr'): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`Not a whole number: ${value}`)
+  return (value < 0 ? '-' : '') + group(String(Math.abs(value)), locale === 'fr' ? NBSP : ',')
+}
+
 /** Parses the output of formatMoney (and plain figures) back to cents; undefined when unreadable. */
 export function parseMoney(text: string): number | undefined {
   const match = /^(-)?\s*\$?\s*(\d[\d\s\u00a0\u202f.,]*?)\s*\$?$/.exec(text.trim())
