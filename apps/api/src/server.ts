@@ -25,12 +25,7 @@ async function main(): Promise<void> {
     lines.push(`Admin key (shown once, keep it): ${admin.key}`)
   } else lines.push('Admin key: made on first start (set ADMIN_API_KEY or run `pnpm --filter @demarche/api keys` to make another).')
 
-  const address = await app.listen({ port: config.PORT, host: config.HOST })
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
-  process.stdout.write(
-    [``, `Démarche plans API on ${address} (${where})`, `  API documentation: ${address}/docs`, `  OpenAPI:           ${address}/openapi.json`, ...lines, `Stop with Ctrl-C.`, ``].join('\n'),
-  )
-
+  // Before the banner: it promises that Ctrl-C stops the service, so the handler is there when it is read.
   let closing = false
   const close = async (signal: string) => {
     if (closing) return
@@ -44,6 +39,12 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void close('SIGINT'))
   process.on('SIGTERM', () => void close('SIGTERM'))
+
+  const address = await app.listen({ port: config.PORT, host: config.HOST })
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
+  process.stdout.write(
+    [``, `Démarche plans API on ${address} (${where})`, `  API documentation: ${address}/docs`, `  OpenAPI:           ${address}/openapi.json`, ...lines, `Stop with Ctrl-C.`, ``].join('\n'),
+  )
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+
+const root = fileURLToPath(new URL('../../..', import.meta.url))
+
+/**
+ * The README's `pnpm start`, as a newcomer runs it in a terminal: what it prints is the service's own output
+ * (no build tool banner), and Ctrl-C — a SIGINT to the whole foreground process group — ends it with exit
+ * code 0 and no package-manager failure line. Runs once, on the embedded database.
+ */
+describe.skipIf(process.env.DATABASE_URL)('pnpm start', () => {
+  it('prints only the service output and stops cleanly on Ctrl-C', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'demarche-start-'))
+    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', DATA_DIR: dataDir }
+    delete env.DATABASE_URL
+    // Its own process group, so that the SIGINT below reaches pnpm and the service as a terminal's would.
+    const child = spawn('pnpm', ['start'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString()
+        if (stdout.includes('Ctrl-C')) resolve()
+      })
+      void exited.then((code) => reject(new Error(`pnpm start ended early (${code}):\n${stdout}\n${stderr}`)))
+    })
+    process.kill(-child.pid!, 'SIGINT')
+    const code = await exited
+    rmSync(dataDir, { recursive: true, force: true })
+    const output = stdout + stderr
+    expect(stdout).toMatch(/Démarche plans API on http:\/\/127\.0\.0\.1:\d+/)
+    expect(output).not.toMatch(/turbo \d|Tasks:|FULL TURBO/)
+    expect(output).not.toContain('ELIFECYCLE')
+    expect(code).toBe(0)
+  }, 60_000)
+})
