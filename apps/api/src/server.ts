@@ -8,7 +8,9 @@ import { loadDemoData, DEMO } from './services/demo.js'
 async function main(): Promise<void> {
   const config = readConfig(process.env)
   const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR })
-  const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL } })
+  // A person at a terminal reads the log as lines of text; a log collector reads JSON.
+  const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}
+  const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL, ...pretty } })
   const catalog = new CatalogService(database.db)
   const lines: string[] = []
   if (config.DEMO_DATA && (await loadDemoData(database.db))) {

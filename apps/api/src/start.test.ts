@@ -40,3 +40,25 @@ describe.skipIf(process.env.DATABASE_URL)('pnpm start', () => {
     expect(code).toBe(0)
   }, 60_000)
 })
+
+/** On a terminal the log is text for a person; elsewhere (a pipe, a collector) it stays JSON. */
+describe.skipIf(process.env.DATABASE_URL)('the log on a terminal', () => {
+  it('is human-readable lines, not JSON', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'demarche-tty-'))
+    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', DATA_DIR: dataDir }
+    delete env.DATABASE_URL
+    // util-linux's `script` gives the service a pseudo-terminal, as a person's shell would.
+    const child = spawn('script', ['-qfec', 'node apps/api/dist/server.js', '/dev/null'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (/INFO.*Server listening/.test(output) && output.includes('Ctrl-C')) resolve()
+      })
+      child.on('exit', (code) => reject(new Error(`the service ended early (${code}):\n${output}`)))
+    })
+    child.kill('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+    expect(output).not.toMatch(/\{"level":/)
+  }, 60_000)
+})
