@@ -26,8 +26,8 @@ export const Problem = Type.Object(
     errors: Type.Optional(
       Type.Array(
         Type.Object({
-          in: Type.String({ description: 'body, querystring, params or headers' }),
-          pointer: Type.String({ description: 'JSON Pointer into that part of the request' }),
+          in: Type.String({ description: 'body, querystring, params or headers; `document` for the plan a JSON Patch would make' }),
+          pointer: Type.String({ description: 'JSON Pointer into that part of the request (for `document`, the pointer a patch operation uses)' }),
           code: Type.String(),
           message: Type.Object({ fr: Type.String(), en: Type.String() }),
         }),
@@ -37,8 +37,8 @@ export const Problem = Type.Object(
     report: Type.Optional(Report),
     /** `organisation-exists`: the organisation already known under that name. */
     existing: Type.Optional(Organisation),
-    /** `invalid-transition`: the plan's current status. */
-    status_: Type.Optional(PlanStatus),
+    /** `invalid-transition`, `not-editable`: the plan's current status. */
+    planStatus: Type.Optional(PlanStatus),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )

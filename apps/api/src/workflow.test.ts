@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest'
 import { AppError } from './errors.js'
 import { assertEditable, assertReason, nextStatus, TRANSITIONS, WORKFLOW } from './workflow.js'
 
+const errorOf = (run: () => unknown) => {
+  try {
+    run()
+  } catch (error) {
+    return error as AppError
+  }
+  throw new Error('expected an error')
+}
+
 const codeOf = (run: () => unknown) => {
   try {
     run()
@@ -27,5 +36,19 @@ describe('the workflow', () => {
     expect(codeOf(() => assertReason('return', '  '))).toBe('reason-required')
     expect(codeOf(() => assertReason('refuse', undefined))).toBe('reason-required')
     expect(codeOf(() => assertReason('accept', undefined))).toBeUndefined()
+  })
+
+  it('says why a step is refused in each language’s own words, never in the codes', () => {
+    const refused = errorOf(() => nextStatus('accept', 'draft'))
+    expect(refused.title.fr).toBe('L’acceptation n’est pas possible : le plan est à l’état « brouillon » (états permis : « déposé », « en analyse » ou « redéposé »).')
+    expect(refused.title.en).toBe('Accepting is not possible: the plan is "draft" (allowed: "deposited", "under review" or "resubmitted").')
+    expect(refused.extra).toEqual({ planStatus: 'draft' })
+    expect(errorOf(() => assertEditable('under_review')).title.fr).toBe('Un plan à l’état « en analyse » ne se modifie plus.')
+    // No code leaks into a French sentence, for any step from any status.
+    for (const name of TRANSITIONS)
+      for (const status of ['draft', 'deposited', 'under_review', 'returned', 'resubmitted', 'accepted', 'refused'] as const) {
+        if (WORKFLOW[name].from.includes(status)) continue
+        expect(errorOf(() => nextStatus(name, status)).title.fr).not.toMatch(/_|(?<!\p{L})(draft|deposited|accepted|refused|returned|resubmitted|deposit|accept|refuse|return|resubmit)(?!\p{L})/u)
+      }
   })
 })

@@ -27,9 +27,23 @@ export interface PlanFilters {
   limit: number
 }
 
-function invalidPlan(issues: ReturnType<typeof validatePlan>['issues']) {
-  return new AppError('invalid-plan', { fr: 'Le document n’est pas un plan valide de son profil.', en: 'The document is not a valid plan of its profile.' }, {
-    errors: issues.map((issue) => ({ in: 'body', pointer: `/document${issue.pointer}`, code: issue.code, message: issue.message })),
+/**
+ * Where a plan's issues point: into the request body's `document`, or — for a JSON Patch — into the plan
+ * the patch would make, with the pointers the patch's own `path`s use (`/axes/0`, not `/document/axes/0`).
+ */
+type PlanSource = 'body' | 'patched'
+
+function invalidPlan(issues: ReturnType<typeof validatePlan>['issues'], source: PlanSource = 'body') {
+  const title =
+    source === 'body'
+      ? { fr: 'Le document n’est pas un plan valide de son profil.', en: 'The document is not a valid plan of its profile.' }
+      : { fr: 'Le correctif JSON ferait un plan non valide pour son profil : rien n’a été écrit.', en: 'The JSON Patch would make a plan that is not valid for its profile: nothing was written.' }
+  return new AppError('invalid-plan', title, {
+    errors: issues.map((issue) => ({
+      ...(source === 'body' ? { in: 'body', pointer: `/document${issue.pointer}` } : { in: 'document', pointer: issue.pointer }),
+      code: issue.code,
+      message: issue.message,
+    })),
   })
 }
 
@@ -171,14 +185,14 @@ export class PlansService {
    */
   async patch(principal: Principal, id: string, operations: readonly Operation[], ifMatch: string | undefined): Promise<PlanRow> {
     const current = await this.editable(principal, id, ifMatch)
-    return this.save(principal, current, applyJsonPatch(current.document, operations, this.maxDocumentBytes))
+    return this.save(principal, current, applyJsonPatch(current.document, operations, this.maxDocumentBytes), 'patched')
   }
 
-  private async save(principal: Principal, current: PlanRow, document: PlanDocument): Promise<PlanRow> {
+  private async save(principal: Principal, current: PlanRow, document: PlanDocument, source: PlanSource = 'body'): Promise<PlanRow> {
     const id = current.id
     if (document.id !== id) throw new AppError('id-mismatch', { fr: 'L’identifiant du document ne correspond pas au plan.', en: 'The document id does not match the plan.' })
     const validation = validatePlan(document)
-    if (!validation.ok) throw invalidPlan(validation.issues)
+    if (!validation.ok) throw invalidPlan(validation.issues, source)
     return this.writing(id, () =>
       this.db.transaction(async (tx) => {
         const [row] = await tx
