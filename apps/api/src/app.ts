@@ -14,7 +14,9 @@ import { checkFiniteParameters, checkJson } from './limits.js'
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js'
 import { v1Routes } from './routes/index.js'
 import { health } from './routes/system/health.js'
+import { problemType } from './routes/system/problem-type.js'
 import { ready } from './routes/system/ready.js'
+import { requiresNothing, SERVICE_DESCRIPTION, tidyDocument } from './openapi.js'
 import { byReference, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
@@ -79,6 +81,12 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     checkJson(request.query, 'querystring')
     if (request.body !== undefined && !Buffer.isBuffer(request.body)) checkJson(request.body, 'body')
   })
+  // A body whose schema requires nothing may be left out (a workflow step without a reason): it is read as
+  // `{}`, and the OpenAPI document says it is optional (`tidyDocument`), by the same rule.
+  app.addHook('preValidation', async (request) => {
+    const schema = request.routeOptions.schema?.body
+    if (request.body === undefined && schema !== undefined && requiresNothing(schema, app.getSchemas())) request.body = {}
+  })
   app.addHook('preHandler', async (request) => {
     checkFiniteParameters(request.params, 'params')
     checkFiniteParameters(request.query, 'querystring')
@@ -87,13 +95,12 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   await app.register(cors, { origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : false })
   await app.register(swagger, {
     openapi: {
-      openapi: '3.1.0',
-      info: { title: 'Démarche plans API', version: '0.1.0', description: 'Plans de travail des chantiers régionaux: dépôt, évaluation et documents.' },
+      ...SERVICE_DESCRIPTION,
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key: Authorization: Bearer dmk_…' } } },
       security: [{ apiKey: [] }, {}],
-      tags: ['plans', 'workflow', 'evaluations', 'documents', 'reference', 'access', 'system'].map((name) => ({ name })),
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `Schema${i}`) },
+    transformObject: (document) => ('openapiObject' in document ? tidyDocument(document.openapiObject) : document.swaggerObject),
   })
   await app.register(swaggerUi, { routePrefix: '/docs' })
   await app.register(authPlugin, { db: database.db })
@@ -124,6 +131,7 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   const catalog = new CatalogService(database.db)
   await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
   await app.register(health)
+  await app.register(problemType)
   await app.register(ready, { database })
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   return app

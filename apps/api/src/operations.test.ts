@@ -21,6 +21,7 @@ function calls(etag: () => string): Array<[operationId: string, call: () => Call
   return [
     ['health', () => ({ method: 'GET', url: '/healthz' })],
     ['ready', () => ({ method: 'GET', url: '/readyz' })],
+    ['getProblemType', () => ({ method: 'GET', url: '/problems/invalid-plan' })],
     ['listProfiles', () => ({ method: 'GET', url: '/v1/profiles' })],
     ['getProfile', () => ({ method: 'GET', url: '/v1/profiles/lanaudiere-2026' })],
     ['listRuleSets', () => ({ method: 'GET', url: '/v1/rule-sets' })],

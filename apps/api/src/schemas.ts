@@ -179,6 +179,16 @@ export const AuditEntry = Type.Object(
   { $id: 'AuditEntry' },
 )
 
+export const ProblemType = Type.Object(
+  {
+    type: Type.String(),
+    code: Type.String(),
+    status: Type.Union([Type.Integer(), Type.Null()], { description: 'The HTTP status of this code; null when it keeps the status of the HTTP layer' }),
+    title: Type.Object({ fr: Type.String(), en: Type.String() }),
+  },
+  { $id: 'ProblemType' },
+)
+
 export const Health = Type.Object({ status: Type.Literal('ok') }, { $id: 'Health' })
 export const Readiness = Type.Object({ status: Type.Literal('ready'), database: Type.String() }, { $id: 'Readiness' })
 
@@ -216,6 +226,7 @@ export const SHARED_SCHEMAS = [
   ApiKey,
   CreateApiKey,
   AuditEntry,
+  ProblemType,
   Health,
   Readiness,
 ]

@@ -28,6 +28,23 @@ describe(`errors are RFC 9457 problems (${DATABASE})`, () => {
     const media = await app.inject({ method: 'POST', url: '/v1/plans', headers: { ...bearer(t.keys.coordinator), 'content-type': 'text/plain' }, payload: 'plan' })
     expect(media.json()).toMatchObject({ status: 415, code: 'unsupported-media-type' })
   })
+
+  it('names its type with a page of the service itself that says what the code means, in both languages', async () => {
+    const { app } = t
+    const problem = (await app.inject({ method: 'GET', url: '/v1/plans/no-such-plan', headers: bearer(t.keys.reviewer) })).json()
+    // A relative reference, resolved against the address of the request that met the problem.
+    const type = new URL(problem.type, 'http://service.test/v1/plans/no-such-plan')
+    expect(type.href).toBe('http://service.test/problems/not-found')
+    const page = await app.inject({ method: 'GET', url: type.pathname })
+    expect(page.statusCode).toBe(200)
+    expect(page.json()).toMatchObject({ code: 'not-found', status: 404, title: { fr: expect.stringContaining('n’existe pas'), en: expect.stringContaining('does not exist') } })
+    for (const code of Object.keys(STATUS)) {
+      const each = await app.inject({ method: 'GET', url: `/problems/${code}` })
+      expect(each.json(), code).toMatchObject({ type: `/problems/${code}`, code, status: STATUS[code as keyof typeof STATUS] })
+      expect(each.json().title.fr, code).toMatch(/\S.*[.]$/)
+    }
+    expect((await app.inject({ method: 'GET', url: '/problems/nope' })).json()).toMatchObject({ status: 404, code: 'not-found' })
+  })
   it('400 lists each problem of an invalid body with a JSON Pointer, in French and English', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: { ...bearer(t.keys.coordinator), 'accept-language': 'fr-CA' }, payload: { chantierId: 'reussite-educative' } })
     expect(response.statusCode).toBe(400)

@@ -7,7 +7,12 @@ import fp from 'fastify-plugin'
 import { AppError } from '../errors.js'
 import type { Problem } from '../schemas.js'
 
-const TYPE = 'https://demarche.example/problems/'
+/**
+ * Problem types are the service's own pages (`GET /problems/{code}`): a relative reference, resolved
+ * against the request's address, so the `type` of a problem is a URI of the deployment that sent it.
+ */
+export const PROBLEM_TYPE_PATH = '/problems/'
+const TYPE = PROBLEM_TYPE_PATH
 
 /**
  * The one table from a problem's code to its HTTP status. Services, the domain and the rules engine throw

@@ -50,10 +50,6 @@ const CATALOG_OPERATIONS = [createChantier, createOrganisation, listApiKeys, cre
 export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (v1, { plans, catalog, printer }) => {
   await v1.register(
     async (scope) => {
-      // Workflow steps and evaluations take an optional body: an empty request means "no options".
-      scope.addHook('preValidation', async (request) => {
-        if (request.method === 'POST' && request.body === undefined) request.body = {}
-      })
       for (const operation of PLAN_OPERATIONS) await scope.register(operation, { plans, printer })
     },
     { prefix: '/plans' },

@@ -7,7 +7,7 @@ import { literals, PLAN_STATUSES } from '../../workflow.js'
 
 export const listPlans: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
   app.get(
-    '/',
+    '',
     {
       schema: {
         operationId: 'listPlans',
