@@ -54,3 +54,24 @@ function pad(value: number): string {
 function daysIn(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
+
+/**
+ * A year as a reviewer writes it, as the plan year it means: "An 6" or "6" (the chantier's count),
+ * "2026-2027" (a fiscal year), or "2026" (a calendar year). A calendar year names the fiscal year that
+ * starts in it when it opens a period (`bound: 'first'`), and the one that ends in it when it closes one
+ * (`'last'`): the 2026-2028 plan runs from An 6 (2026-2027) to An 7 (2027-2028). Undefined when the text
+ * is none of these, or falls before An 1.
+ */
+export function planYearOfText(text: string, scheme: YearScheme, bound: 'first' | 'last'): number | undefined {
+  const written = text.trim()
+  const counted = /^(?:an|year)?\s*(\d{1,2})$/i.exec(written)
+  if (counted?.[1]) return Number(counted[1]) >= 1 ? Number(counted[1]) : undefined
+  if (/^\d{4}$/.test(written)) {
+    const year = Number(written)
+    const crossesYear = scheme.startMonth > 1
+    const fiscalStart = bound === 'last' && crossesYear ? year - 1 : year
+    const planYear = fiscalStart - scheme.originYear
+    return planYear >= 1 ? planYear : undefined
+  }
+  return planYearOfFiscalYear(written, scheme)
+}

@@ -65,7 +65,7 @@ export { newId, derivedId } from './ids.js'
 export { pointerOf, joinPointer, parsePointer, resolvePointer, pointerResolves } from './pointer.js'
 
 // Calendar and money
-export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, formatPlanYear } from './calendar.js'
+export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, planYearOfText, formatPlanYear } from './calendar.js'
 export type { FiscalYearSpan } from './calendar.js'
 export { formatMoney, formatInteger, parseMoney } from './money.js'
 export type { MoneyFormat } from './money.js'

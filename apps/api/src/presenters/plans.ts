@@ -1,5 +1,6 @@
 import type { comments, evaluations, plans, transitions } from '../db/schema/index.js'
 import type { TransitionName } from '../workflow.js'
+import { fiscalYearLabel } from '../years.js'
 
 type PlanRow = typeof plans.$inferSelect
 type SummaryRow = Omit<PlanRow, 'document'> & { document?: unknown }
@@ -15,6 +16,8 @@ export function summaryOf(row: SummaryRow) {
     title: row.title,
     firstYear: row.firstYear,
     lastYear: row.lastYear,
+    firstFiscalYear: fiscalYearLabel(row.profileId, row.firstYear),
+    lastFiscalYear: fiscalYearLabel(row.profileId, row.lastYear),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -11,6 +11,7 @@ import type { Principal } from '../plugins/auth.js'
 import { authorize, may, readablePlans } from '../policy.js'
 import { etagOf } from '../presenters/plans.js'
 import { assertEditable, assertReason, nextStatus, type PlanStatus, SUBMITS, type TransitionName } from '../workflow.js'
+import { yearFilter } from '../years.js'
 import { actorOf, audit, hashOf } from './audit.js'
 import { SummaryCache } from './summary-cache.js'
 
@@ -21,8 +22,9 @@ export interface PlanFilters {
   chantierId?: string
   programmeId?: string
   status?: PlanStatus
-  firstYear?: number
-  lastYear?: number
+  /** As a reviewer writes it: "An 6", "2026-2027" or "2026" (`years.ts`). */
+  firstYear?: string
+  lastYear?: string
   cursor?: string
   limit: number
 }
@@ -104,8 +106,12 @@ export class PlansService {
     if (filters.chantierId) conditions.push(eq(plans.chantierId, filters.chantierId))
     if (filters.programmeId) conditions.push(eq(plans.programmeId, filters.programmeId))
     if (filters.status) conditions.push(eq(plans.status, filters.status))
-    if (filters.firstYear !== undefined) conditions.push(eq(plans.firstYear, filters.firstYear))
-    if (filters.lastYear !== undefined) conditions.push(eq(plans.lastYear, filters.lastYear))
+    for (const [bound, column] of [['first', plans.firstYear], ['last', plans.lastYear]] as const) {
+      const text = bound === 'first' ? filters.firstYear : filters.lastYear
+      if (text === undefined) continue
+      const match = yearFilter(text, bound, `${bound}Year`)
+      conditions.push('planYear' in match ? eq(column, match.planYear) : or(...match.byProfile.map((each) => and(eq(plans.profileId, each.profileId), eq(column, each.planYear))))!)
+    }
     const readable = readablePlans(principal)
     if (!readable.all) conditions.push(readable.chantierIds.length > 0 ? or(eq(plans.status, 'accepted'), inArray(plans.chantierId, [...readable.chantierIds]))! : eq(plans.status, 'accepted'))
     const cursor = decodeCursor(filters.cursor)

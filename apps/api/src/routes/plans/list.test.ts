@@ -19,6 +19,23 @@ describe(`listPlans (${DATABASE})`, () => {
     }
   })
 
+  it('filters by years as a reviewer writes them, and shows each plan’s years in both counts', async () => {
+    const { app, keys } = t
+    const ids = async (query: string) => {
+      const response = await app.inject({ method: 'GET', url: `/v1/plans?${query}`, headers: bearer(keys.reviewer) })
+      expect(response.statusCode, response.body).toBe(200)
+      return response.json().items.map((plan: { id: string }) => plan.id).filter((id: string) => id.startsWith('crevale'))
+    }
+    for (const query of ['firstYear=2026', 'firstYear=2026-2027', 'firstYear=An%206', 'firstYear=6', 'lastYear=2028', 'lastYear=2027-2028', 'firstYear=2026&lastYear=2028'])
+      expect(await ids(query), query).toEqual(['crevale-2026-2028'])
+    expect(await ids('firstYear=2027')).toEqual([])
+    const listed = (await app.inject({ method: 'GET', url: '/v1/plans?firstYear=2026', headers: bearer(keys.reviewer) })).json().items[0]
+    expect(listed).toMatchObject({ firstYear: 6, lastYear: 7, firstFiscalYear: '2026-2027', lastFiscalYear: '2027-2028' })
+    const bad = await app.inject({ method: 'GET', url: '/v1/plans?firstYear=bient%C3%B4t', headers: { ...bearer(keys.reviewer), 'accept-language': 'fr' } })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().errors).toEqual([{ in: 'querystring', pointer: '/firstYear', code: 'invalid-year', message: { fr: '« bientôt » n’est pas une année : écrivez « An 6 », « 2026-2027 » ou « 2026 ».', en: '"bientôt" is not a year: write "An 6", "2026-2027" or "2026".' } }])
+  })
+
   it('pages through every plan once, newest first, whatever the page size', async () => {
     const { app, keys } = t
     // Created together, several plans can share a millisecond: the cursor must still tell them apart.
