@@ -12,8 +12,11 @@ afterAll(async () => t?.close())
 
 type Call = { method: string; url: string; key?: keyof TestApp['keys']; payload?: unknown; headers?: Record<string, string> }
 
-/** One valid request per documented operation, in an order that makes each one possible. */
-function calls(etag: () => string): Array<[operationId: string, call: () => Call]> {
+/**
+ * One valid request per documented operation, in an order that makes each one possible; `previous` is
+ * the body of the answer before (the comment a thread operation acts on).
+ */
+function calls(etag: () => string, previous: () => { id?: string }): Array<[operationId: string, call: () => Call]> {
   const draft = examplePlans.crevale2026()
   draft.id = 'walk-draft'
   const second = examplePlans.crevale2026()
@@ -52,6 +55,8 @@ function calls(etag: () => string): Array<[operationId: string, call: () => Call
     ['depositPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/deposit', key: 'coordinator' })],
     ['startReviewPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/start-review', key: 'reviewer' })],
     ['createComment', () => ({ method: 'POST', url: '/v1/plans/walk-draft/comments', key: 'reviewer', payload: { pointer: '/axes/0/objectives/0', body: 'Précisez le budget de l’an 7.' } })],
+    ['resolveComment', () => ({ method: 'POST', url: `/v1/plans/walk-draft/comments/${previous().id}/resolve`, key: 'reviewer' })],
+    ['reopenComment', () => ({ method: 'POST', url: `/v1/plans/walk-draft/comments/${previous().id}/reopen`, key: 'coordinator' })],
     ['listComments', () => ({ method: 'GET', url: '/v1/plans/walk-draft/comments', key: 'coordinator' })],
     ['returnPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/return', key: 'reviewer', payload: { reason: 'Budget de l’an 7 manquant.' } })],
     ['resubmitPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/resubmit', key: 'coordinator' })],
@@ -129,13 +134,18 @@ describe(`every documented operation (${DATABASE})`, () => {
       })
 
     let etag = ''
-    const table = calls(() => etag)
+    let previous: { id?: string } = {}
+    const table = calls(
+      () => etag,
+      () => previous,
+    )
     expect(table.map(([id]) => id).sort()).toEqual([...operations.keys()].sort())
     for (const [operationId, make] of table) {
       const response = await send(make())
       expect(response.statusCode, `${operationId}: ${response.body.slice(0, 300)}`).toBeLessThan(300)
       conforms(operationId, response)
       if (response.headers.etag) etag = response.headers.etag as string
+      previous = /json/.test(String(response.headers['content-type'])) ? response.json() : {}
     }
     const etag2021 = (await send({ method: 'GET', url: '/v1/plans/crevale-2021' })).headers.etag as string
     for (const [operationId, status, call] of failures(etag2021)) {

@@ -125,13 +125,29 @@ export const TransitionRecord = Type.Object(
 )
 
 export const Comment = Type.Object(
-  { id: Id, version: Type.Integer(), pointer: Type.String(), body: Type.String(), author: Type.String(), resolved: Type.Boolean(), createdAt: Type.String() },
+  {
+    id: Id,
+    version: Type.Integer({ description: 'The version of the plan the comment was made on' }),
+    pointer: Type.String({ description: 'The place in the plan (JSON Pointer); a reply has its thread’s' }),
+    body: Type.String(),
+    author: Type.String(),
+    replyTo: Type.Union([Id, Type.Null()], { description: 'The comment that opens this reply’s thread; null for a thread’s first comment' }),
+    resolved: Type.Boolean({ description: 'Whether the thread is resolved (on a thread’s first comment)' }),
+    resolvedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    resolvedBy: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
   { $id: 'Comment' },
 )
 export const CreateComment = Type.Object(
-  { pointer: Type.String({ pattern: '^(/[^/]*)*$', maxLength: 500 }), body: Type.String({ minLength: 1, maxLength: 10000 }) },
+  {
+    pointer: Type.Optional(Type.String({ pattern: '^(/[^/]*)*$', maxLength: 500, description: 'The place in the plan; required unless the comment replies to another' })),
+    body: Type.String({ minLength: 1, maxLength: 10000 }),
+    replyTo: Type.Optional(Type.String({ maxLength: 64, description: 'A comment of the plan: this one joins its thread' })),
+  },
   { $id: 'CreateComment', additionalProperties: false, examples: [{ pointer: '/axes/3/objectives/3', body: 'L’échéancier « An 6-7 et 8 » dépasse la période du plan (An 6 à An 7).' }] },
 )
+export const CommentParams = Type.Object({ planId: Type.String({ maxLength: 64 }), commentId: Type.String({ maxLength: 64 }) })
 
 /** A stored evaluation: the report and what it was made from. */
 

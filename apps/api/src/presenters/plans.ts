@@ -51,7 +51,18 @@ export function transitionOf(row: typeof transitions.$inferSelect) {
 }
 
 export function commentOf(row: typeof comments.$inferSelect) {
-  return { id: row.id, version: row.version, pointer: row.pointer, body: row.body, author: row.author, resolved: row.resolved, createdAt: row.createdAt.toISOString() }
+  return {
+    id: row.id,
+    version: row.version,
+    pointer: row.pointer,
+    body: row.body,
+    author: row.author,
+    replyTo: row.replyTo,
+    resolved: row.resolvedAt !== null,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    resolvedBy: row.resolvedBy,
+    createdAt: row.createdAt.toISOString(),
+  }
 }
 
 export function evaluationOf(row: typeof evaluations.$inferSelect) {

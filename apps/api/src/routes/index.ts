@@ -9,6 +9,7 @@ import { createChantier } from './chantiers/create.js'
 import { listChantiers } from './chantiers/list.js'
 import { createComment } from './comments/create.js'
 import { listComments } from './comments/list.js'
+import { resolveComment } from './comments/resolve.js'
 import type { Printer } from './documents/formats.js'
 import { getPlanDocument } from './documents/plan-document.js'
 import { getPlanReport } from './documents/plan-report.js'
@@ -38,7 +39,7 @@ export interface V1Options {
 }
 
 /** Operations on a plan and what hangs from it, under `/v1/plans`. */
-const PLAN_OPERATIONS = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport]
+const PLAN_OPERATIONS = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, resolveComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport]
 
 /** Reference data anyone may read, under `/v1`. */
 const REFERENCE_READS = [listProfiles, getProfile, listRuleSets, listProgrammes, listChantiers, listOrganisations]

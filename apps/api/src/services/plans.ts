@@ -272,12 +272,49 @@ export class PlansService {
     return this.db.select().from(transitions).where(eq(transitions.planId, id)).orderBy(asc(transitions.id))
   }
 
-  async comment(principal: Principal, id: string, pointer: string, body: string) {
+  /**
+   * A comment on a place of the plan, or a reply in a comment's thread (`replyTo`: a reply to a reply joins
+   * the thread of the comment that opened it, at that comment's place).
+   */
+  async comment(principal: Principal, id: string, input: { pointer?: string; body: string; replyTo?: string }) {
     const plan = await this.get(principal, id)
     authorize(principal, 'plan.comment', plan)
-    const [row] = await this.db.insert(comments).values({ id: newId('cm'), planId: id, version: plan.version, pointer, body, author: actorOf(principal) }).returning()
-    await audit(this.db, principal, 'comment.create', `plans/${id}/comments/${row!.id}`, undefined, { pointer, body })
+    const opening = input.replyTo === undefined ? undefined : await this.threadOf(id, input.replyTo)
+    const pointer = opening?.pointer ?? input.pointer
+    if (pointer === undefined)
+      throw new AppError('invalid-request', { fr: 'La requête ne respecte pas le schéma attendu.', en: 'The request does not match the expected schema.' }, {
+        errors: [{ in: 'body', pointer: '/pointer', code: 'required', message: { fr: 'Un commentaire qui ne répond pas à un autre nomme sa place dans le plan (« pointer »).', en: 'A comment that does not reply to another names its place in the plan ("pointer").' } }],
+      })
+    const [row] = await this.db
+      .insert(comments)
+      .values({ id: newId('cm'), planId: id, version: plan.version, pointer, body: input.body, author: actorOf(principal), replyTo: opening?.id ?? null })
+      .returning()
+    await audit(this.db, principal, 'comment.create', `plans/${id}/comments/${row!.id}`, undefined, { pointer, body: input.body, ...(opening && { replyTo: opening.id }) })
     return row!
+  }
+
+  /** Resolves or reopens a comment's thread, with who and when; doing it twice changes nothing. */
+  async resolveComment(principal: Principal, id: string, commentId: string, resolved: boolean) {
+    const plan = await this.get(principal, id)
+    authorize(principal, 'plan.comment', plan)
+    const opening = await this.threadOf(id, commentId)
+    if ((opening.resolvedAt !== null) === resolved) return opening
+    const [row] = await this.db
+      .update(comments)
+      .set(resolved ? { resolvedAt: new Date(), resolvedBy: actorOf(principal) } : { resolvedAt: null, resolvedBy: null })
+      .where(eq(comments.id, opening.id))
+      .returning()
+    await audit(this.db, principal, resolved ? 'comment.resolve' : 'comment.reopen', `plans/${id}/comments/${opening.id}`)
+    return row!
+  }
+
+  /** The comment that opens the thread `commentId` belongs to; 404 when the plan has no such comment. */
+  private async threadOf(planId: string, commentId: string) {
+    const [row] = await this.db.select().from(comments).where(and(eq(comments.planId, planId), eq(comments.id, commentId))).limit(1)
+    if (!row) throw new AppError('not-found', { fr: 'Commentaire introuvable.', en: 'Comment not found.' })
+    if (row.replyTo === null) return row
+    const [opening] = await this.db.select().from(comments).where(eq(comments.id, row.replyTo)).limit(1)
+    return opening!
   }
 
   async comments(principal: Principal, id: string) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { PlanDocument } from '@demarche/domain'
 import type { Report } from '@demarche/rules'
 import { PLAN_STATUSES, ROLES } from '../../workflow.js'
@@ -88,7 +88,10 @@ export const comments = pgTable('comments', {
   pointer: text('pointer').notNull(),
   body: text('body').notNull(),
   author: text('author').notNull(),
-  resolved: boolean('resolved').notNull().default(false),
+  /** A reply names the comment that opens its thread; a thread is resolved and reopened as a whole. */
+  replyTo: text('reply_to').references((): AnyPgColumn => comments.id),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+  resolvedBy: text('resolved_by'),
   ...created,
 })
 
