@@ -82,7 +82,7 @@ describe(`the role × operation table (${DATABASE})`, () => {
     for (const [path, methods] of Object.entries(document.paths)) {
       for (const [method, { operationId, requestBody }] of Object.entries(methods)) {
         const action = OPERATION_ACTIONS[operationId]
-        expect(action, `${operationId}: no right decided`).not.toBeUndefined()
+        if (action === undefined) throw new Error(`${operationId}: no right decided in OPERATION_ACTIONS`)
         const make = REQUESTS[operationId]
         if (requestBody?.required) expect(make, `${operationId}: no valid body in REQUESTS`).toBeDefined()
         // A plan's operations run on an accepted plan (public) and on a draft of its own (not).
