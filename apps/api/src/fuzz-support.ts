@@ -24,6 +24,7 @@ export interface OpenApiOperation {
   operationId: string
   parameters?: Array<{ in: 'path' | 'query' | 'header'; name: string; schema: Schema }>
   requestBody?: { content: Record<string, { schema: Schema }> }
+  responses: Record<string, unknown>
 }
 
 export interface OpenApiDocument {
