@@ -43,6 +43,10 @@ export interface FuzzRequest {
 /** Placeholders the test fills in at send time: a test key by role, and the current ETag of the plan. */
 export const KEY = (role: string) => `<<key:${role}>>`
 export const CURRENT_ETAG = '<<etag>>'
+/** …and the id of the plan the request is about, so that a whole document sent to it can be its own. */
+export const TARGET_PLAN_ID = '<<plan-id>>'
+/** …and the plan created last, a draft most of the time: a path id the writes can succeed on. */
+export const LATEST_PLAN = '<<latest-plan>>'
 
 /** Text that has broken services before: control and invisible characters, escapes, injection, sizes. */
 const hostileText = fc.constantFrom(
@@ -139,7 +143,9 @@ function places(value: unknown, at: string[] = [], into: string[][] = []): strin
 /** A seed plan, often changed at a few places: a value replaced, a field removed, a field added. */
 export function mutatedPlans(seeds: ReadonlyArray<() => object>): fc.Arbitrary<unknown> {
   const change = fc.record({ at: fc.nat(), kind: fc.constantFrom('replace', 'remove', 'add'), value: anyJson, key: anyText })
-  return fc.tuple(fc.nat({ max: seeds.length - 1 }), fc.array(change, { maxLength: 3 })).map(([seed, changes]) => {
+  // A third of them unchanged: a valid plan gets past validation to the writes behind it.
+  const changes = fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.array(change, { minLength: 1, maxLength: 3 }) })
+  return fc.tuple(fc.nat({ max: seeds.length - 1 }), changes).map(([seed, changes]) => {
     const plan = seeds[seed]!() as Record<string, unknown>
     for (const { at, kind, value, key } of changes) {
       const all = places(plan)
@@ -157,44 +163,66 @@ export function mutatedPlans(seeds: ReadonlyArray<() => object>): fc.Arbitrary<u
 
 const CONTENT_TYPES = ['application/json', 'application/json-patch+json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'application/json; charset=latin1', '*/*', 'application/problem+json', ';;', 'application/json, text/plain']
 
-/** One request to one operation: documented parameters and bodies mostly, anything else as well. */
-export function requestFor(path: string, method: string, operation: OpenApiOperation, document: OpenApiDocument, ids: { plans: readonly string[]; profiles: readonly string[] }, plans: fc.Arbitrary<unknown>): fc.Arbitrary<FuzzRequest> {
+export interface FuzzContext {
+  document: OpenApiDocument
+  ids: { plans: readonly string[]; profiles: readonly string[] }
+  /** Plan documents, often mutated: for requests of every kind. */
+  plans: fc.Arbitrary<unknown>
+  /** Valid plan documents: for the requests meant to get through. */
+  validPlans: fc.Arbitrary<unknown>
+}
+
+/**
+ * One request to one operation. Two in three are wild: documented parameters and bodies mostly, anything
+ * else as well. One in three is tame — a key that may act, the documented content type, the plan's current
+ * ETag, a valid plan — so that writes get through and the state they leave is checked as well.
+ */
+export function requestFor(path: string, method: string, operation: OpenApiOperation, context: FuzzContext): fc.Arbitrary<FuzzRequest> {
+  return fc.oneof({ weight: 2, arbitrary: requestOfKind(path, method, operation, context, false) }, { weight: 1, arbitrary: requestOfKind(path, method, operation, context, true) })
+}
+
+function requestOfKind(path: string, method: string, operation: OpenApiOperation, { document, ids, plans: wildPlans, validPlans }: FuzzContext, tame: boolean): fc.Arbitrary<FuzzRequest> {
+  const plans = tame ? validPlans : wildPlans
+  const wild = <T>(arbitrary: fc.Arbitrary<T>, weight = 1) => (tame ? [] : [{ weight, arbitrary }])
   const parameters = operation.parameters ?? []
   const pathValue = (name: string, schema: Schema) =>
     fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...(name === 'planId' ? ids.plans : name === 'profileId' ? ids.profiles : ['1', '2'])) },
-      { weight: 2, arbitrary: fromSchema(schema, document, plans).map(String) },
-      { weight: 2, arbitrary: anyText },
+      ...wild(fromSchema(schema, document, plans).map(String), 2),
+      ...wild(anyText, 2),
     )
   const pathParameters = fc.record(Object.fromEntries(parameters.filter((parameter) => parameter.in === 'path').map((parameter) => [parameter.name, pathValue(parameter.name, parameter.schema)])))
-  const queryValue = (name: string, schema: Schema) => fc.oneof({ weight: 3, arbitrary: fromSchema(schema, document, plans, name).map(String) }, { weight: 2, arbitrary: anyText })
+  const queryValue = (name: string, schema: Schema) => fc.oneof({ weight: 3, arbitrary: fromSchema(schema, document, plans, name).map(String) }, ...wild(anyText, 2))
   const query = fc.record(Object.fromEntries(parameters.filter((parameter) => parameter.in === 'query').map((parameter) => [parameter.name, queryValue(parameter.name, parameter.schema)])), { requiredKeys: [] })
-  const extraQuery = fc.option(fc.tuple(anyText, anyText), { freq: 5 })
+  // An undocumented query parameter now and then.
+  const extraQuery = fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, ...wild(fc.tuple(anyText, anyText)))
   const documented = Object.entries(operation.requestBody?.content ?? {})
-  const body = documented.length > 0 ? fromSchema(documented[0]![1].schema, document, plans) : anyJson
+  const body = documented.length > 0 ? fromSchema(documented[0]![1].schema, document, plans) : tame ? plans : anyJson
   const payload = fc.oneof(
     { weight: 6, arbitrary: body.map((value) => JSON.stringify(value)) },
-    { weight: 1, arbitrary: anyJson.map((value) => JSON.stringify(value)) },
-    { weight: 1, arbitrary: anyText },
-    { weight: 1, arbitrary: body.map((value) => JSON.stringify(value).slice(0, -1)) },
+    ...wild(anyJson.map((value) => JSON.stringify(value))),
+    ...wild(anyText),
+    ...wild(body.map((value) => JSON.stringify(value).slice(0, -1))),
   )
-  const contentType = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...(documented.length > 0 ? documented.map(([type]) => type) : ['application/json'])) }, { weight: 2, arbitrary: fc.constantFrom(...CONTENT_TYPES) }, { weight: 1, arbitrary: anyText })
-  const key = fc.oneof({ weight: 8, arbitrary: fc.constantFrom('admin', 'reviewer', 'coordinator', 'otherCoordinator').map((role) => `Bearer ${KEY(role)}`) }, { weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('Bearer dmk_wrong', 'Bearer ', 'Basic YTpi', 'bearer', 'Bearer \u00e9') })
-  const etag = fc.oneof({ weight: 4, arbitrary: fc.constant(CURRENT_ETAG) }, { weight: 1, arbitrary: anyText }, { weight: 1, arbitrary: fc.constant('*') })
+  const contentType = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...(documented.length > 0 ? documented.map(([type]) => type) : ['application/json'])) }, ...wild(fc.constantFrom(...CONTENT_TYPES), 2), ...wild(anyText))
+  const roles = tame ? ['admin', 'coordinator', 'reviewer'] : ['admin', 'reviewer', 'coordinator', 'otherCoordinator']
+  const key = fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...roles).map((role) => `Bearer ${KEY(role)}`) }, ...wild(fc.constant(undefined), 2), ...wild(fc.constantFrom('Bearer dmk_wrong', 'Bearer ', 'Basic YTpi', 'bearer', 'Bearer \u00e9')))
+  const etag = fc.oneof({ weight: 4, arbitrary: fc.constant(CURRENT_ETAG) }, ...wild(anyText), ...wild(fc.constant('*')))
   const headers = fc.record(
     {
       authorization: key,
       'content-type': contentType,
-      accept: fc.constantFrom('*/*', 'application/json', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown;q=0.5, */*;q=0.1', 'image/png', ''),
+      accept: tame ? fc.constant('*/*') : fc.constantFrom('*/*', 'application/json', 'text/html', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown;q=0.5, */*;q=0.1', 'image/png', ''),
       'accept-language': fc.constantFrom('fr-CA', 'en-CA', 'en', 'de', '*', 'fr;q=0', ''),
       'if-match': etag,
-      'if-none-match': etag,
-      'x-request-id': fc.oneof(fc.uuid(), anyText),
+      'if-none-match': tame ? fc.constant('"none"') : etag,
+      'x-request-id': fc.oneof(fc.uuid(), ...wild(anyText)),
     },
-    { requiredKeys: ['authorization'] },
+    { requiredKeys: tame ? ['authorization', 'content-type', 'if-match'] : ['authorization'] },
   )
   const hasBody = method !== 'get'
-  return fc.record({ pathParameters, query, extraQuery, headers, payload: hasBody ? fc.option(payload, { freq: 8 }) : fc.option(payload, { freq: 1 }) }).map(({ pathParameters, query, extraQuery, headers, payload }) => {
+  const withPayload = tame ? (hasBody ? payload : fc.constant(null)) : fc.oneof({ weight: hasBody ? 1 : 8, arbitrary: fc.constant(null) }, { weight: hasBody ? 8 : 1, arbitrary: payload })
+  return fc.record({ pathParameters, query, extraQuery, headers, payload: withPayload }).map(({ pathParameters, query, extraQuery, headers, payload }) => {
     let url = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(String((pathParameters as Record<string, unknown>)[name])))
     const search = new URLSearchParams(Object.entries(query as Record<string, string>))
     if (extraQuery) search.append(...extraQuery)
@@ -215,7 +243,7 @@ function encodeSegment(value: string): string {
 }
 
 /** Every operation of the document, each as likely as the others. */
-export function anyRequest(document: OpenApiDocument, ids: { plans: readonly string[]; profiles: readonly string[] }, plans: fc.Arbitrary<unknown>): fc.Arbitrary<FuzzRequest> {
-  const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => requestFor(path, method, operation, document, ids, plans)))
+export function anyRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
+  const operations = Object.entries(context.document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => requestFor(path, method, operation, context)))
   return fc.oneof(...operations)
 }

@@ -2,12 +2,13 @@
 // content types and bodies drawn from the documented schemas and from outside them (`fuzz-support.ts`).
 // Whatever comes in: no 5xx, every 4xx a problem+json with a specific code, the service healthy after,
 // and every stored plan consistent (its document a valid plan, its saved states ending at its version).
-// A fixed seed and a bounded count here; `pnpm fuzz` (FUZZ_RUNS, FUZZ_SEED) runs longer.
+// A fixed seed and a bounded count here; `pnpm fuzz` (FUZZ_RUNS, FUZZ_SEED) runs longer, and prints the
+// statuses met; FUZZ_TRACE=<operationId> prints each request to that operation and its answer.
 import { validatePlan } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { anyRequest, CURRENT_ETAG, type FuzzRequest, KEY, mutatedPlans, type OpenApiDocument } from './fuzz-support.js'
+import { anyRequest, CURRENT_ETAG, type FuzzRequest, LATEST_PLAN, mutatedPlans, type OpenApiDocument, TARGET_PLAN_ID } from './fuzz-support.js'
 import { bearer, DATABASE, draftOf, testApp, type TestApp } from './test-support.js'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 250)
@@ -31,30 +32,39 @@ describe(`fuzzing every operation of the OpenAPI document (${DATABASE}, ${RUNS} 
       const document: OpenApiDocument = (await app.inject({ method: 'GET', url: '/openapi.json' })).json()
       // Two drafts of the demo chantier, so that writes can succeed as well as fail.
       const drafts: string[] = []
-      for (const name of ['one', 'two']) drafts.push((await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf(name) })).json().id)
-      const ids = { plans: ['crevale-2021', 'crevale-2026-2028', ...drafts, 'no-such-plan'], profiles: ['lanaudiere-2026', 'no-such-profile'] }
-      const plans = mutatedPlans([examplePlans.crevale2021, examplePlans.crevale2026, ...drafts.map((id) => () => ({ ...examplePlans.crevale2026(), id }))])
+      for (const name of ['one', 'two', 'three', 'four']) drafts.push((await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf(name) })).json().id)
+      let latest = drafts.at(-1)!
+      const ids = { plans: ['crevale-2021', 'crevale-2026-2028', ...drafts, LATEST_PLAN, LATEST_PLAN, 'no-such-plan'], profiles: ['lanaudiere-2026', 'no-such-profile'] }
+      const ownPlan = () => ({ ...examplePlans.crevale2026(), id: TARGET_PLAN_ID })
+      const plans = mutatedPlans([examplePlans.crevale2021, examplePlans.crevale2026, ownPlan])
+      const validPlans = fc.constantFrom(ownPlan, examplePlans.crevale2021).map((make) => make())
 
       /** The request with its placeholders filled in: a test key, the plan's current ETag. */
-      const resolve = async (request: FuzzRequest): Promise<FuzzRequest> => {
+      const resolve = async (generated: FuzzRequest): Promise<FuzzRequest> => {
+        const request = { ...generated, url: generated.url.replace(encodeURIComponent(LATEST_PLAN), latest) }
         const headers = { ...request.headers }
+        // The plan's segment of the URL as it will be sent (`/v1/plans/<segment>/…`).
+        const segment = request.url.split('?')[0]!.split('/')[3] ?? ''
+        const payload = request.payload?.replaceAll(TARGET_PLAN_ID, JSON.stringify(safeDecode(segment)).slice(1, -1))
         for (const [name, value] of Object.entries(headers)) {
           headers[name] = value.replace(/<<key:(\w+)>>/, (_, role: keyof TestApp['keys']) => keys[role])
           if (value === CURRENT_ETAG) {
-            // The plan's segment of the URL as it will be sent (`/v1/plans/<segment>/…`).
-            const segment = request.url.split('?')[0]!.split('/')[3] ?? ''
             headers[name] = ((await app.inject({ method: 'GET', url: `/v1/plans/${segment}`, headers: bearer(keys.admin) })).headers.etag as string | undefined) ?? '"none"'
           }
         }
-        return { ...request, headers }
+        return { ...request, headers, ...(payload !== undefined && { payload }) }
       }
 
       const statuses = new Map<number, number>()
+      const done = new Set<string>()
       await fc.assert(
-        fc.asyncProperty(anyRequest(document, ids, plans), async (generated) => {
+        fc.asyncProperty(anyRequest({ document, ids, plans, validPlans }), async (generated) => {
           const request = await resolve(generated)
           const response = await app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload !== undefined && { payload: request.payload }) })
           statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1)
+          if (response.statusCode < 300) done.add(request.operationId)
+          if (request.operationId === 'createPlan' && response.statusCode === 201) latest = response.json().id
+          if (process.env.FUZZ_TRACE === request.operationId) console.info(request.method, request.url, JSON.stringify(request.headers), String(request.payload).slice(0, 80), '→', response.statusCode, response.body.slice(0, 800))
           const where = `${request.method} ${request.url} ${JSON.stringify(request.headers).slice(0, 300)} ${String(request.payload).slice(0, 300)} → ${response.statusCode} ${response.body.slice(0, 300)}`
           expect(response.statusCode, where).toBeLessThan(500)
           if (response.statusCode >= 400) {
@@ -66,7 +76,7 @@ describe(`fuzzing every operation of the OpenAPI document (${DATABASE}, ${RUNS} 
         }),
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       )
-      if (process.env.FUZZ_RUNS) console.info(`statuses: ${JSON.stringify([...statuses].sort((a, b) => a[0] - b[0]))}`)
+      if (process.env.FUZZ_RUNS) console.info(`statuses: ${JSON.stringify([...statuses].sort((a, b) => a[0] - b[0]))}; operations done at least once: ${[...done].sort().join(' ')}`)
       // The run reached past the checks: some requests were done, not only refused.
       expect([...statuses.keys()].some((status) => status < 300), JSON.stringify([...statuses])).toBe(true)
       expect([...statuses.keys()].some((status) => status >= 400), JSON.stringify([...statuses])).toBe(true)
@@ -96,3 +106,11 @@ describe(`fuzzing every operation of the OpenAPI document (${DATABASE}, ${RUNS} 
     Math.max(120_000, RUNS * 1_000),
   )
 })
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
