@@ -74,8 +74,11 @@ export function relationOf(principal: Principal, resource?: { chantierId: string
 
 /**
  * The action each operation of the OpenAPI document asks the policy for, by `operationId`; `null`: the
- * operation is the service's own (health, readiness) and open to anyone. The rights test walks the served
- * document and fails on an operation missing here, so no new operation goes without a decided right.
+ * operation is the service's own (health, readiness) and open to anyone. Handlers and services ask the
+ * policy themselves; this map says which action each one asks, for the role × operation table of
+ * `docs/api.md`, and `rights.test.ts` calls every operation as every kind of caller to check that it does.
+ * The test walks the served document and fails on an operation missing here, so no new operation goes
+ * without a decided right.
  */
 export const OPERATION_ACTIONS: Readonly<Record<string, Action | null>> = {
   health: null,
