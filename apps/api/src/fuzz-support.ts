@@ -245,5 +245,14 @@ function encodeSegment(value: string): string {
 /** Every operation of the document, each as likely as the others. */
 export function anyRequest(context: FuzzContext): fc.Arbitrary<FuzzRequest> {
   const operations = Object.entries(context.document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => requestFor(path, method, operation, context)))
-  return fc.oneof(...operations)
+  // And what the document does not have: other methods on its paths, paths it does not know.
+  const paths = Object.keys(context.document.paths).map((path) => path.replace(/\{\w+\}/g, 'crevale-2021'))
+  const elsewhere = fc
+    .record({
+      method: fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD'),
+      url: fc.oneof(fc.constantFrom(...paths), fc.tuple(fc.constantFrom(...paths), anyText).map(([path, tail]) => `${path}/${encodeSegment(tail)}`), anyText.map((text) => `/${encodeSegment(text)}`)),
+      payload: fc.option(anyJson.map((value) => JSON.stringify(value))),
+    })
+    .map(({ method, url, payload }): FuzzRequest => ({ operationId: '(not in the document)', method, url, headers: { 'content-type': 'application/json' }, ...(payload !== null && { payload }) }))
+  return fc.oneof({ weight: operations.length, arbitrary: fc.oneof(...operations) }, { weight: 2, arbitrary: elsewhere })
 }
