@@ -30,15 +30,16 @@ describe(`the PATCH bomb (${DATABASE})`, () => {
   })
   it('the owner: 413 patch-too-large, under 2 s, the plan unchanged', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(t.keys.coordinator), payload: draftOf('bomb-target') })
+    const planId = created.json().id as string
     expect(created.statusCode, created.body).toBe(201)
     const started = performance.now()
-    const response = await t.app.inject({ method: 'PATCH', url: '/v1/plans/bomb-target', headers: patchHeaders(t.keys.coordinator, created.headers.etag as string), payload: BOMB })
+    const response = await t.app.inject({ method: 'PATCH', url: `/v1/plans/${planId}`, headers: patchHeaders(t.keys.coordinator, created.headers.etag as string), payload: BOMB })
     const elapsed = performance.now() - started
     expect(response.statusCode, response.body.slice(0, 300)).toBe(413)
     expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
     expect(response.json()).toMatchObject({ code: 'patch-too-large', errors: [expect.objectContaining({ in: 'body', pointer: expect.stringMatching(/^\/\d+$/) })] })
     expect(elapsed).toBeLessThan(2_000)
-    const after = await t.app.inject({ method: 'GET', url: '/v1/plans/bomb-target', headers: bearer(t.keys.coordinator) })
+    const after = await t.app.inject({ method: 'GET', url: `/v1/plans/${planId}`, headers: bearer(t.keys.coordinator) })
     expect(after.json().version).toBe(1)
   })
   it('a coordinator of another chantier and a reviewer: refused before anything is applied', async () => {
@@ -51,16 +52,18 @@ describe(`the PATCH bomb (${DATABASE})`, () => {
   })
   it('a stale or missing If-Match is answered before the patch is applied', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(t.keys.coordinator), payload: draftOf('bomb-etag') })
-    const stale = await t.app.inject({ method: 'PATCH', url: '/v1/plans/bomb-etag', headers: patchHeaders(t.keys.coordinator, '"v0-draft-0"'), payload: BOMB })
+    const planId = created.json().id as string
+    const stale = await t.app.inject({ method: 'PATCH', url: `/v1/plans/${planId}`, headers: patchHeaders(t.keys.coordinator, '"v0-draft-0"'), payload: BOMB })
     expect(stale.json()).toMatchObject({ status: 412 })
-    const missing = await t.app.inject({ method: 'PATCH', url: '/v1/plans/bomb-etag', headers: patchHeaders(t.keys.coordinator), payload: BOMB })
+    const missing = await t.app.inject({ method: 'PATCH', url: `/v1/plans/${planId}`, headers: patchHeaders(t.keys.coordinator), payload: BOMB })
     expect(missing.json()).toMatchObject({ status: 428 })
     expect(created.statusCode).toBe(201)
   })
   it('a patch that only adds depth stops at the depth limit', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(t.keys.coordinator), payload: draftOf('deep-patch') })
+    const planId = created.json().id as string
     const value = JSON.parse(nested(LIMITS.depth - 1, '{}'))
-    const response = await t.app.inject({ method: 'PATCH', url: '/v1/plans/deep-patch', headers: patchHeaders(t.keys.coordinator, created.headers.etag as string), payload: JSON.stringify([{ op: 'add', path: '/metadata/x', value }]) })
+    const response = await t.app.inject({ method: 'PATCH', url: `/v1/plans/${planId}`, headers: patchHeaders(t.keys.coordinator, created.headers.etag as string), payload: JSON.stringify([{ op: 'add', path: '/metadata/x', value }]) })
     expect(response.statusCode, response.body.slice(0, 300)).toBe(413)
     expect(response.json()).toMatchObject({ code: 'too-deep' })
   })
@@ -71,9 +74,10 @@ describe(`the PATCH bomb (${DATABASE})`, () => {
   })
   it('an ordinary patch still applies', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(t.keys.coordinator), payload: draftOf('ordinary-patch') })
+    const planId = created.json().id as string
     const response = await t.app.inject({
       method: 'PATCH',
-      url: '/v1/plans/ordinary-patch',
+      url: `/v1/plans/${planId}`,
       headers: patchHeaders(t.keys.coordinator, created.headers.etag as string),
       payload: JSON.stringify([{ op: 'replace', path: '/metadata/title', value: 'Nouveau titre' }, { op: 'copy', from: '/metadata/title', path: '/metadata/subtitle' }, { op: 'remove', path: '/metadata/subtitle' }]),
     })

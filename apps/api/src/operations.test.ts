@@ -13,12 +13,12 @@ afterAll(async () => t?.close())
 type Call = { method: string; url: string; key?: keyof TestApp['keys']; payload?: unknown; headers?: Record<string, string> }
 
 /**
- * One valid request per documented operation, in an order that makes each one possible; `previous` is
- * the body of the answer before (the comment a thread operation acts on).
+ * One valid request per documented operation, in an order that makes each one possible; `walkDraft` is
+ * the id the service gave the plan it created, `previous` the body of the answer before (the comment a
+ * thread operation acts on).
  */
-function calls(etag: () => string, previous: () => { id?: string }): Array<[operationId: string, call: () => Call]> {
+function calls(etag: () => string, walkDraft: () => string, previous: () => { id?: string }): Array<[operationId: string, call: () => Call]> {
   const draft = examplePlans.crevale2026()
-  draft.id = 'walk-draft'
   const second = examplePlans.crevale2026()
   second.id = 'walk-refused'
   return [
@@ -38,43 +38,42 @@ function calls(etag: () => string, previous: () => { id?: string }): Array<[oper
     ['createApiKey', () => ({ method: 'POST', url: '/v1/api-keys', key: 'admin', payload: { role: 'reviewer', label: 'Nouvelle analyste' } })],
     ['listPlans', () => ({ method: 'GET', url: '/v1/plans?status=deposited', key: 'reviewer' })],
     ['createPlan', () => ({ method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: draft } })],
-    ['getPlan', () => ({ method: 'GET', url: '/v1/plans/walk-draft', key: 'coordinator' })],
-    ['replacePlan', () => ({ method: 'PUT', url: '/v1/plans/walk-draft', key: 'coordinator', headers: { 'if-match': etag() }, payload: { document: draft } })],
+    ['getPlan', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}`, key: 'coordinator' })],
+    ['replacePlan', () => ({ method: 'PUT', url: `/v1/plans/${walkDraft()}`, key: 'coordinator', headers: { 'if-match': etag() }, payload: { document: { ...draft, id: walkDraft() } } })],
     [
       'patchPlan',
       () => ({
         method: 'PATCH',
-        url: '/v1/plans/walk-draft',
+        url: `/v1/plans/${walkDraft()}`,
         key: 'coordinator',
         headers: { 'if-match': etag(), 'content-type': 'application/json-patch+json' },
         payload: JSON.stringify([{ op: 'replace', path: '/metadata/title', value: 'Plan de travail 2026-2028 (révisé)' }]),
       }),
     ],
-    ['listPlanVersions', () => ({ method: 'GET', url: '/v1/plans/walk-draft/versions', key: 'coordinator' })],
-    ['getPlanVersion', () => ({ method: 'GET', url: '/v1/plans/walk-draft/versions/1', key: 'coordinator' })],
-    ['depositPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/deposit', key: 'coordinator' })],
-    ['startReviewPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/start-review', key: 'reviewer' })],
-    ['createComment', () => ({ method: 'POST', url: '/v1/plans/walk-draft/comments', key: 'reviewer', payload: { pointer: '/axes/0/objectives/0', body: 'Précisez le budget de l’an 7.' } })],
-    ['resolveComment', () => ({ method: 'POST', url: `/v1/plans/walk-draft/comments/${previous().id}/resolve`, key: 'reviewer' })],
-    ['reopenComment', () => ({ method: 'POST', url: `/v1/plans/walk-draft/comments/${previous().id}/reopen`, key: 'coordinator' })],
-    ['listComments', () => ({ method: 'GET', url: '/v1/plans/walk-draft/comments', key: 'coordinator' })],
-    ['returnPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/return', key: 'reviewer', payload: { reason: 'Budget de l’an 7 manquant.' } })],
-    ['resubmitPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/resubmit', key: 'coordinator' })],
-    ['evaluatePlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/evaluations', key: 'reviewer', payload: { stage: 'submission' } })],
-    ['listEvaluations', () => ({ method: 'GET', url: '/v1/plans/walk-draft/evaluations', key: 'reviewer' })],
-    ['getPlanDocument', () => ({ method: 'GET', url: '/v1/plans/walk-draft/document?format=markdown', key: 'reviewer' })],
-    ['getPlanReport', () => ({ method: 'GET', url: '/v1/plans/walk-draft/report?format=html&locale=en-CA', key: 'reviewer' })],
-    ['acceptPlan', () => ({ method: 'POST', url: '/v1/plans/walk-draft/accept', key: 'reviewer' })],
-    ['listPlanTransitions', () => ({ method: 'GET', url: '/v1/plans/walk-draft/transitions' })],
+    ['listPlanVersions', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/versions`, key: 'coordinator' })],
+    ['getPlanVersion', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/versions/1`, key: 'coordinator' })],
+    ['depositPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/deposit`, key: 'coordinator' })],
+    ['startReviewPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/start-review`, key: 'reviewer' })],
+    ['createComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments`, key: 'reviewer', payload: { pointer: '/axes/0/objectives/0', body: 'Précisez le budget de l’an 7.' } })],
+    ['resolveComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments/${previous().id}/resolve`, key: 'reviewer' })],
+    ['reopenComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments/${previous().id}/reopen`, key: 'coordinator' })],
+    ['listComments', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/comments`, key: 'coordinator' })],
+    ['returnPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/return`, key: 'reviewer', payload: { reason: 'Budget de l’an 7 manquant.' } })],
+    ['resubmitPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/resubmit`, key: 'coordinator' })],
+    ['evaluatePlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/evaluations`, key: 'reviewer', payload: { stage: 'submission' } })],
+    ['listEvaluations', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/evaluations`, key: 'reviewer' })],
+    ['getPlanDocument', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/document?format=markdown`, key: 'reviewer' })],
+    ['getPlanReport', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/report?format=html&locale=en-CA`, key: 'reviewer' })],
+    ['acceptPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/accept`, key: 'reviewer' })],
+    ['listPlanTransitions', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/transitions`, key: 'coordinator' })],
     ['refusePlan', () => ({ method: 'POST', url: '/v1/plans/crevale-2026-2028/refuse', key: 'reviewer', payload: { reason: 'Exemple de refus.' } })],
     ['listAudit', () => ({ method: 'GET', url: '/v1/audit?limit=10', key: 'admin' })],
   ]
 }
 
 /** Requests that fail, one per kind of problem, each checked against what its operation documents. */
-function failures(etag2021: string): Array<[operationId: string, status: number, call: Call]> {
+function failures(etag2021: string, withErrorsId: () => string): Array<[operationId: string, status: number, call: Call | (() => Call)]> {
   const withErrors = examplePlans.crevale2026()
-  withErrors.id = 'walk-with-errors'
   withErrors.followUp = []
   return [
     ['getPlan', 404, { method: 'GET', url: '/v1/plans/no-such-plan' }],
@@ -82,11 +81,11 @@ function failures(etag2021: string): Array<[operationId: string, status: number,
     ['listPlans', 400, { method: 'GET', url: '/v1/plans?cursor=bm90aGluZw' }],
     ['createPlan', 400, { method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative' } }],
     ['createPlan', 201, { method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: withErrors } }],
-    ['depositPlan', 422, { method: 'POST', url: '/v1/plans/walk-with-errors/deposit', key: 'coordinator' }],
-    ['acceptPlan', 409, { method: 'POST', url: '/v1/plans/walk-with-errors/accept', key: 'reviewer' }],
-    ['acceptPlan', 403, { method: 'POST', url: '/v1/plans/walk-with-errors/accept', key: 'coordinator' }],
-    ['replacePlan', 428, { method: 'PUT', url: '/v1/plans/walk-with-errors', key: 'coordinator', payload: { document: withErrors } }],
-    ['replacePlan', 412, { method: 'PUT', url: '/v1/plans/walk-with-errors', key: 'coordinator', headers: { 'if-match': '"stale"' }, payload: { document: withErrors } }],
+    ['depositPlan', 422, () => ({ method: 'POST', url: `/v1/plans/${withErrorsId()}/deposit`, key: 'coordinator' })],
+    ['acceptPlan', 409, () => ({ method: 'POST', url: `/v1/plans/${withErrorsId()}/accept`, key: 'reviewer' })],
+    ['acceptPlan', 403, () => ({ method: 'POST', url: `/v1/plans/${withErrorsId()}/accept`, key: 'coordinator' })],
+    ['replacePlan', 428, () => ({ method: 'PUT', url: `/v1/plans/${withErrorsId()}`, key: 'coordinator', payload: { document: withErrors } })],
+    ['replacePlan', 412, () => ({ method: 'PUT', url: `/v1/plans/${withErrorsId()}`, key: 'coordinator', headers: { 'if-match': '"stale"' }, payload: { document: withErrors } })],
     ['createOrganisation', 409, { method: 'POST', url: '/v1/organisations', key: 'reviewer', payload: { name: 'COMITÉ RÉGIONAL POUR LA VALORISATION DE L’ÉDUCATION (CREVALE)' } }],
     ['evaluateDocument', 422, { method: 'POST', url: '/v1/evaluate?ruleSet=no-such-set', payload: {} }],
     ['getPlanDocument', 406, { method: 'GET', url: '/v1/plans/crevale-2021/document', headers: { accept: 'application/json' } }],
@@ -134,9 +133,12 @@ describe(`every documented operation (${DATABASE})`, () => {
       })
 
     let etag = ''
+    // The service names the plans it creates: the later calls use the names it gave.
+    let walkDraft = ''
     let previous: { id?: string } = {}
     const table = calls(
       () => etag,
+      () => walkDraft,
       () => previous,
     )
     expect(table.map(([id]) => id).sort()).toEqual([...operations.keys()].sort())
@@ -146,10 +148,13 @@ describe(`every documented operation (${DATABASE})`, () => {
       conforms(operationId, response)
       if (response.headers.etag) etag = response.headers.etag as string
       previous = /json/.test(String(response.headers['content-type'])) ? response.json() : {}
+      if (operationId === 'createPlan') walkDraft = response.json().id
     }
     const etag2021 = (await send({ method: 'GET', url: '/v1/plans/crevale-2021' })).headers.etag as string
-    for (const [operationId, status, call] of failures(etag2021)) {
-      const response = await send(call)
+    let withErrors = ''
+    for (const [operationId, status, call] of failures(etag2021, () => withErrors)) {
+      const response = await send(typeof call === 'function' ? call() : call)
+      if (operationId === 'createPlan' && status === 201) withErrors = response.json().id
       expect(response.statusCode, `${operationId}: ${response.body.slice(0, 300)}`).toBe(status)
       conforms(operationId, response)
     }

@@ -15,6 +15,7 @@ export type Permission = boolean | 'accepted'
 
 export type Action =
   | 'plan.read'
+  | 'plan.read-trail'
   | 'plan.create'
   | 'plan.update'
   | `plan.${TransitionName}`
@@ -32,15 +33,21 @@ const nobody = { anonymous: false, coordinator: false, 'chantier-coordinator': f
 const staff = { ...nobody, reviewer: true, admin: true } as const
 const chantier = { ...nobody, 'chantier-coordinator': true, admin: true } as const
 const everyone = { anonymous: true, coordinator: true, 'chantier-coordinator': true, reviewer: true, admin: true } as const
-const keyHolders = { ...everyone, anonymous: false } as const
 
 /**
  * What each caller may do, the table `docs/api.md` publishes (a test compares them). A plan the caller may
  * not read answers 404 whatever the action, so that its existence does not leak; a plan it may read but
  * not act on answers 403. Whether the plan's status allows the action is the workflow's question (409).
+ *
+ * An accepted plan is public: its current text, its documents and its report. Its review trail — saved
+ * states, workflow steps with their reasons, comments, stored evaluations with the keys that made them —
+ * is the business of its chantier and of the reviewers only (`plan.read-trail`). Storing an evaluation
+ * writes to that trail, so it is theirs too; anyone may evaluate a document without storing it.
+ * Organisations are shared reference data, kept clean by the reviewers (and the admin).
  */
 export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'plan.read': { anonymous: 'accepted', coordinator: 'accepted', 'chantier-coordinator': true, reviewer: true, admin: true },
+  'plan.read-trail': { ...staff, 'chantier-coordinator': true },
   'plan.create': chantier,
   'plan.update': chantier,
   'plan.deposit': chantier,
@@ -50,11 +57,11 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'plan.accept': staff,
   'plan.refuse': staff,
   'plan.comment': { ...staff, 'chantier-coordinator': true },
-  'plan.evaluate': keyHolders,
+  'plan.evaluate': { ...staff, 'chantier-coordinator': true },
   'document.evaluate': everyone,
   'reference.read': everyone,
   'chantier.create': { ...nobody, admin: true },
-  'organisation.create': keyHolders,
+  'organisation.create': staff,
   'api-key.list': { ...nobody, admin: true },
   'api-key.create': { ...nobody, admin: true },
   'audit.list': { ...nobody, admin: true },
@@ -63,6 +70,54 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
 export function relationOf(principal: Principal, resource?: { chantierId: string }): Relation {
   if (principal.role !== 'coordinator') return principal.role
   return resource && principal.chantierIds.includes(resource.chantierId) ? 'chantier-coordinator' : 'coordinator'
+}
+
+/**
+ * The action each operation of the OpenAPI document asks the policy for, by `operationId`; `null`: the
+ * operation is the service's own (health, readiness) and open to anyone. Handlers and services ask the
+ * policy themselves; this map says which action each one asks, for the role × operation table of
+ * `docs/api.md`, and `rights.test.ts` calls every operation as every kind of caller to check that it does.
+ * The test walks the served document and fails on an operation missing here, so no new operation goes
+ * without a decided right.
+ */
+export const OPERATION_ACTIONS: Readonly<Record<string, Action | null>> = {
+  health: null,
+  ready: null,
+  getProblemType: null,
+  listProfiles: 'reference.read',
+  getProfile: 'reference.read',
+  listRuleSets: 'reference.read',
+  listProgrammes: 'reference.read',
+  listChantiers: 'reference.read',
+  listOrganisations: 'reference.read',
+  evaluateDocument: 'document.evaluate',
+  createChantier: 'chantier.create',
+  createOrganisation: 'organisation.create',
+  listApiKeys: 'api-key.list',
+  createApiKey: 'api-key.create',
+  listAudit: 'audit.list',
+  listPlans: 'plan.read',
+  getPlan: 'plan.read',
+  getPlanDocument: 'plan.read',
+  getPlanReport: 'plan.read',
+  createPlan: 'plan.create',
+  replacePlan: 'plan.update',
+  patchPlan: 'plan.update',
+  listPlanVersions: 'plan.read-trail',
+  getPlanVersion: 'plan.read-trail',
+  listPlanTransitions: 'plan.read-trail',
+  listComments: 'plan.read-trail',
+  listEvaluations: 'plan.read-trail',
+  createComment: 'plan.comment',
+  resolveComment: 'plan.comment',
+  reopenComment: 'plan.comment',
+  evaluatePlan: 'plan.evaluate',
+  depositPlan: 'plan.deposit',
+  resubmitPlan: 'plan.resubmit',
+  startReviewPlan: 'plan.start_review',
+  returnPlan: 'plan.return',
+  acceptPlan: 'plan.accept',
+  refusePlan: 'plan.refuse',
 }
 
 /** May this principal do this to this resource (a plan: its chantier and status)? */
@@ -95,12 +150,31 @@ const HEADINGS: Record<Relation, string> = {
   admin: 'admin',
 }
 
+const cell = (permission: Permission) => (permission === 'accepted' ? 'accepted plans' : permission ? 'yes' : '—')
+
 /** The policy as the Markdown table of `docs/api.md`. */
 export function policyTable(): string {
-  const cell = (permission: Permission) => (permission === 'accepted' ? 'accepted plans' : permission ? 'yes' : '—')
   return [
     `| Action | ${RELATIONS.map((relation) => HEADINGS[relation]).join(' | ')} |`,
     `|---|${RELATIONS.map(() => '---').join('|')}|`,
     ...Object.entries(POLICY).map(([action, row]) => `| \`${action}\` | ${RELATIONS.map((relation) => cell(row[relation])).join(' | ')} |`),
+  ].join('\n')
+}
+
+/**
+ * The role × operation table of `docs/api.md`: each operation (`METHOD path`, from the served OpenAPI
+ * document, in its order) with its action and what each caller may do.
+ */
+export function operationTable(operations: ReadonlyArray<{ operationId: string; method: string; path: string }>): string {
+  const everyoneRow = Object.fromEntries(RELATIONS.map((relation) => [relation, true])) as Record<Relation, Permission>
+  return [
+    `| Operation | \`operationId\` | Action | ${RELATIONS.map((relation) => HEADINGS[relation]).join(' | ')} |`,
+    `|---|---|---|${RELATIONS.map(() => '---').join('|')}|`,
+    ...operations.map(({ operationId, method, path }) => {
+      const action = OPERATION_ACTIONS[operationId]
+      if (action === undefined) throw new Error(`Operation ${operationId} has no right decided in OPERATION_ACTIONS`)
+      const row = action ? POLICY[action] : everyoneRow
+      return `| \`${method.toUpperCase()} ${path}\` | \`${operationId}\` | ${action ? `\`${action}\`` : 'none'} | ${RELATIONS.map((relation) => cell(row[relation])).join(' | ')} |`
+    }),
   ].join('\n')
 }

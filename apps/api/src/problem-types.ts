@@ -17,7 +17,6 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'not-found': { fr: 'La ressource n’existe pas, ou la clé d’API ne permet pas de la voir.', en: 'The resource does not exist, or the API key does not allow seeing it.' },
   'method-not-allowed': { fr: 'La ressource existe, pas cette méthode ; l’en-tête `Allow` dit lesquelles.', en: 'The resource exists, not this method; the `Allow` header says which.' },
   'not-acceptable': { fr: 'Le format demandé n’est pas offert pour cette ressource.', en: 'The requested format is not offered for this resource.' },
-  'plan-exists': { fr: 'Un plan porte déjà cet identifiant.', en: 'A plan already has this identifier.' },
   'chantier-exists': { fr: 'Un chantier porte déjà cet identifiant.', en: 'A chantier already has this identifier.' },
   'organisation-exists': { fr: 'L’organisme est déjà connu sous ce nom ; `existing` le donne.', en: 'The organisation is already known under this name; `existing` gives it.' },
   'not-editable': { fr: 'Le plan ne se modifie plus dans son état actuel (`planStatus`).', en: 'The plan can no longer be changed in its current state (`planStatus`).' },

@@ -112,8 +112,8 @@ describe(`errors are RFC 9457 problems (${DATABASE})`, () => {
 describe('the code → status table', () => {
   it('gives each coded error its status, whoever threw it', () => {
     const error = (value: unknown) => value as FastifyError
-    expect(problemOf(error(new AppError('plan-exists', { fr: 'x', en: 'x' })))).toMatchObject({ code: 'plan-exists' })
-    expect(STATUS['plan-exists']).toBe(409)
+    expect(problemOf(error(new AppError('chantier-exists', { fr: 'x', en: 'x' })))).toMatchObject({ code: 'chantier-exists' })
+    expect(STATUS['chantier-exists']).toBe(409)
     const domain = problemOf(error(new DomainError('unknown-profile', [{ code: 'unknown-profile', pointer: '/profile/id', message: { fr: 'Profil inconnu.', en: 'Unknown profile.' } }])))
     expect(domain).toMatchObject({ code: 'invalid-document', extra: { errors: [{ in: 'body', pointer: '/profile/id', code: 'unknown-profile' }] } })
     expect(STATUS['invalid-document']).toBe(422)

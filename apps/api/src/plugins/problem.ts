@@ -29,7 +29,6 @@ export const STATUS = {
   'not-found': 404,
   'method-not-allowed': 405,
   'not-acceptable': 406,
-  'plan-exists': 409,
   'chantier-exists': 409,
   'organisation-exists': 409,
   'not-editable': 409,

@@ -101,6 +101,13 @@ export class PlansService {
     return row
   }
 
+  /** The plan, once the caller may read its review trail (saved states, steps, comments, evaluations). */
+  private async trail(principal: Principal, id: string): Promise<PlanRow> {
+    const row = await this.get(principal, id)
+    authorize(principal, 'plan.read-trail', row)
+    return row
+  }
+
   async list(principal: Principal, filters: PlanFilters): Promise<{ items: PlanSummaryRow[]; nextCursor: string | null }> {
     const conditions: SQL[] = []
     if (filters.chantierId) conditions.push(eq(plans.chantierId, filters.chantierId))
@@ -135,20 +142,26 @@ export class PlansService {
     return row
   }
 
-  async create(principal: Principal, chantierId: string, document: PlanDocument): Promise<PlanRow> {
+  /**
+   * Creates a draft under an id the service assigns (`plan-` and 8 random characters), written into the
+   * document's `id`. Ids are global: a client-chosen id taken by a plan the caller may not read would have
+   * had to be refused, and the refusal would tell that the hidden plan exists. An assigned id never meets
+   * another plan's, so creating a plan says nothing about the others.
+   */
+  async create(principal: Principal, chantierId: string, sent: PlanDocument): Promise<PlanRow> {
     const [chantier] = await this.db.select().from(chantiers).where(eq(chantiers.id, chantierId)).limit(1)
     if (!chantier) throw new AppError('unknown-chantier', { fr: 'Chantier inconnu.', en: 'Unknown chantier.' })
     authorize(principal, 'plan.create', { chantierId })
-    const validation = validatePlan(document)
+    const validation = validatePlan(sent)
     if (!validation.ok) throw invalidPlan(validation.issues)
-    const [existing] = await this.db.select({ id: plans.id }).from(plans).where(eq(plans.id, document.id)).limit(1)
-    if (existing) throw new AppError('plan-exists', { fr: 'Un plan porte déjà cet identifiant.', en: 'A plan with this id already exists.' })
-    return this.writing(document.id, () =>
+    const id = newId('plan')
+    const document: PlanDocument = { ...sent, id }
+    return this.writing(id, () =>
       this.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(plans)
           .values({
-            id: document.id,
+            id,
             chantierId,
             programmeId: chantier.programmeId,
             profileId: document.profile.id,
@@ -160,8 +173,8 @@ export class PlansService {
             document,
           })
           .returning()
-        await tx.insert(planVersions).values({ planId: document.id, version: 1, document, hash: hashOf(document)!, savedBy: actorOf(principal) })
-        await audit(tx, principal, 'plan.create', `plans/${document.id}`, undefined, document)
+        await tx.insert(planVersions).values({ planId: id, version: 1, document, hash: hashOf(document)!, savedBy: actorOf(principal) })
+        await audit(tx, principal, 'plan.create', `plans/${id}`, undefined, document)
         return row!
       }),
     )
@@ -223,7 +236,7 @@ export class PlansService {
   }
 
   async versions(principal: Principal, id: string) {
-    await this.get(principal, id)
+    await this.trail(principal, id)
     return this.db
       .select({ version: planVersions.version, hash: planVersions.hash, savedBy: planVersions.savedBy, savedAt: planVersions.savedAt })
       .from(planVersions)
@@ -232,7 +245,7 @@ export class PlansService {
   }
 
   async version(principal: Principal, id: string, version: number): Promise<PlanDocument> {
-    await this.get(principal, id)
+    await this.trail(principal, id)
     const [row] = await this.db.select().from(planVersions).where(and(eq(planVersions.planId, id), eq(planVersions.version, version))).limit(1)
     if (!row) throw notFound('Version')
     return row.document
@@ -268,7 +281,7 @@ export class PlansService {
   }
 
   async history(principal: Principal, id: string) {
-    await this.get(principal, id)
+    await this.trail(principal, id)
     return this.db.select().from(transitions).where(eq(transitions.planId, id)).orderBy(asc(transitions.id))
   }
 
@@ -318,7 +331,7 @@ export class PlansService {
   }
 
   async comments(principal: Principal, id: string) {
-    await this.get(principal, id)
+    await this.trail(principal, id)
     return this.db.select().from(comments).where(eq(comments.planId, id)).orderBy(asc(comments.createdAt), asc(comments.id))
   }
 
@@ -335,7 +348,7 @@ export class PlansService {
   }
 
   async evaluations(principal: Principal, id: string) {
-    await this.get(principal, id)
+    await this.trail(principal, id)
     return this.db.select().from(evaluations).where(eq(evaluations.planId, id)).orderBy(desc(evaluations.createdAt), desc(evaluations.id))
   }
 }

@@ -7,7 +7,7 @@ import type { PlansService } from '../../services/plans.js'
 export const listComments: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
   app.get(
     '/:planId/comments',
-    { schema: { operationId: 'listComments', tags: ['workflow'], summary: 'Comments anchored to places of the plan', params: PlanParams, response: { 200: Type.Array(Comment), ...problems(401, 404, 429) } } },
+    { schema: { operationId: 'listComments', tags: ['workflow'], summary: 'Comments anchored to places of the plan', params: PlanParams, response: { 200: Type.Array(Comment), ...problems(401, 403, 404, 429) } } },
     async (request) => (await plans.comments(request.principal, request.params.planId)).map(commentOf),
   )
 }

@@ -7,7 +7,7 @@ import type { PlansService } from '../../services/plans.js'
 export const listEvaluations: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
   app.get(
     '/:planId/evaluations',
-    { schema: { operationId: 'listEvaluations', tags: ['evaluations'], summary: 'Stored evaluations of a plan', params: PlanParams, response: { 200: Type.Array(Evaluation), ...problems(401, 404, 429) } } },
+    { schema: { operationId: 'listEvaluations', tags: ['evaluations'], summary: 'Stored evaluations of a plan', params: PlanParams, response: { 200: Type.Array(Evaluation), ...problems(401, 403, 404, 429) } } },
     async (request) => (await plans.evaluations(request.principal, request.params.planId)).map(evaluationOf),
   )
 }

@@ -12,10 +12,11 @@ describe(`patchPlan (${DATABASE})`, () => {
     const { app, keys } = t
     const created = await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf('patched-draft') })
     expect(created.statusCode, created.body).toBe(201)
+    const url = `/v1/plans/${created.json().id}`
     const patch = [{ op: 'replace', path: '/axes/0/objectives/0/rows/0/budget', value: { raw: '5 000 $', value: { amounts: [] } } }]
     const response = await app.inject({
       method: 'PATCH',
-      url: '/v1/plans/patched-draft',
+      url,
       headers: { ...bearer(keys.coordinator), 'if-match': created.headers.etag as string, 'content-type': 'application/json-patch+json', 'accept-language': 'fr-CA' },
       payload: JSON.stringify(patch),
     })
@@ -28,7 +29,7 @@ describe(`patchPlan (${DATABASE})`, () => {
       expect(error.in).toBe('document')
       expect(error.pointer.startsWith('/axes/0/objectives/0/rows/0/budget')).toBe(true)
     }
-    const after = await app.inject({ method: 'GET', url: '/v1/plans/patched-draft', headers: bearer(keys.coordinator) })
+    const after = await app.inject({ method: 'GET', url, headers: bearer(keys.coordinator) })
     expect(after.headers.etag).toBe(created.headers.etag)
   })
 })

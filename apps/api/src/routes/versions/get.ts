@@ -12,7 +12,7 @@ export const getPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
         tags: ['plans'],
         summary: 'One saved state of a plan',
         params: Type.Object({ planId: Type.String({ maxLength: 64 }), version: Type.Integer({ minimum: 1, maximum: 2147483647 }) }),
-        response: { 200: PlanDocument, ...problems(400, 401, 404, 429) },
+        response: { 200: PlanDocument, ...problems(400, 401, 403, 404, 429) },
       },
     },
     async (request) => plans.version(request.principal, request.params.planId, request.params.version),

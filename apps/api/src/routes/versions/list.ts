@@ -7,7 +7,7 @@ import type { PlansService } from '../../services/plans.js'
 export const listPlanVersions: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
   app.get(
     '/:planId/versions',
-    { schema: { operationId: 'listPlanVersions', tags: ['plans'], summary: 'Every saved state of a plan', params: PlanParams, response: { 200: Type.Array(PlanVersion), ...problems(401, 404, 429) } } },
+    { schema: { operationId: 'listPlanVersions', tags: ['plans'], summary: 'Every saved state of a plan', params: PlanParams, response: { 200: Type.Array(PlanVersion), ...problems(401, 403, 404, 429) } } },
     async (request) => (await plans.versions(request.principal, request.params.planId)).map(versionOf),
   )
 }

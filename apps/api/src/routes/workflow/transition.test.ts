@@ -12,11 +12,13 @@ describe(`workflow steps (${DATABASE})`, () => {
     const { app, keys } = t
     const body = draftOf('draft-with-errors')
     body.document.followUp = []
-    expect((await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: body })).statusCode).toBe(201)
-    const deposit = await app.inject({ method: 'POST', url: '/v1/plans/draft-with-errors/deposit', headers: bearer(keys.coordinator) })
+    const created = await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: body })
+    expect(created.statusCode).toBe(201)
+    const planId = created.json().id as string
+    const deposit = await app.inject({ method: 'POST', url: `/v1/plans/${planId}/deposit`, headers: bearer(keys.coordinator) })
     expect(deposit.statusCode).toBe(422)
     expect(deposit.json()).toMatchObject({ code: 'submission-has-errors', report: { summary: { errors: 1 } } })
     const audit = await app.inject({ method: 'GET', url: '/v1/audit', headers: bearer(keys.admin) })
-    expect(audit.json().some((entry: { action: string; target: string }) => entry.action === 'plan.create' && entry.target === 'plans/draft-with-errors')).toBe(true)
+    expect(audit.json().some((entry: { action: string; target: string }) => entry.action === 'plan.create' && entry.target === `plans/${planId}`)).toBe(true)
   })
 })
