@@ -26,6 +26,7 @@ export type Action =
   | 'organisation.create'
   | 'api-key.list'
   | 'api-key.create'
+  | 'api-key.revoke'
   | 'audit.list'
 
 const nobody = { anonymous: false, coordinator: false, 'chantier-coordinator': false, reviewer: false, admin: false } as const
@@ -57,6 +58,7 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'organisation.create': keyHolders,
   'api-key.list': { ...nobody, admin: true },
   'api-key.create': { ...nobody, admin: true },
+  'api-key.revoke': { ...nobody, admin: true },
   'audit.list': { ...nobody, admin: true },
 }
 
