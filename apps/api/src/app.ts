@@ -106,7 +106,13 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `Schema${i}`) },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Swagger UI writes a <style> element at run time: the docs page alone allows inline styles; its
+    // scripts stay limited to its own files (no inline script anywhere).
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  })
   await app.register(authPlugin, {
     db: database.db,
     // On PostgreSQL, instances share the count; on PGlite there is one process by construction (the lock).
