@@ -12,6 +12,9 @@ afterAll(async () => t?.close())
 
 type Call = { method: string; url: string; key?: keyof TestApp['keys']; payload?: unknown; headers?: Record<string, string> }
 
+/** The key made by createApiKey, revoked by revokeApiKey next. */
+let createdKeyId = ''
+
 /** One valid request per documented operation, in an order that makes each one possible. */
 function calls(etag: () => string): Array<[operationId: string, call: () => Call]> {
   const draft = examplePlans.crevale2026()
@@ -32,6 +35,7 @@ function calls(etag: () => string): Array<[operationId: string, call: () => Call
     ['createOrganisation', () => ({ method: 'POST', url: '/v1/organisations', key: 'reviewer', payload: { name: 'Éducation Lanaudière' } })],
     ['listApiKeys', () => ({ method: 'GET', url: '/v1/api-keys', key: 'admin' })],
     ['createApiKey', () => ({ method: 'POST', url: '/v1/api-keys', key: 'admin', payload: { role: 'reviewer', label: 'Nouvelle analyste' } })],
+    ['revokeApiKey', () => ({ method: 'DELETE', url: `/v1/api-keys/${createdKeyId}`, key: 'admin' })],
     ['listPlans', () => ({ method: 'GET', url: '/v1/plans?status=deposited', key: 'reviewer' })],
     ['createPlan', () => ({ method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: draft } })],
     ['getPlan', () => ({ method: 'GET', url: '/v1/plans/walk-draft', key: 'coordinator' })],
@@ -135,6 +139,7 @@ describe(`every documented operation (${DATABASE})`, () => {
       expect(response.statusCode, `${operationId}: ${response.body.slice(0, 300)}`).toBeLessThan(300)
       conforms(operationId, response)
       if (response.headers.etag) etag = response.headers.etag as string
+      if (operationId === 'createApiKey') createdKeyId = response.json().id
     }
     const etag2021 = (await send({ method: 'GET', url: '/v1/plans/crevale-2021' })).headers.etag as string
     for (const [operationId, status, call] of failures(etag2021)) {
