@@ -9,7 +9,8 @@ import type { ChromiumPrinter } from '@demarche/render/pdf'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.js'
 import type { DatabaseHandle } from './db/client.js'
-import { authPlugin } from './plugins/auth.js'
+import { MemoryFailureStore, PostgresFailureStore } from './plugins/auth-failures.js'
+import { authPlugin, PROBES } from './plugins/auth.js'
 import { checkFiniteParameters, checkJson } from './limits.js'
 import { clientErrorHandler, frameworkErrors, problemPlugin } from './plugins/problem.js'
 import { v1Routes } from './routes/index.js'
@@ -21,6 +22,9 @@ import { byReference, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
 
+const REDACTED = ['req.headers.authorization', 'req.headers["x-api-key"]', 'headers.authorization', 'headers["x-api-key"]']
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
+
 export interface AppOptions {
   config: Config
   database: DatabaseHandle
@@ -31,10 +35,15 @@ export interface AppOptions {
 /** Builds the service as a Fastify instance; no listen, no environment: the server owns those. */
 export async function buildApp({ config, database, logger = false }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger,
+    // Secrets never reach the logs, whatever serializers a deployment adds.
+    logger: logger && typeof logger === 'object' ? { redact: { paths: REDACTED, censor: '[redacted]' }, ...logger } : logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    genReqId: () => crypto.randomUUID(),
-    requestIdHeader: 'x-request-id',
+    // A client's X-Request-Id is kept only when short and plain (it reaches logs and problem bodies).
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const sent = request.headers['x-request-id']
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : crypto.randomUUID()
+    },
     // Errors before a route is found and errors of the HTTP parser are problems too.
     frameworkErrors,
     clientErrorHandler,
@@ -91,7 +100,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     checkFiniteParameters(request.params, 'params')
     checkFiniteParameters(request.query, 'querystring')
   })
-  await app.register(helmet, { contentSecurityPolicy: false })
+  // Helmet's defaults, Content-Security-Policy included, on every response; swagger-ui's page loads only
+  // its own scripts and styles (staticCSP), so it works under it.
+  await app.register(helmet)
   await app.register(cors, { origin: config.CORS_ORIGINS ? config.CORS_ORIGINS.split(',').map((origin) => origin.trim()) : false })
   await app.register(swagger, {
     openapi: {
@@ -102,10 +113,22 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `Schema${i}`) },
     transformObject: (document) => ('openapiObject' in document ? tidyDocument(document.openapiObject) : document.swaggerObject),
   })
-  await app.register(swaggerUi, { routePrefix: '/docs' })
-  await app.register(authPlugin, { db: database.db })
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Swagger UI writes a <style> element at run time: the docs page alone allows inline styles; its
+    // scripts stay limited to its own files (no inline script anywhere).
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'"),
+  })
+  await app.register(authPlugin, {
+    db: database.db,
+    // On PostgreSQL, instances share the count; on PGlite there is one process by construction (the lock).
+    failures: database.kind === 'postgres' ? new PostgresFailureStore(database.db) : new MemoryFailureStore(),
+    maxFailures: config.AUTH_FAILURES_PER_MINUTE,
+  })
   await app.register(rateLimit, {
     max: config.RATE_LIMIT_PER_MINUTE,
+    allowList: (request) => PROBES.has(request.url.split('?')[0]!),
     timeWindow: '1 minute',
     keyGenerator: (request) => request.principal?.keyId ?? request.ip,
     errorResponseBuilder: (_request, context) => Object.assign(new Error('rate limited'), { statusCode: 429, ttl: context.ttl }),

@@ -13,6 +13,8 @@ export const Config = Type.Object({
   /** Origins allowed to call the API from a browser (comma-separated); none by default. */
   CORS_ORIGINS: Type.String({ default: '' }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 600 }),
+  /** Unknown API keys an address may send per minute; past it, its keyed requests get 429 until the minute ends. */
+  AUTH_FAILURES_PER_MINUTE: Type.Integer({ minimum: 1, default: 10 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 5 * 1024 * 1024 }),
   /** Load the seed plans as demo data when the database is empty. */
   DEMO_DATA: Type.Boolean({ default: true }),

@@ -12,6 +12,9 @@ afterAll(async () => t?.close())
 
 type Call = { method: string; url: string; key?: keyof TestApp['keys']; payload?: unknown; headers?: Record<string, string> }
 
+/** The key made by createApiKey, revoked by revokeApiKey next. */
+let createdKeyId = ''
+
 /**
  * One valid request per documented operation, in an order that makes each one possible; `walkDraft` is
  * the id the service gave the plan it created, `previous` the body of the answer before (the comment a
@@ -36,6 +39,7 @@ function calls(etag: () => string, walkDraft: () => string, previous: () => { id
     ['createOrganisation', () => ({ method: 'POST', url: '/v1/organisations', key: 'reviewer', payload: { name: 'Éducation Lanaudière' } })],
     ['listApiKeys', () => ({ method: 'GET', url: '/v1/api-keys', key: 'admin' })],
     ['createApiKey', () => ({ method: 'POST', url: '/v1/api-keys', key: 'admin', payload: { role: 'reviewer', label: 'Nouvelle analyste' } })],
+    ['revokeApiKey', () => ({ method: 'DELETE', url: `/v1/api-keys/${createdKeyId}`, key: 'admin' })],
     ['listPlans', () => ({ method: 'GET', url: '/v1/plans?status=deposited', key: 'reviewer' })],
     ['createPlan', () => ({ method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: draft } })],
     ['getPlan', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}`, key: 'coordinator' })],
@@ -149,6 +153,7 @@ describe(`every documented operation (${DATABASE})`, () => {
       if (response.headers.etag) etag = response.headers.etag as string
       previous = /json/.test(String(response.headers['content-type'])) ? response.json() : {}
       if (operationId === 'createPlan') walkDraft = response.json().id
+      if (operationId === 'createApiKey') createdKeyId = response.json().id
     }
     const etag2021 = (await send({ method: 'GET', url: '/v1/plans/crevale-2021' })).headers.etag as string
     let withErrors = ''

@@ -27,6 +27,7 @@ export type Action =
   | 'organisation.create'
   | 'api-key.list'
   | 'api-key.create'
+  | 'api-key.revoke'
   | 'audit.list'
 
 const nobody = { anonymous: false, coordinator: false, 'chantier-coordinator': false, reviewer: false, admin: false } as const
@@ -64,6 +65,7 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'organisation.create': staff,
   'api-key.list': { ...nobody, admin: true },
   'api-key.create': { ...nobody, admin: true },
+  'api-key.revoke': { ...nobody, admin: true },
   'audit.list': { ...nobody, admin: true },
 }
 
@@ -95,6 +97,7 @@ export const OPERATION_ACTIONS: Readonly<Record<string, Action | null>> = {
   createOrganisation: 'organisation.create',
   listApiKeys: 'api-key.list',
   createApiKey: 'api-key.create',
+  revokeApiKey: 'api-key.revoke',
   listAudit: 'audit.list',
   listPlans: 'plan.read',
   getPlan: 'plan.read',

@@ -41,6 +41,7 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'reason-required': { fr: 'Cette étape demande une raison, transmise au chantier.', en: 'This step needs a reason, passed on to the chantier.' },
   'precondition-required': { fr: 'Une modification demande l’en-tête `If-Match` avec l’ETag lu.', en: 'A change needs the `If-Match` header with the ETag read.' },
   'too-many-requests': { fr: 'Trop de requêtes : réessayez après le délai de `Retry-After`.', en: 'Too many requests: try again after the `Retry-After` delay.' },
+  'too-many-failed-authentications': { fr: 'Trop de clés d’API refusées depuis cette adresse : réessayez après le délai de `Retry-After`.', en: 'Too many refused API keys from this address: try again after the `Retry-After` delay.' },
   'headers-too-large': { fr: 'Les en-têtes de la requête sont trop volumineux.', en: 'The request headers are too large.' },
   'internal-error': { fr: 'Erreur interne du service ; le `requestId` la retrouve dans son journal.', en: 'Internal service error; the `requestId` finds it in the service’s log.' },
   'not-ready': { fr: 'La base de données ne répond pas.', en: 'The database does not answer.' },

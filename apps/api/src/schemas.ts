@@ -184,7 +184,7 @@ export const CreateOrganisation = Type.Object(
 )
 
 export const ApiKey = Type.Object(
-  { id: Id, role: Role, chantierIds: Type.Array(Id), label: Type.String(), key: Type.Optional(Type.String({ description: 'Shown once, at creation' })) },
+  { id: Id, role: Role, chantierIds: Type.Array(Id), label: Type.String(), key: Type.Optional(Type.String({ description: 'Shown once, at creation' })), revokedAt: Type.Optional(Type.String({ description: 'When the key was revoked; absent while it works' })) },
   { $id: 'ApiKey' },
 )
 export const CreateApiKey = Type.Object(

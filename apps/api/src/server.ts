@@ -7,7 +7,7 @@ import { loadDemoData, DEMO } from './services/demo.js'
 /** Process concerns: environment, database, demo data, first admin key, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = readConfig(process.env)
-  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR })
+  const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR, owner: 'server' })
   // A person at a terminal reads the log as lines of text; a log collector reads JSON.
   const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}
   const app = await buildApp({ config, database, logger: { level: config.LOG_LEVEL, ...pretty } })
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   } else if (!(await catalog.hasAdmin())) {
     const admin = await catalog.createKey('bootstrap', { role: 'admin', label: 'first admin' })
     lines.push(`Admin key (shown once, keep it): ${admin.key}`)
-  } else lines.push('Admin key: made on first start (set ADMIN_API_KEY or run `pnpm --filter @demarche/api keys` to make another).')
+  } else lines.push('Admin key: made on first start (set ADMIN_API_KEY or stop the server and run `pnpm --filter @demarche/api keys create`, or use POST /v1/api-keys).')
 
   // Before the banner: it promises that Ctrl-C stops the service, so the handler is there when it is read.
   let closing = false
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void close('SIGTERM'))
 
   const address = await app.listen({ port: config.PORT, host: config.HOST })
-  const where = database.kind === 'pglite' ? `embedded PGlite in ${config.DATA_DIR}` : 'PostgreSQL'
+  const where = database.kind === 'pglite' ? `embedded PGlite in ${database.dataDir}` : 'PostgreSQL'
   process.stdout.write(
     [``, `Démarche plans API on ${address} (${where})`, `  API documentation: ${address}/docs`, `  OpenAPI:           ${address}/openapi.json`, ...lines, `Stop with Ctrl-C.`, ``].join('\n'),
   )

@@ -4,8 +4,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Database } from '../db/client.js'
 import { apiKeys } from '../db/schema/index.js'
-import { unauthorized } from '../errors.js'
+import { AppError, unauthorized } from '../errors.js'
 import type { Role } from '../workflow.js'
+import type { FailureStore } from './auth-failures.js'
 
 /** Who is calling: a key's role and chantiers, or nobody (anonymous: accepted plans only). */
 export interface Principal {
@@ -32,30 +33,47 @@ export function newKey(): string {
   return `dmk_${[...randomBytes(32)].map((byte) => alphabet[byte % 62]).join('')}`
 }
 
-/** Reads `Authorization: Bearer <key>` (or `X-API-Key`) and puts the caller on `request.principal`. */
+/** Probes answer whoever asks, whatever credentials they carry: never 401, never limited. */
+export const PROBES = new Set(['/healthz', '/readyz'])
+
+export interface AuthOptions {
+  db: Database
+  failures: FailureStore
+  /** Failed authentications an address may make per window before its keyed requests are refused. */
+  maxFailures: number
+  windowMs?: number
+}
+
+/**
+ * Reads `Authorization: Bearer <key>` (or `X-API-Key`) and puts the caller on `request.principal`. The
+ * key's row is read on every request — no per-process cache — so a revoked key fails on the next request,
+ * on every instance sharing the database. An address that sent too many unknown keys is refused (429,
+ * Retry-After) before any lookup, until its window ends.
+ */
 export const authPlugin = fp(
-  async (app: FastifyInstance, options: { db: Database }) => {
-    const cache = new Map<string, { principal: Principal; until: number }>()
+  async (app: FastifyInstance, { db, failures, maxFailures, windowMs = 60_000 }: AuthOptions) => {
     app.decorateRequest('principal', null as unknown as Principal)
-    app.addHook('onRequest', async (request: FastifyRequest) => {
+    app.addHook('onRequest', async (request: FastifyRequest, reply) => {
       const header = request.headers.authorization
       const key = typeof header === 'string' && /^Bearer\s+/i.test(header) ? header.replace(/^Bearer\s+/i, '').trim() : (request.headers['x-api-key'] as string | undefined)
-      if (!key) {
+      if (!key || PROBES.has(request.url.split('?')[0]!)) {
         request.principal = ANONYMOUS
         return
       }
-      const hash = hashKey(key)
-      const cached = cache.get(hash)
-      if (cached && cached.until > Date.now()) {
-        request.principal = cached.principal
-        return
+      const wait = await failures.blockedFor(request.ip, maxFailures)
+      if (wait > 0) {
+        void reply.header('retry-after', String(Math.ceil(wait / 1000)))
+        throw new AppError('too-many-failed-authentications', {
+          fr: 'Trop de clés d’API invalides depuis cette adresse : réessayez plus tard.',
+          en: 'Too many invalid API keys from this address: try again later.',
+        })
       }
-      const [row] = await options.db.select().from(apiKeys).where(and(eq(apiKeys.hash, hash), isNull(apiKeys.revokedAt))).limit(1)
-      if (!row) throw unauthorized()
-      const principal: Principal = { keyId: row.id, role: row.role, chantierIds: row.chantierIds }
-      // A short cache spares a query per request; a revoked key stops working within seconds.
-      cache.set(hash, { principal, until: Date.now() + 5_000 })
-      request.principal = principal
+      const [row] = await db.select().from(apiKeys).where(and(eq(apiKeys.hash, hashKey(key)), isNull(apiKeys.revokedAt))).limit(1)
+      if (!row) {
+        await failures.fail(request.ip, windowMs)
+        throw unauthorized()
+      }
+      request.principal = { keyId: row.id, role: row.role, chantierIds: row.chantierIds }
     })
   },
   { name: 'auth' },

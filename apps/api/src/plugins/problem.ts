@@ -53,6 +53,7 @@ export const STATUS = {
   'reason-required': 422,
   'precondition-required': 428,
   'too-many-requests': 429,
+  'too-many-failed-authentications': 429,
   'headers-too-large': 431,
   'internal-error': 500,
   'not-ready': 503,

@@ -4,6 +4,7 @@ import type { CatalogService } from '../services/catalog.js'
 import type { PlansService } from '../services/plans.js'
 import { createApiKey } from './api-keys/create.js'
 import { listApiKeys } from './api-keys/list.js'
+import { revokeApiKey } from './api-keys/revoke.js'
 import { listAudit } from './audit/list.js'
 import { createChantier } from './chantiers/create.js'
 import { listChantiers } from './chantiers/list.js'
@@ -45,7 +46,7 @@ const PLAN_OPERATIONS = [listPlans, createPlan, getPlan, replacePlan, patchPlan,
 const REFERENCE_READS = [listProfiles, getProfile, listRuleSets, listProgrammes, listChantiers, listOrganisations]
 
 /** Writes to reference data, access and the audit log, under `/v1`: each asks the policy itself. */
-const CATALOG_OPERATIONS = [createChantier, createOrganisation, listApiKeys, createApiKey, listAudit]
+const CATALOG_OPERATIONS = [createChantier, createOrganisation, listApiKeys, createApiKey, revokeApiKey, listAudit]
 
 /** `/v1`: every operation, one plugin each (a folder per resource, a file per operation). */
 export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (v1, { plans, catalog, printer }) => {

@@ -1,8 +1,8 @@
 import { foldText, newId, splitAcronym } from '@demarche/domain'
-import { asc, desc, eq, ilike } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNull } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { apiKeys, auditLog, chantiers, organisations, programmes } from '../db/schema/index.js'
-import { AppError } from '../errors.js'
+import { AppError, notFound } from '../errors.js'
 import { hashKey, newKey, type Principal } from '../plugins/auth.js'
 import { authorize } from '../policy.js'
 import type { Role } from '../workflow.js'
@@ -63,9 +63,29 @@ export class CatalogService {
     return { id, key, role: input.role, chantierIds: input.chantierIds ?? [], label: input.label }
   }
 
-  async keys(principal: Principal) {
-    authorize(principal, 'api-key.list')
-    return this.db.select({ id: apiKeys.id, role: apiKeys.role, chantierIds: apiKeys.chantierIds, label: apiKeys.label }).from(apiKeys).orderBy(asc(apiKeys.createdAt))
+  /** Every key, revoked ones included (with when), oldest first; never a secret (only hashes are kept). */
+  async keys(principal: Principal | 'bootstrap') {
+    if (principal !== 'bootstrap') authorize(principal, 'api-key.list')
+    const rows = await this.db
+      .select({ id: apiKeys.id, role: apiKeys.role, chantierIds: apiKeys.chantierIds, label: apiKeys.label, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .orderBy(asc(apiKeys.createdAt), asc(apiKeys.id))
+    return rows.map(({ revokedAt, ...key }) => (revokedAt ? { ...key, revokedAt: revokedAt.toISOString() } : key))
+  }
+
+  /**
+   * Revokes a key: it fails from the next request on, on every instance (the auth plugin reads the key's
+   * row on each request, no cache). Revoking a revoked key changes nothing; an unknown id is 404.
+   */
+  async revokeKey(principal: Principal | 'bootstrap', id: string): Promise<void> {
+    if (principal !== 'bootstrap') authorize(principal, 'api-key.revoke')
+    const [row] = await this.db.update(apiKeys).set({ revokedAt: new Date() }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))).returning()
+    if (row) {
+      if (principal !== 'bootstrap') await audit(this.db, principal, 'key.revoke', `api-keys/${id}`, { id, role: row.role }, undefined)
+      return
+    }
+    const [existing] = await this.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.id, id)).limit(1)
+    if (!existing) throw notFound('Clé d’API / API key')
   }
 
   /** The latest writes first. */
@@ -74,8 +94,9 @@ export class CatalogService {
     return this.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit)
   }
 
+  /** An admin key that still works. */
   async hasAdmin(): Promise<boolean> {
-    const rows = await this.db.select({ id: apiKeys.id }).from(apiKeys).where(eq(apiKeys.role, 'admin')).limit(1)
+    const rows = await this.db.select({ id: apiKeys.id }).from(apiKeys).where(and(eq(apiKeys.role, 'admin'), isNull(apiKeys.revokedAt))).limit(1)
     return rows.length > 0
   }
 

@@ -119,6 +119,13 @@ export const apiKeys = pgTable('api_keys', {
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
 })
 
+/** Failed authentications per client address in the current window, shared by every instance (plugins/auth-failures.ts). */
+export const authFailures = pgTable('auth_failures', {
+  address: text('address').primaryKey(),
+  count: integer('count').notNull(),
+  windowEnds: timestamp('window_ends', { withTimezone: true, mode: 'date' }).notNull(),
+})
+
 export const auditLog = pgTable('audit_log', {
   id: serial('id').primaryKey(),
   at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
