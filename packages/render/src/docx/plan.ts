@@ -4,6 +4,7 @@ import type { RenderContext } from '../context.js'
 import { planView, type PlanView } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
 
 export interface DocxOptions {
@@ -15,7 +16,9 @@ export interface DocxOptions {
 }
 
 /** The plan as a Word document: portrait for the form's answers, landscape sections for the plan tables. */
-export async function planDocx(plan: PlanDocument, context: RenderContext, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function planDocx(given: PlanDocument, givenContext: RenderContext, options: DocxOptions = {}): Promise<Uint8Array> {
+  const plan = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = planView(plan, context)
   const header = [context.theme.organisation, view.title].filter(Boolean).join(' — ')
   const textLists = options.template !== undefined

@@ -3,10 +3,13 @@ import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { documentStyles, DocxWriter, runs, section } from './build.js'
 import { packDocx } from './plan.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 import { wordsOf } from '../words.js'
 
 /** An evaluation report as a Word document: the score, the criteria table, findings grouped by criterion. */
-export async function reportDocx(input: ReportInput, context: RenderContext): Promise<Uint8Array> {
+export async function reportDocx(given: ReportInput, givenContext: RenderContext): Promise<Uint8Array> {
+  const input = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = reportView(input, context)
   const writer = new DocxWriter(context.theme)
   const words = wordsOf(context)

@@ -4,13 +4,18 @@ import { languageOf, type RenderContext } from '../context.js'
 import { plainText } from '../inline.js'
 import { type AxisView, planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
-import { rewriteZip, setCoreDates } from '../zip.js'
+import { strFromU8, unzipSync } from 'fflate'
+import { setCoreDates, zipParts } from '../zip.js'
+import { quoteFormulaLookingCells } from './quote-prefix.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 
 /**
  * The plan as a workbook: a "Budget" sheet laid out like the montage financier (lines × fiscal years, with
  * subtotals and totals as formulas carrying their computed values) and one sheet per axis with the plan table.
  */
-export async function planXlsx(plan: PlanDocument, context: RenderContext): Promise<Uint8Array> {
+export async function planXlsx(given: PlanDocument, givenContext: RenderContext): Promise<Uint8Array> {
+  const plan = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = planView(plan, context)
   const date = context.clock()
   const workbook = new ExcelJS.Workbook()
@@ -21,7 +26,10 @@ export async function planXlsx(plan: PlanDocument, context: RenderContext): Prom
   budgetSheet(workbook, plan, view, context)
   for (const axis of view.axes) axisSheet(workbook, axis, view, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-  return rewriteZip(bytes, date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
+  const parts = new Map(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data] as const))
+  const texts = new Map([...parts].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  quoteFormulaLookingCells(texts)
+  return zipParts([...parts].map(([path, data]) => [path, texts.get(path) ?? data]), date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
 }
 
 /** OOXML paper size 1 is US Letter; exceljs's PaperSize enum leaves it out. */
