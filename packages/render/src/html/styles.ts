@@ -43,7 +43,8 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 @media print {
   .demarche { max-width: none; padding: 0; font-size: 9.5pt; }
   .demarche .axis { page: plan; }
-  .demarche nav.toc, .demarche .skip { display: none; }
+  /* The closing line repeats the first page's "produced" line; printed after the last landscape table it made a page of its own. */
+  .demarche nav.toc, .demarche .skip, .demarche > footer { display: none; }
   .demarche a { color: inherit; text-decoration: none; }
   .demarche tr { break-inside: auto; }
 }

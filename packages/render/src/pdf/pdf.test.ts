@@ -101,6 +101,28 @@ describe.skipIf(!poppler || !chromium)('the Chromium PDF of the 2026-2028 plan',
   }, 60_000)
 })
 
+/** The pages whose only text is the page number: a page the reader turns for nothing. */
+function pagesWithoutBody(file: string): number[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+  const blank: number[] = []
+  for (let page = 1; page <= pages; page++) {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })
+    if (text.replace(/Page \d+ (de|of) \d+/g, '').trim().length === 0) blank.push(page)
+  }
+  return blank
+}
+
+describe.skipIf(!poppler || !chromium).each([
+  ['crevale-2026-2028', seeds.crevale2026],
+  ['crevale-2021', seeds.crevale2021],
+  ['crevale-service-offer', seeds.crevaleServiceOffer],
+])('the Chromium PDF of %s', (name, plan) => {
+  it('has no page without body text (the last one included)', async () => {
+    const file = testOutput(`${name}.chromium.pdf`, await planPdf(plan(), context(plan()), { engine: 'chromium' }))
+    expect(pagesWithoutBody(file)).toEqual([])
+  }, 60_000)
+})
+
 describe.skipIf(!poppler)('the PDF of an evaluation report', () => {
   const engines: Array<'pdfkit' | 'chromium'> = chromium ? ['pdfkit', 'chromium'] : ['pdfkit']
   it.each(engines)('says the score, each criterion’s status and the findings (%s)', async (engine) => {
