@@ -21,12 +21,16 @@ export interface DocxBody {
 export class DocxWriter {
   readonly body: DocxBody = { children: [], tableDescriptions: [] }
   private readonly starts = new Set<number>([1])
-  private instance = 0
 
-  /** `textLists`: numbers and bullets written as text, for templates that bring no numbering definitions. */
+  /**
+   * `textLists`: numbers and bullets written as text, for templates that bring no numbering definitions.
+   * `lists`: the count of numbered lists, shared by the writers of one document (front matter, axis tables,
+   * nested tables) so that no two lists get the same numbering instance and Word continues neither.
+   */
   constructor(
     readonly theme: Theme,
     private readonly textLists = false,
+    private readonly lists: { count: number } = { count: 0 },
   ) {}
 
   heading(text: string, level: 1 | 2 | 3 | 'title'): void {
@@ -79,7 +83,7 @@ export class DocxWriter {
       if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true }))
       else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start))
       else {
-        const nested = new DocxWriter(this.theme, this.textLists)
+        const nested = new DocxWriter(this.theme, this.textLists, this.lists)
         nested.starts.clear()
         nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))))
         for (const start of nested.starts) this.starts.add(start)
@@ -115,7 +119,7 @@ export class DocxWriter {
 
   private list(items: readonly ViewItem[], ordered: boolean, start = 1): Paragraph[] {
     const out: Paragraph[] = []
-    const instance = ++this.instance
+    const instance = ++this.lists.count
     if (ordered) this.starts.add(start)
     items.forEach((item, index) => {
       const lead = item.lead ? [...runs(item.lead, { bold: true }), new TextRun(' : ')] : []

@@ -22,9 +22,10 @@ export async function planDocx(given: PlanDocument, givenContext: RenderContext,
   const view = planView(plan, context)
   const header = [context.theme.organisation, view.title].filter(Boolean).join(' — ')
   const textLists = options.template !== undefined
-  const front = new DocxWriter(context.theme, textLists)
+  const lists = { count: 0 }
+  const front = new DocxWriter(context.theme, textLists, lists)
   writeFront(front, view)
-  const tables = new DocxWriter(context.theme, textLists)
+  const tables = new DocxWriter(context.theme, textLists, lists)
   writeAxes(tables, view)
   if (options.template) return fromTemplate(options.template, view, front, tables, context)
   const numbering = mergeNumbering(front, tables)
@@ -59,7 +60,7 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
     writer.blocks(axis.description)
     if (axis.objectives.every((objective) => objective.rows.length === 0)) {
       for (const objective of axis.objectives) {
-        writer.paragraph(`• ${objective.title}`)
+        writer.blocks([{ type: 'list', ordered: false, items: [{ text: objective.title }] }])
         writer.blocks(objective.details)
       }
       continue
