@@ -46,9 +46,12 @@ export class DocxWriter {
     for (const child of this.blockChildren(blocks)) this.body.children.push(child)
   }
 
-  /** A table with a caption paragraph before it, a repeated header row, and alternative text. */
-  table(caption: string, description: string, header: string[], rows: Array<Array<{ children: Array<Paragraph | Table>; rowSpan?: number } | null>>, widths?: number[]): void {
-    this.body.children.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(caption) }))
+  /**
+   * A table with a repeated header row and alternative text, and a caption paragraph before it unless
+   * `titled` (a heading just above already says it).
+   */
+  table(caption: string, description: string, header: string[], rows: Array<Array<{ children: Array<Paragraph | Table>; rowSpan?: number } | null>>, widths?: number[], titled = false): void {
+    if (!titled) this.body.children.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(caption) }))
     const tableRows = [
       new TableRow({
         tableHeader: true,
@@ -85,7 +88,7 @@ export class DocxWriter {
       else {
         const nested = new DocxWriter(this.theme, this.textLists, this.lists)
         nested.starts.clear()
-        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))))
+        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))), undefined, block.titled)
         for (const start of nested.starts) this.starts.add(start)
         this.body.tableDescriptions.push(...nested.body.tableDescriptions)
         out.push(...nested.body.children)

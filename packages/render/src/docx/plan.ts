@@ -77,7 +77,7 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
     const description = view.french
       ? `Tableau du plan pour ${axis.short} : ${axis.objectives.length} objectif(s), colonnes ${header.join(', ')}.`
       : `Plan table for ${axis.short}: ${axis.objectives.length} objective(s), columns ${header.join(', ')}.`
-    writer.table(axis.caption, description, header, rows)
+    writer.table(axis.caption, description, header, rows, undefined, true)
   }
 }
 

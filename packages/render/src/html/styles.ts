@@ -37,6 +37,7 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche nav.toc li { margin: 0 0 0.3em; }
 .demarche nav.toc a, .demarche .skip { display: inline-block; min-height: 24px; line-height: 24px; }
 .demarche .skip { position: absolute; left: -999px; }
+.demarche .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .demarche .skip:focus { left: 1rem; }
 @page { size: letter; margin: 16mm 14mm 18mm; @bottom-right { content: "${pageLabel.page} " counter(page) " ${pageLabel.of} " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #3d3d3d; } }
 @page plan { size: letter landscape; margin: 12mm 12mm 16mm; }

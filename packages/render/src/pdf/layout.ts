@@ -95,7 +95,7 @@ export class PdfLayout {
     for (const block of blocks) {
       if (block.type === 'paragraph') this.paragraph(block.text, { font: block.strong ? 'bold' : 'regular' }, parent)
       else if (block.type === 'list') this.list(block, parent)
-      else this.table(block.caption, block.columns, block.rows.map((row) => row.map((text, index) => ({ blocks: [{ type: 'paragraph', text }], header: index === 0 }))), parent)
+      else this.table(block.titled ? undefined : block.caption, block.columns, block.rows.map((row) => row.map((text, index) => ({ blocks: [{ type: 'paragraph', text }], header: index === 0 }))), parent)
     }
   }
 
@@ -122,12 +122,14 @@ export class PdfLayout {
    * A table with its caption. Column widths are shared out by `weights`; each row takes the height of its
    * tallest cell and, when that is more than the space left, is split across pages.
    */
-  table(caption: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<TableCell>>, parent: Struct = this.root, weights?: readonly number[]): void {
+  table(caption: string | undefined, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<TableCell>>, parent: Struct = this.root, weights?: readonly number[]): void {
     const doc = this.doc
     const table = doc.struct('Table')
     parent.add(table)
     this.ensureSpace(60)
-    table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(10).fillColor(this.theme.primary).text(plainText(caption), doc.page.margins.left, undefined, { width: this.width() })))
+    // Undefined when the heading just above titles the table: the reader sees one title.
+    if (caption !== undefined)
+      table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(10).fillColor(this.theme.primary).text(plainText(caption), doc.page.margins.left, undefined, { width: this.width() })))
     doc.fillColor(this.theme.text).moveDown(0.2)
     const total = (weights ?? header.map(() => 1)).reduce((sum, weight) => sum + weight, 0)
     const widths = (weights ?? header.map(() => 1)).map((weight) => (this.width() * weight) / total)

@@ -36,7 +36,7 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
         ...axis.columns.map((column) => ({ blocks: row.cells[column.key] ?? [] })),
       ]),
     )
-    layout.table(axis.caption, header, rows, layout.root, ['objective', ...axis.columns.map((column) => column.key)].map((key) => WEIGHTS[key] ?? 1))
+    layout.table(undefined, header, rows, layout.root, ['objective', ...axis.columns.map((column) => column.key)].map((key) => WEIGHTS[key] ?? 1))
   }
   return layout.finish(view.labels.page.length ? (page, pages) => view.labels.page(String(page), String(pages)) : () => '')
 }

@@ -41,7 +41,11 @@ export interface SectionView {
 export type ViewBlock =
   | { type: 'paragraph'; text: string; strong?: boolean }
   | { type: 'list'; ordered: boolean; start?: number; items: ViewItem[] }
-  | { type: 'table'; caption: string; columns: string[]; rows: string[][] }
+  /**
+   * `titled`: the heading just above already says the caption, so formats print it once (HTML keeps the
+   * caption for assistive technology only, DOCX as the table's alternative text).
+   */
+  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][] }
 
 export interface ViewItem {
   text: string
@@ -124,6 +128,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     {
       type: 'table',
       caption: l(profile.sections.participants.label),
+      titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
       rows: plan.participants.entries.map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
