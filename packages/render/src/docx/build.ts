@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
   Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx'
 import type { Theme } from '../context.js'
@@ -147,16 +147,17 @@ export class DocxWriter {
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8A99A8' }
 const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 
-/** Text runs with the plan's inline emphasis. */
-export function runs(text: string, base: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
-  return inlineRuns(text).map(
-    (run) =>
-      new TextRun({
-        text: run.text,
-        ...((base.bold || run.bold) && { bold: true }),
-        ...((base.italics || run.italic) && { italics: true }),
-      }),
-  )
+/** Text runs with the plan's inline emphasis; web addresses are hyperlinks. */
+export function runs(text: string, base: { bold?: boolean; italics?: boolean } = {}): Array<TextRun | ExternalHyperlink> {
+  return inlineRuns(text).map((run) => {
+    const textRun = new TextRun({
+      text: run.text,
+      ...((base.bold || run.bold) && { bold: true }),
+      ...((base.italics || run.italic) && { italics: true }),
+      ...(run.href && { style: 'Hyperlink' }),
+    })
+    return run.href ? new ExternalHyperlink({ link: run.href, children: [textRun] }) : textRun
+  })
 }
 
 /** Styles that Word knows by name, defined so that other word processors draw them too. */
@@ -173,6 +174,7 @@ export function documentStyles(theme: Theme) {
       { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
       { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
     ],
+    characterStyles: [{ id: 'Hyperlink', name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: primary, underline: {} } }],
   }
 }
 

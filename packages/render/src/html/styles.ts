@@ -27,6 +27,7 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche thead { display: table-header-group; }
 .demarche td p, .demarche th p { margin: 0 0 0.4em; }
 .demarche td ol, .demarche td ul { margin: 0 0 0.4em; padding-left: 1.3em; }
+.demarche th.number, .demarche td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .demarche .status-complete { color: #1d6b2f; }
 .demarche .status-partial { color: #7a4d00; }
 .demarche .status-missing { color: #a4161a; }
@@ -34,6 +35,7 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche .finding-warning::before { content: "▲ "; }
 .demarche .finding-info::before { content: "ℹ "; }
 .demarche a { color: ${theme.primary}; }
+.demarche a[href^="http"] { display: inline-block; min-height: 24px; line-height: 24px; overflow-wrap: anywhere; }
 .demarche nav.toc li { margin: 0 0 0.3em; }
 .demarche nav.toc a, .demarche .skip { display: inline-block; min-height: 24px; line-height: 24px; }
 .demarche .skip { position: absolute; left: -999px; }

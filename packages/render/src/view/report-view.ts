@@ -8,7 +8,10 @@ export interface ReportInput {
   report: Report
   /** The plan the report is about: its places become links into the rendered plan. */
   plan?: PlanDocument
-  /** Where the rendered plan is ("plan.html"); links are fragment-only ("#ob-…") when omitted. */
+  /**
+   * Where the rendered plan is ("plan.html"), or '' when the plan is on the same page. Without it places
+   * are not links: a standalone report has none of the plan's anchors.
+   */
   planHref?: string
 }
 
@@ -23,6 +26,8 @@ export interface ReportView {
   criteria: Array<{ label: string; status: string; statusKey: string; applicable: number; passed: number; weight: string; points: string }>
   groups: Array<{ label: string; findings: FindingView[] }>
   noFindings: string
+  /** Out of the reading line: the plan's fingerprint, and each finding's rule and JSON Pointer. */
+  appendix: { heading: string; facts: Array<{ label: string; value: string }>; columns: readonly [string, string, string]; rows: Array<[string, string, string]> }
   produced: string
 }
 
@@ -52,7 +57,6 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
       { label: words.report.ruleSet, value: `${report.ruleSet.id}@${report.ruleSet.version}` },
       { label: words.report.profile, value: report.profile ? `${report.profile.id}@${report.profile.version}` : '—' },
       { label: words.report.stage, value: words.report.stages[report.stage] },
-      { label: words.report.hash, value: report.plan.hash },
     ],
     score: `${words.report.score}${words.colon}${number(report.score)} / 100`,
     summary: words.report.summary(report.summary),
@@ -73,6 +77,14 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
       }))
       .filter((group) => group.findings.length > 0),
     noFindings: words.report.noFindings,
+    appendix: {
+      heading: words.report.appendix,
+      facts: [{ label: words.report.hash, value: report.plan.hash }],
+      columns: words.report.appendixColumns,
+      rows: report.criteria.flatMap((criterion) =>
+        report.findings.filter((finding) => finding.criterion === criterion.id).map((finding): [string, string, string] => [t(finding.label[lang]), finding.ruleId, finding.expected ?? finding.pointer ?? '/']),
+      ),
+    },
     produced: `${words.report.produced} ${formatDate(context.clock(), french)}`,
   }
 }
@@ -88,7 +100,7 @@ function findingView(finding: Finding, input: ReportInput, words: RenderWords, t
     rule: finding.ruleId,
   }
   if (finding.suggestion) view.suggestion = t(finding.suggestion[words.lang])
-  if (anchor) view.href = `${input.planHref ?? ''}#${anchor}`
+  if (anchor && input.planHref !== undefined) view.href = `${input.planHref}#${anchor}`
   return view
 }
 
