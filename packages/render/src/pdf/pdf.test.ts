@@ -72,6 +72,15 @@ describe.skipIf(!poppler).each([
   it('gives the same bytes for the same plan and clock', async () => {
     expect(Buffer.compare(Buffer.from(await ready), Buffer.from(await planPdf(plan(), context(plan()), { engine: 'pdfkit' })))).toBe(0)
   })
+
+  it('breaks no column header inside a word', async () => {
+    const { text } = inspect(await ready, `${name}.pdfkit.pdf`)
+    const profile = context(plan()).profile
+    const headerWords = new Set(Object.values(profile.columns).flatMap((column) => (column ? column.label.fr.split(/\s+/).filter((word) => word.length >= 6) : [])))
+    const broken = [...headerWords].filter((word) => [...word].some((_, k) => k > 0 && text.includes(`${word.slice(0, k)}\n${word.slice(k)}`)))
+    expect(headerWords.size).toBeGreaterThan(5)
+    expect(broken).toEqual([])
+  })
 })
 
 describe.skipIf(!poppler)('a list item with a lead in the pdfkit PDF', () => {
