@@ -113,10 +113,14 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     for (const section of plan.narrative ?? [])
       sections.push({ id: section.id, heading: section.heading ? t(section.heading) : l(profile.sections.narrative.label), blocks: blocks(section.blocks, t) })
   // A section the form asks for: its label as heading and, when the profile has one, the form's question.
+  // An unanswered section: omitted when the form makes it optional, shown with a dash when it is required
+  // (the reader sees the question was left blank), never a bare heading.
   const formSection = (key: 'participants' | 'preparation' | 'followUp' | 'complementarity' | 'priorityResponses', id: string, content: () => ViewBlock[]) => {
     const section = profile.sections[key]
     if (section.presence === 'absent') return
-    sections.push({ id, heading: l(section.label), ...(section.prompt && { prompt: l(section.prompt) }), blocks: content() })
+    const filled = content().filter((block) => (block.type === 'list' ? block.items.length > 0 : block.type === 'table' ? block.rows.length > 0 : block.text.trim() !== ''))
+    if (filled.length === 0 && section.presence === 'optional') return
+    sections.push({ id, heading: l(section.label), ...(section.prompt && { prompt: l(section.prompt) }), blocks: filled.length > 0 ? filled : [{ type: 'paragraph', text: '—' }] })
   }
   const list = (items: ReadonlyArray<{ id: string; number?: number | undefined; text: string }>): ViewBlock => ({
     type: 'list',

@@ -3,6 +3,7 @@ import type { Finding, Report } from '@demarche/rules'
 import type { RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
 import { type RenderWords, wordsOf } from '../words.js'
+import { planView } from './plan-view.js'
 
 export interface ReportInput {
   report: Report
@@ -49,6 +50,7 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
   const french = lang === 'fr'
   const t = (text: string) => typeset(text, french, context.typography)
   const planTitle = input.plan?.metadata.title ?? report.plan.id ?? ''
+  const omitted = input.plan ? omittedSections(input.plan, context) : new Set<string>()
   return {
     lang: context.locale,
     french,
@@ -73,7 +75,7 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
     groups: report.criteria
       .map((criterion) => ({
         label: t(criterion.label[lang]),
-        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, words, t)),
+        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, words, t, omitted)),
       }))
       .filter((group) => group.findings.length > 0),
     noFindings: words.report.noFindings,
@@ -89,8 +91,10 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
   }
 }
 
-function findingView(finding: Finding, input: ReportInput, words: RenderWords, t: (text: string) => string): FindingView {
-  const anchor = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
+function findingView(finding: Finding, input: ReportInput, words: RenderWords, t: (text: string) => string, omitted: ReadonlySet<string>): FindingView {
+  const found = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
+  // A section the plan page leaves out (optional and unanswered) has no anchor to go to.
+  const anchor = found !== undefined && !omitted.has(found) ? found : undefined
   const view: FindingView = {
     severity: finding.severity,
     severityLabel: words.report.severity[finding.severity],
@@ -102,6 +106,12 @@ function findingView(finding: Finding, input: ReportInput, words: RenderWords, t
   if (finding.suggestion) view.suggestion = t(finding.suggestion[words.lang])
   if (anchor && input.planHref !== undefined) view.href = `${input.planHref}#${anchor}`
   return view
+}
+
+/** The ids of the form sections that the plan page leaves out. */
+function omittedSections(plan: PlanDocument, context: RenderContext): Set<string> {
+  const shown = new Set(planView(plan, context).sections.map((section) => section.id))
+  return new Set(['participants', 'preparation', 'suivi', 'complementarite', 'priorites-transversales', 'priorite'].filter((id) => !shown.has(id)))
 }
 
 /** The id of the rendered element nearest to a place of the plan: the row, objective, axis, step or section. */
