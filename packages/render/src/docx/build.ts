@@ -1,6 +1,6 @@
 import {
   AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
-  Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx'
 import type { Theme } from '../context.js'
 import { inlineRuns } from '../inline.js'
@@ -56,13 +56,13 @@ export class DocxWriter {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((text) => new TableCell({ shading: { fill: this.theme.tint.replace('#', '') }, children: [new Paragraph({ children: runs(text, { bold: true }) })] })),
+        children: header.map((text, index) => new TableCell({ ...(widths && { width: { size: widths[index]!, type: WidthType.DXA } }), shading: { fill: this.theme.tint.replace('#', '') }, children: [new Paragraph({ children: runs(text, { bold: true, ...(widths && { size: HEADER_SIZE }) }) })] })),
       }),
       ...rows.map(
         (cells) =>
           new TableRow({
-            children: cells.flatMap((cell) =>
-              cell === null ? [] : [new TableCell({ children: cell.children.length > 0 ? cell.children : [new Paragraph('')], ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }) })],
+            children: cells.flatMap((cell, index) =>
+              cell === null ? [] : [new TableCell({ ...(widths && { width: { size: widths[index]!, type: WidthType.DXA } }), children: cell.children.length > 0 ? cell.children : [new Paragraph('')], ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }) })],
             ),
           }),
       ),
@@ -70,8 +70,7 @@ export class DocxWriter {
     this.body.children.push(
       new Table({
         style: 'TableGrid',
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        ...(widths && { columnWidths: widths }),
+        ...(widths ? { width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED } : { width: { size: 100, type: WidthType.PERCENTAGE } }),
         borders: GRID_BORDERS,
         rows: tableRows,
       }),
@@ -147,13 +146,17 @@ export class DocxWriter {
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8A99A8' }
 const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 
+/** Header cells of tables with set column widths: 9 pt, so that their words fit the widths computed for them. */
+export const HEADER_SIZE = 18
+
 /** Text runs with the plan's inline emphasis; web addresses are hyperlinks. */
-export function runs(text: string, base: { bold?: boolean; italics?: boolean } = {}): Array<TextRun | ExternalHyperlink> {
+export function runs(text: string, base: { bold?: boolean; italics?: boolean; size?: number } = {}): Array<TextRun | ExternalHyperlink> {
   return inlineRuns(text).map((run) => {
     const textRun = new TextRun({
       text: run.text,
       ...((base.bold || run.bold) && { bold: true }),
       ...((base.italics || run.italic) && { italics: true }),
+      ...(base.size && { size: base.size }),
       ...(run.href && { style: 'Hyperlink' }),
     })
     return run.href ? new ExternalHyperlink({ link: run.href, children: [textRun] }) : textRun
