@@ -11,6 +11,7 @@ import type { Profile } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
 import { planSchemaFor } from './schema.js'
 import { visitPlan } from './walk.js'
+import { forbiddenCharacterIssues } from './xml-text.js'
 import { issuesFromSchemaErrors, type SchemaError } from './validation-messages.js'
 
 export type ValidationResult =
@@ -60,6 +61,9 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Val
   // The profile's schema narrows the base schema, so it alone says everything about the shape.
   const shapeIssues = schemaIssues(profileCheck(profile), input, maxIssues)
   if (shapeIssues.length > 0) return { ok: false, profile, issues: shapeIssues }
+  // Every text must be able to become XML (DOCX, XLSX): a forbidden character is refused where it is.
+  const characterIssues = forbiddenCharacterIssues(input, maxIssues)
+  if (characterIssues.length > 0) return { ok: false, profile, issues: characterIssues }
   const plan = input as PlanDocument
   const issues = semanticIssues(plan, profile)
   return issues.length === 0 ? { ok: true, plan, profile, issues: [] } : { ok: false, profile, issues }

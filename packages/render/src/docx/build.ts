@@ -1,6 +1,6 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
-  Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
+  Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx'
 import type { Theme } from '../context.js'
 import { inlineRuns } from '../inline.js'
@@ -21,12 +21,16 @@ export interface DocxBody {
 export class DocxWriter {
   readonly body: DocxBody = { children: [], tableDescriptions: [] }
   private readonly starts = new Set<number>([1])
-  private instance = 0
 
-  /** `textLists`: numbers and bullets written as text, for templates that bring no numbering definitions. */
+  /**
+   * `textLists`: numbers and bullets written as text, for templates that bring no numbering definitions.
+   * `lists`: the count of numbered lists, shared by the writers of one document (front matter, axis tables,
+   * nested tables) so that no two lists get the same numbering instance and Word continues neither.
+   */
   constructor(
     readonly theme: Theme,
     private readonly textLists = false,
+    private readonly lists: { count: number } = { count: 0 },
   ) {}
 
   heading(text: string, level: 1 | 2 | 3 | 'title'): void {
@@ -42,20 +46,23 @@ export class DocxWriter {
     for (const child of this.blockChildren(blocks)) this.body.children.push(child)
   }
 
-  /** A table with a caption paragraph before it, a repeated header row, and alternative text. */
-  table(caption: string, description: string, header: string[], rows: Array<Array<{ children: Array<Paragraph | Table>; rowSpan?: number } | null>>, widths?: number[]): void {
-    this.body.children.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(caption) }))
+  /**
+   * A table with a repeated header row and alternative text, and a caption paragraph before it unless
+   * `titled` (a heading just above already says it).
+   */
+  table(caption: string, description: string, header: string[], rows: Array<Array<{ children: Array<Paragraph | Table>; rowSpan?: number } | null>>, widths?: number[], titled = false): void {
+    if (!titled) this.body.children.push(new Paragraph({ style: 'Caption', keepNext: true, children: runs(caption) }))
     const tableRows = [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: header.map((text) => new TableCell({ shading: { fill: this.theme.tint.replace('#', '') }, children: [new Paragraph({ children: runs(text, { bold: true }) })] })),
+        children: header.map((text, index) => new TableCell({ ...(widths && { width: { size: widths[index]!, type: WidthType.DXA } }), shading: { fill: this.theme.tint.replace('#', '') }, children: [new Paragraph({ children: runs(text, { bold: true, ...(widths && { size: HEADER_SIZE }) }) })] })),
       }),
       ...rows.map(
         (cells) =>
           new TableRow({
-            children: cells.flatMap((cell) =>
-              cell === null ? [] : [new TableCell({ children: cell.children.length > 0 ? cell.children : [new Paragraph('')], ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }) })],
+            children: cells.flatMap((cell, index) =>
+              cell === null ? [] : [new TableCell({ ...(widths && { width: { size: widths[index]!, type: WidthType.DXA } }), children: cell.children.length > 0 ? cell.children : [new Paragraph('')], ...(cell.rowSpan && cell.rowSpan > 1 && { rowSpan: cell.rowSpan }) })],
             ),
           }),
       ),
@@ -63,8 +70,7 @@ export class DocxWriter {
     this.body.children.push(
       new Table({
         style: 'TableGrid',
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        ...(widths && { columnWidths: widths }),
+        ...(widths ? { width: { size: widths.reduce((sum, width) => sum + width, 0), type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED } : { width: { size: 100, type: WidthType.PERCENTAGE } }),
         borders: GRID_BORDERS,
         rows: tableRows,
       }),
@@ -79,9 +85,9 @@ export class DocxWriter {
       if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true }))
       else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start))
       else {
-        const nested = new DocxWriter(this.theme, this.textLists)
+        const nested = new DocxWriter(this.theme, this.textLists, this.lists)
         nested.starts.clear()
-        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))))
+        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))), undefined, block.titled)
         for (const start of nested.starts) this.starts.add(start)
         this.body.tableDescriptions.push(...nested.body.tableDescriptions)
         out.push(...nested.body.children)
@@ -115,7 +121,7 @@ export class DocxWriter {
 
   private list(items: readonly ViewItem[], ordered: boolean, start = 1): Paragraph[] {
     const out: Paragraph[] = []
-    const instance = ++this.instance
+    const instance = ++this.lists.count
     if (ordered) this.starts.add(start)
     items.forEach((item, index) => {
       const lead = item.lead ? [...runs(item.lead, { bold: true }), new TextRun(' : ')] : []
@@ -140,16 +146,21 @@ export class DocxWriter {
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8A99A8' }
 const GRID_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE }
 
-/** Text runs with the plan's inline emphasis. */
-export function runs(text: string, base: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
-  return inlineRuns(text).map(
-    (run) =>
-      new TextRun({
-        text: run.text,
-        ...((base.bold || run.bold) && { bold: true }),
-        ...((base.italics || run.italic) && { italics: true }),
-      }),
-  )
+/** Header cells of tables with set column widths: 9 pt, so that their words fit the widths computed for them. */
+export const HEADER_SIZE = 18
+
+/** Text runs with the plan's inline emphasis; web addresses are hyperlinks. */
+export function runs(text: string, base: { bold?: boolean; italics?: boolean; size?: number } = {}): Array<TextRun | ExternalHyperlink> {
+  return inlineRuns(text).map((run) => {
+    const textRun = new TextRun({
+      text: run.text,
+      ...((base.bold || run.bold) && { bold: true }),
+      ...((base.italics || run.italic) && { italics: true }),
+      ...(base.size && { size: base.size }),
+      ...(run.href && { style: 'Hyperlink' }),
+    })
+    return run.href ? new ExternalHyperlink({ link: run.href, children: [textRun] }) : textRun
+  })
 }
 
 /** Styles that Word knows by name, defined so that other word processors draw them too. */
@@ -166,6 +177,7 @@ export function documentStyles(theme: Theme) {
       { id: 'ListNumber', name: 'List Number', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
       { id: 'ListBullet', name: 'List Bullet', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: { after: 40 } } },
     ],
+    characterStyles: [{ id: 'Hyperlink', name: 'Hyperlink', basedOn: 'DefaultParagraphFont', run: { color: primary, underline: {} } }],
   }
 }
 

@@ -47,7 +47,9 @@ describe.each([
     const xml = parts(await ready)
     const document = xml['word/document.xml']!
     const styles = xml['word/styles.xml']!
-    for (const style of ['Title', 'Heading1', 'Caption', 'ListBullet']) expect(document).toContain(`<w:pStyle w:val="${style}"/>`)
+    for (const style of ['Title', 'Heading1', 'ListBullet']) expect(document).toContain(`<w:pStyle w:val="${style}"/>`)
+    // Each table is titled by the heading above it (one title); its caption is the table's alternative text.
+    expect(document).not.toContain('<w:pStyle w:val="Caption"/>')
     if (plan().preparation.steps.every((step) => step.number !== undefined)) expect(document).toContain('<w:pStyle w:val="ListNumber"/>')
     for (const name of ['Title', 'heading 1', 'caption', 'List Number']) expect(styles).toContain(`w:val="${name}"`)
     expect(document).toContain('<w:tblStyle w:val="TableGrid"/>')

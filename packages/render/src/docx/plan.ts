@@ -4,6 +4,7 @@ import type { RenderContext } from '../context.js'
 import { planView, type PlanView } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
 
 export interface DocxOptions {
@@ -15,13 +16,16 @@ export interface DocxOptions {
 }
 
 /** The plan as a Word document: portrait for the form's answers, landscape sections for the plan tables. */
-export async function planDocx(plan: PlanDocument, context: RenderContext, options: DocxOptions = {}): Promise<Uint8Array> {
+export async function planDocx(given: PlanDocument, givenContext: RenderContext, options: DocxOptions = {}): Promise<Uint8Array> {
+  const plan = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = planView(plan, context)
   const header = [context.theme.organisation, view.title].filter(Boolean).join(' — ')
   const textLists = options.template !== undefined
-  const front = new DocxWriter(context.theme, textLists)
+  const lists = { count: 0 }
+  const front = new DocxWriter(context.theme, textLists, lists)
   writeFront(front, view)
-  const tables = new DocxWriter(context.theme, textLists)
+  const tables = new DocxWriter(context.theme, textLists, lists)
   writeAxes(tables, view)
   if (options.template) return fromTemplate(options.template, view, front, tables, context)
   const numbering = mergeNumbering(front, tables)
@@ -56,7 +60,7 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
     writer.blocks(axis.description)
     if (axis.objectives.every((objective) => objective.rows.length === 0)) {
       for (const objective of axis.objectives) {
-        writer.paragraph(`• ${objective.title}`)
+        writer.blocks([{ type: 'list', ordered: false, items: [{ text: objective.title }] }])
         writer.blocks(objective.details)
       }
       continue
@@ -73,8 +77,35 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
     const description = view.french
       ? `Tableau du plan pour ${axis.short} : ${axis.objectives.length} objectif(s), colonnes ${header.join(', ')}.`
       : `Plan table for ${axis.short}: ${axis.objectives.length} objective(s), columns ${header.join(', ')}.`
-    writer.table(axis.caption, description, header, rows)
+    writer.table(axis.caption, description, header, rows, columnWidths(header, ['objective', ...axis.columns.map((column) => column.key)]), true)
   }
+}
+
+/** Column weights of the plan table, as the PDFs use: objective, means and schedule widest, budget narrowest. */
+const WEIGHTS: Record<string, number> = { objective: 1.3, means: 1.6, responsible: 0.8, partners: 1, results: 1.4, indicators: 0.8, schedule: 1.8, budget: 0.9 }
+/** A landscape letter page between 1000-twip margins. */
+const LANDSCAPE_WIDTH = 15840 - 2000
+/**
+ * A bold 9 pt header character is at most about 130 twips wide on average (DejaVu Sans, which LibreOffice
+ * draws when Calibri is missing, is the widest); a cell's margins take about 230.
+ */
+const CHAR = 130
+const CELL_MARGINS = 230
+
+/**
+ * Widths (twips) of the plan table's columns: shared out by weight, then widened until the longest word of
+ * each header fits whole, taking the width from columns with room to spare. Without them a word processor
+ * gives every column the same width and cuts headers mid-word ("changemen / ts").
+ */
+function columnWidths(header: readonly string[], keys: readonly string[]): number[] {
+  const weights = keys.map((key) => WEIGHTS[key] ?? 1)
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  const widths = weights.map((weight) => (LANDSCAPE_WIDTH * weight) / total)
+  const needed = header.map((text) => Math.max(0, ...text.split(/\s+/).map((word) => word.length)) * CHAR + CELL_MARGINS)
+  const missing = widths.reduce((sum, width, index) => sum + Math.max(0, needed[index]! - width), 0)
+  const spare = widths.reduce((sum, width, index) => sum + Math.max(0, width - needed[index]!), 0)
+  const fitted = missing === 0 || spare < missing ? widths : widths.map((width, index) => (width < needed[index]! ? needed[index]! : width - ((width - needed[index]!) * missing) / spare))
+  return fitted.map(Math.floor)
 }
 
 function mergeNumbering(...writers: DocxWriter[]) {

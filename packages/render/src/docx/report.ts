@@ -1,12 +1,15 @@
-import { Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
+import { AlignmentType, Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
 import type { RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { documentStyles, DocxWriter, runs, section } from './build.js'
 import { packDocx } from './plan.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 import { wordsOf } from '../words.js'
 
 /** An evaluation report as a Word document: the score, the criteria table, findings grouped by criterion. */
-export async function reportDocx(input: ReportInput, context: RenderContext): Promise<Uint8Array> {
+export async function reportDocx(given: ReportInput, givenContext: RenderContext): Promise<Uint8Array> {
+  const input = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = reportView(input, context)
   const writer = new DocxWriter(context.theme)
   const words = wordsOf(context)
@@ -20,7 +23,8 @@ export async function reportDocx(input: ReportInput, context: RenderContext): Pr
     words.report.criteriaCaption,
     words.report.criteriaDescription,
     view.criteriaHeadings,
-    view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text) => ({ children: [new Paragraph({ children: runs(text) })] }))),
+    // Numbers right-aligned, as in every report format.
+    view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text, index) => ({ children: [new Paragraph({ ...(index >= 2 && { alignment: AlignmentType.RIGHT }), children: runs(text) })] }))),
   )
   writer.heading(words.report.findings, 1)
   if (view.groups.length === 0) writer.paragraph(view.noFindings)
@@ -40,12 +44,22 @@ export async function reportDocx(input: ReportInput, context: RenderContext): Pr
             new TextRun(colon),
             ...runs(finding.message),
             ...(finding.suggestion ? [new TextRun({ text: ` ${finding.suggestion}`, italics: true })] : []),
-            new TextRun({ text: ` (${finding.pointer || '/'}, ${finding.rule})`, size: 16, color: '555555' }),
           ],
         }),
       )
     }
   }
+  writer.heading(view.appendix.heading, 1)
+  for (const fact of view.appendix.facts) writer.paragraph(`**${fact.label}**${colon}${fact.value}`)
+  if (view.appendix.rows.length > 0)
+    writer.table(
+      view.appendix.heading,
+      view.appendix.heading,
+      [...view.appendix.columns],
+      view.appendix.rows.map((row) => row.map((text) => ({ children: [new Paragraph({ children: runs(text) })] }))),
+      undefined,
+      true,
+    )
   const document = new Document({
     creator: context.theme.organisation ?? 'Démarche',
     title: view.title,

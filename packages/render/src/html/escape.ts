@@ -8,7 +8,8 @@ export function escapeHtml(text: string): string {
 export function inlineHtml(text: string): string {
   return inlineRuns(text)
     .map((run) => {
-      const escaped = escapeHtml(run.text).replace(/\n/g, '<br>')
+      const text = escapeHtml(run.text).replace(/\n/g, '<br>')
+      const escaped = run.href ? `<a href="${escapeHtml(run.href)}">${text}</a>` : text
       return run.bold ? `<strong>${escaped}</strong>` : run.italic ? `<em>${escaped}</em>` : escaped
     })
     .join('')

@@ -90,7 +90,8 @@ function axisHtml(axis: AxisView, view: PlanView): string {
     return out.join('\n')
   }
   out.push('<table>')
-  out.push(`<caption>${inlineHtml(axis.caption)}</caption>`)
+  // The section's heading titles the table on screen; the caption names it for assistive technology only.
+  out.push(`<caption class="visually-hidden">${inlineHtml(axis.caption)}</caption>`)
   out.push('<thead><tr>')
   out.push(`<th scope="col">${escapeHtml(view.labels.objectiveColumn)}</th>`)
   for (const column of axis.columns) out.push(`<th scope="col">${inlineHtml(column.label)}</th>`)
@@ -129,7 +130,7 @@ function blockHtml(block: ViewBlock, french: boolean): string {
     case 'table':
       return [
         '<table>',
-        `<caption>${inlineHtml(block.caption)}</caption>`,
+        `<caption${block.titled ? ' class="visually-hidden"' : ''}>${inlineHtml(block.caption)}</caption>`,
         `<thead><tr>${block.columns.map((column) => `<th scope="col">${escapeHtml(column)}</th>`).join('')}</tr></thead>`,
         '<tbody>',
         ...block.rows.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${inlineHtml(cell)}</th>` : `<td>${inlineHtml(cell)}</td>`)).join('')}</tr>`),

@@ -27,6 +27,7 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche thead { display: table-header-group; }
 .demarche td p, .demarche th p { margin: 0 0 0.4em; }
 .demarche td ol, .demarche td ul { margin: 0 0 0.4em; padding-left: 1.3em; }
+.demarche th.number, .demarche td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .demarche .status-complete { color: #1d6b2f; }
 .demarche .status-partial { color: #7a4d00; }
 .demarche .status-missing { color: #a4161a; }
@@ -34,16 +35,19 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche .finding-warning::before { content: "▲ "; }
 .demarche .finding-info::before { content: "ℹ "; }
 .demarche a { color: ${theme.primary}; }
+.demarche a[href^="http"] { display: inline-block; min-height: 24px; line-height: 24px; overflow-wrap: anywhere; }
 .demarche nav.toc li { margin: 0 0 0.3em; }
 .demarche nav.toc a, .demarche .skip { display: inline-block; min-height: 24px; line-height: 24px; }
 .demarche .skip { position: absolute; left: -999px; }
+.demarche .visually-hidden { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .demarche .skip:focus { left: 1rem; }
 @page { size: letter; margin: 16mm 14mm 18mm; @bottom-right { content: "${pageLabel.page} " counter(page) " ${pageLabel.of} " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8.5pt; color: #3d3d3d; } }
 @page plan { size: letter landscape; margin: 12mm 12mm 16mm; }
 @media print {
   .demarche { max-width: none; padding: 0; font-size: 9.5pt; }
   .demarche .axis { page: plan; }
-  .demarche nav.toc, .demarche .skip { display: none; }
+  /* The closing line repeats the first page's "produced" line; printed after the last landscape table it made a page of its own. */
+  .demarche nav.toc, .demarche .skip, .demarche > footer { display: none; }
   .demarche a { color: inherit; text-decoration: none; }
   .demarche tr { break-inside: auto; }
 }

@@ -6,13 +6,13 @@ import { type AxisView, type ColumnView, planView, type PlanView, type ViewBlock
 /** The plan as GitHub-flavoured Markdown that reads well as plain text: headings and lists, few tables. */
 export function planMarkdown(plan: PlanDocument, context: RenderContext): string {
   const view = planView(plan, context)
-  const out: string[] = [`# ${text(view.title)}`, '']
-  if (context.theme.organisation) out.splice(0, 0, `*${text(context.theme.organisation)}*`, '')
-  for (const fact of view.facts) out.push(`**${text(fact.label)}**${colon(view)}${text(fact.value)}  `)
-  out.push('', `*${text(view.produced)}*`, '')
+  const out: string[] = [`# ${line(view.title)}`, '']
+  if (context.theme.organisation) out.splice(0, 0, `*${line(context.theme.organisation)}*`, '')
+  for (const fact of view.facts) out.push(`**${line(fact.label)}**${colon(view)}${text(fact.value)}  `)
+  out.push('', `*${line(view.produced)}*`, '')
   for (const section of view.sections) {
-    out.push(`## ${text(section.heading)}`, '')
-    if (section.prompt) out.push(`*${text(section.prompt)}*`, '')
+    out.push(`## ${line(section.heading)}`, '')
+    if (section.prompt) out.push(`*${line(section.prompt)}*`, '')
     out.push(...blocksMarkdown(section.blocks, view))
   }
   for (const axis of view.axes) out.push(...axisMarkdown(axis, view))
@@ -20,14 +20,14 @@ export function planMarkdown(plan: PlanDocument, context: RenderContext): string
 }
 
 function axisMarkdown(axis: AxisView, view: PlanView): string[] {
-  const out = [`## ${text(axis.heading)}`, '', ...blocksMarkdown(axis.description, view)]
+  const out = [`## ${line(axis.heading)}`, '', ...blocksMarkdown(axis.description, view)]
   for (const objective of axis.objectives) {
     if (objective.rows.length === 0) {
       out.push(`- ${text(objective.title)}`)
       for (const line of blocksMarkdown(objective.details, view)) out.push(line === '' ? '' : `  ${line}`)
       continue
     }
-    out.push('', `### ${text(objective.label)} — ${text(objective.title)}`, '', ...blocksMarkdown(objective.details, view))
+    out.push('', `### ${line(objective.label)} — ${line(objective.title)}`, '', ...blocksMarkdown(objective.details, view))
     objective.rows.forEach((row, index) => {
       if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
       for (const column of axis.columns) out.push(...cellMarkdown(column, row.cells[column.key] ?? [], view))
@@ -38,7 +38,7 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
 }
 
 function cellMarkdown(column: ColumnView, blocks: readonly ViewBlock[], view: PlanView): string[] {
-  const label = `**${text(column.label)}**`
+  const label = `**${line(column.label)}**`
   if (blocks.length === 0) return [`${label}${colon(view)}—`, '']
   const only = blocks[0]
   if (blocks.length === 1 && only?.type === 'paragraph' && !only.strong) return [`${label}${colon(view)}${text(only.text)}`, '']
@@ -50,7 +50,7 @@ function blocksMarkdown(blocks: readonly ViewBlock[], view: PlanView): string[] 
   for (const block of blocks) {
     switch (block.type) {
       case 'paragraph':
-        out.push(block.strong ? `**${text(block.text)}**` : paragraph(block.text), '')
+        out.push(block.strong ? `**${line(block.text)}**` : paragraph(block.text), '')
         break
       case 'list':
         block.items.forEach((item, index) => out.push(...itemMarkdown(item, block.ordered ? `${(block.start ?? 1) + index}.` : '-', view)))
@@ -67,7 +67,7 @@ function blocksMarkdown(blocks: readonly ViewBlock[], view: PlanView): string[] 
 }
 
 function itemMarkdown(item: ViewItem, marker: string, view: PlanView): string[] {
-  const lead = item.lead ? `**${text(item.lead)}**${colon(view)}` : ''
+  const lead = item.lead ? `**${line(item.lead)}**${colon(view)}` : ''
   const lines = [`${marker} ${lead}${text(item.text)}`]
   for (const sub of item.items ?? []) lines.push(`${' '.repeat(marker.length + 1)}- ${text(sub)}`)
   return lines
@@ -77,16 +77,40 @@ function colon(view: PlanView): string {
   return wordsOf({ locale: view.lang }).colon
 }
 
-/** Escapes what Markdown would read as markup, keeping the plan's own *emphasis*. */
+/**
+ * Escapes what Markdown would read as markup, keeping the plan's own *emphasis*: inline marks everywhere,
+ * and, at the start of each line, whatever would open a block (heading, list, quote, rule, fence, setext
+ * underline, indented code). Line breaks stay as hard breaks inside the paragraph.
+ */
 function text(value: string): string {
-  return value.replace(/([\\`[\]<>_])/g, '\\$1').replace(/\n/g, '  \n')
+  return value
+    .split(/\r\n|\r|\n/)
+    .map((line) => blockSafe(inlineSafe(line)))
+    .join('  \n')
 }
 
-/** A paragraph must not start like a heading or a list item. */
+/** One line of text for a heading, a label or a fact: a line break there would end it, so it becomes a space. */
+function line(value: string): string {
+  return blockSafe(inlineSafe(value.replace(/\s*(?:\r\n|\r|\n)\s*/g, ' ')))
+}
+
+function inlineSafe(value: string): string {
+  return value.replace(/([\\`[\]<>_|])/g, '\\$1').replace(/&(?=#?\w+;)/g, '\\&')
+}
+
+function blockSafe(value: string): string {
+  const trimmed = value.replace(/^[ \t]+/, '')
+  return trimmed
+    .replace(/^(#{1,6})(?=\s|$)/, '\\$1')
+    .replace(/^([-+*=~])(?=\s|$|\1{2}|[-*=]*\s*$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+}
+
+/** A paragraph: the same escaping, every line of it. */
 function paragraph(value: string): string {
-  return text(value).replace(/^(#{1,6}\s|[-+]\s|\d+[.)]\s)/, '\\$1')
+  return text(value)
 }
 
 function cell(value: string): string {
-  return text(value).replace(/\|/g, '\\|').replace(/ {2}\n/g, '<br>')
+  return text(value).replace(/ {2}\n/g, '<br>')
 }

@@ -95,7 +95,7 @@ export class PdfLayout {
     for (const block of blocks) {
       if (block.type === 'paragraph') this.paragraph(block.text, { font: block.strong ? 'bold' : 'regular' }, parent)
       else if (block.type === 'list') this.list(block, parent)
-      else this.table(block.caption, block.columns, block.rows.map((row) => row.map((text, index) => ({ blocks: [{ type: 'paragraph', text }], header: index === 0 }))), parent)
+      else this.table(block.titled ? undefined : block.caption, block.columns, block.rows.map((row) => row.map((text, index) => ({ blocks: [{ type: 'paragraph', text }], header: index === 0 }))), parent)
     }
   }
 
@@ -122,15 +122,16 @@ export class PdfLayout {
    * A table with its caption. Column widths are shared out by `weights`; each row takes the height of its
    * tallest cell and, when that is more than the space left, is split across pages.
    */
-  table(caption: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<TableCell>>, parent: Struct = this.root, weights?: readonly number[]): void {
+  table(caption: string | undefined, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<TableCell>>, parent: Struct = this.root, weights?: readonly number[]): void {
     const doc = this.doc
     const table = doc.struct('Table')
     parent.add(table)
     this.ensureSpace(60)
-    table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(10).fillColor(this.theme.primary).text(plainText(caption), doc.page.margins.left, undefined, { width: this.width() })))
+    // Undefined when the heading just above titles the table: the reader sees one title.
+    if (caption !== undefined)
+      table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(10).fillColor(this.theme.primary).text(plainText(caption), doc.page.margins.left, undefined, { width: this.width() })))
     doc.fillColor(this.theme.text).moveDown(0.2)
-    const total = (weights ?? header.map(() => 1)).reduce((sum, weight) => sum + weight, 0)
-    const widths = (weights ?? header.map(() => 1)).map((weight) => (this.width() * weight) / total)
+    const widths = this.columnWidths(header, weights ?? header.map(() => 1))
     const headerLines = header.map((text, index) => this.wrap([{ type: 'paragraph', text, strong: true }], widths[index]! - 2 * PADDING))
     const drawHeader = () => this.drawRow(table, 'TH', headerLines, widths, true)
     drawHeader()
@@ -222,6 +223,21 @@ export class PdfLayout {
     doc.fillColor(this.theme.text)
     doc.x = doc.page.margins.left
     doc.y = top + height
+  }
+
+  /**
+   * Column widths shared out by `weights`, then widened so that every header word fits whole ("responsable(s)",
+   * "changements" must not be cut): the width a column needs is taken from the columns with room to spare.
+   */
+  private columnWidths(header: readonly string[], weights: readonly number[]): number[] {
+    const total = weights.reduce((sum, weight) => sum + weight, 0)
+    const widths = weights.map((weight) => (this.width() * weight) / total)
+    this.doc.font('bold').fontSize(SIZE)
+    const needed = header.map((text) => Math.max(0, ...plainText(text).split(/\s+/).map((word) => this.doc.widthOfString(word))) + 2 * PADDING + 1)
+    const missing = widths.reduce((sum, width, index) => sum + Math.max(0, needed[index]! - width), 0)
+    const spare = widths.reduce((sum, width, index) => sum + Math.max(0, width - needed[index]!), 0)
+    if (missing === 0 || spare < missing) return widths
+    return widths.map((width, index) => (width < needed[index]! ? needed[index]! : width - ((width - needed[index]!) * missing) / spare))
   }
 
   /** Breaks a cell's blocks into lines that fit `width`, word by word (a word longer than the width is cut). */

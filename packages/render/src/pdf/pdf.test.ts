@@ -38,8 +38,16 @@ function expectEmbeddedFonts(fonts: string): void {
   for (const row of rows) expect(row).toMatch(/\byes\s+yes\s+yes\b/)
 }
 
-function tablesWithCaptions(struct: string): number {
-  return (struct.match(/Table \(block\)\n\s+Caption/g) ?? []).length
+/** Tables of the tag tree; each is titled by the heading above it, so none carries a second, visible caption. */
+function titledTables(struct: string): number {
+  expect(struct).not.toMatch(/^\s*Caption/m)
+  return (struct.match(/Table \(block\)/g) ?? []).length
+}
+
+/** Each axis is titled once: its heading, not again by an "Axe n — title" caption. */
+function expectAxesTitledOnce(plan: ReturnType<typeof seeds.crevale2026>, text: string): void {
+  const flat = text.replace(/\s+/g, ' ')
+  plan.axes.forEach((axis, index) => expect(flat).not.toContain(`Axe ${index + 1} — ${axis.title.slice(0, 20)}`))
 }
 
 describe.skipIf(!poppler).each([
@@ -48,19 +56,30 @@ describe.skipIf(!poppler).each([
 ])('the pdfkit PDF of %s', (name, plan) => {
   const ready = planPdf(plan(), context(plan()), { engine: 'pdfkit' })
 
-  it('is tagged, with every font embedded and a captioned Table per axis', async () => {
+  it('is tagged, with every font embedded and a Table per axis', async () => {
     const { info, fonts, struct } = inspect(await ready, `${name}.pdfkit.pdf`)
     expect(info).toMatch(/Tagged:\s+yes/)
     expectEmbeddedFonts(fonts)
-    expect(tablesWithCaptions(struct)).toBe(plan().axes.length + 1)
+    expect(titledTables(struct)).toBe(plan().axes.length + 1)
   })
 
-  it('contains every word of the plan', async () => {
-    expect(missingWords(plan(), inspect(await ready, `${name}.pdfkit.pdf`).text)).toEqual([])
+  it('contains every word of the plan, each axis titled once', async () => {
+    const { text } = inspect(await ready, `${name}.pdfkit.pdf`)
+    expect(missingWords(plan(), text)).toEqual([])
+    expectAxesTitledOnce(plan(), text)
   })
 
   it('gives the same bytes for the same plan and clock', async () => {
     expect(Buffer.compare(Buffer.from(await ready), Buffer.from(await planPdf(plan(), context(plan()), { engine: 'pdfkit' })))).toBe(0)
+  })
+
+  it('breaks no column header inside a word', async () => {
+    const { text } = inspect(await ready, `${name}.pdfkit.pdf`)
+    const profile = context(plan()).profile
+    const headerWords = new Set(Object.values(profile.columns).flatMap((column) => (column ? column.label.fr.split(/\s+/).filter((word) => word.length >= 6) : [])))
+    const broken = [...headerWords].filter((word) => [...word].some((_, k) => k > 0 && text.includes(`${word.slice(0, k)}\n${word.slice(k)}`)))
+    expect(headerWords.size).toBeGreaterThan(5)
+    expect(broken).toEqual([])
   })
 })
 
@@ -89,15 +108,38 @@ describe.skipIf(!poppler)('a row taller than a page', () => {
 })
 
 describe.skipIf(!poppler || !chromium)('the Chromium PDF of the 2026-2028 plan', () => {
-  it('is tagged, with embedded fonts, a captioned Table per axis and every word', async () => {
+  it('is tagged, with embedded fonts, a Table per axis titled once and every word', async () => {
     const plan = seeds.crevale2026()
     const { info, fonts, struct, text } = inspect(await planPdf(plan, context(plan), { engine: 'chromium' }), 'crevale-2026-2028.chromium.pdf')
     expect(info).toMatch(/Tagged:\s+yes/)
     expect(info).toMatch(/Page size:\s+612 x 792/)
     expectEmbeddedFonts(fonts)
-    expect(tablesWithCaptions(struct)).toBe(plan.axes.length + 1)
+    expect(titledTables(struct)).toBe(plan.axes.length + 1)
+    expectAxesTitledOnce(plan, text)
     expect(missingWords(plan, text)).toEqual([])
     expect(text).toContain('Page 1 de')
+  }, 60_000)
+})
+
+/** The pages whose only text is the page number: a page the reader turns for nothing. */
+function pagesWithoutBody(file: string): number[] {
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+  const blank: number[] = []
+  for (let page = 1; page <= pages; page++) {
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' })
+    if (text.replace(/Page \d+ (de|of) \d+/g, '').trim().length === 0) blank.push(page)
+  }
+  return blank
+}
+
+describe.skipIf(!poppler || !chromium).each([
+  ['crevale-2026-2028', seeds.crevale2026],
+  ['crevale-2021', seeds.crevale2021],
+  ['crevale-service-offer', seeds.crevaleServiceOffer],
+])('the Chromium PDF of %s', (name, plan) => {
+  it('has no page without body text (the last one included)', async () => {
+    const file = testOutput(`${name}.chromium.pdf`, await planPdf(plan(), context(plan()), { engine: 'chromium' }))
+    expect(pagesWithoutBody(file)).toEqual([])
   }, 60_000)
 })
 

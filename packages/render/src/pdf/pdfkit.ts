@@ -36,7 +36,7 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
         ...axis.columns.map((column) => ({ blocks: row.cells[column.key] ?? [] })),
       ]),
     )
-    layout.table(axis.caption, header, rows, layout.root, ['objective', ...axis.columns.map((column) => column.key)].map((key) => WEIGHTS[key] ?? 1))
+    layout.table(undefined, header, rows, layout.root, ['objective', ...axis.columns.map((column) => column.key)].map((key) => WEIGHTS[key] ?? 1))
   }
   return layout.finish(view.labels.page.length ? (page, pages) => view.labels.page(String(page), String(pages)) : () => '')
 }
@@ -66,9 +66,13 @@ export async function reportPdfkit(view: ReportView, context: RenderContext): Pr
       ordered: false,
       items: group.findings.map((finding) => ({
         lead: `${finding.severityLabel} — ${finding.place}`,
-        text: `${finding.message}${finding.suggestion ? ` ${finding.suggestion}` : ''} (${finding.pointer || '/'}, ${finding.rule})`,
+        text: `${finding.message}${finding.suggestion ? ` ${finding.suggestion}` : ''}`,
       })),
     })
   }
+  layout.heading(view.appendix.heading, 2)
+  for (const fact of view.appendix.facts) layout.paragraph(`${fact.label}${words.colon}${fact.value}`, { size: 9 })
+  if (view.appendix.rows.length > 0)
+    layout.table(undefined, view.appendix.columns, view.appendix.rows.map((row) => row.map((text, index) => ({ header: index === 0, blocks: [{ type: 'paragraph' as const, text }] }))), layout.root, [3, 2, 3])
   return layout.finish((page, pages) => words.pageOf(page, pages))
 }

@@ -41,7 +41,11 @@ export interface SectionView {
 export type ViewBlock =
   | { type: 'paragraph'; text: string; strong?: boolean }
   | { type: 'list'; ordered: boolean; start?: number; items: ViewItem[] }
-  | { type: 'table'; caption: string; columns: string[]; rows: string[][] }
+  /**
+   * `titled`: the heading just above already says the caption, so formats print it once (HTML keeps the
+   * caption for assistive technology only, DOCX as the table's alternative text).
+   */
+  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][] }
 
 export interface ViewItem {
   text: string
@@ -109,10 +113,14 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     for (const section of plan.narrative ?? [])
       sections.push({ id: section.id, heading: section.heading ? t(section.heading) : l(profile.sections.narrative.label), blocks: blocks(section.blocks, t) })
   // A section the form asks for: its label as heading and, when the profile has one, the form's question.
+  // An unanswered section: omitted when the form makes it optional, shown with a dash when it is required
+  // (the reader sees the question was left blank), never a bare heading.
   const formSection = (key: 'participants' | 'preparation' | 'followUp' | 'complementarity' | 'priorityResponses', id: string, content: () => ViewBlock[]) => {
     const section = profile.sections[key]
     if (section.presence === 'absent') return
-    sections.push({ id, heading: l(section.label), ...(section.prompt && { prompt: l(section.prompt) }), blocks: content() })
+    const filled = content().filter((block) => (block.type === 'list' ? block.items.length > 0 : block.type === 'table' ? block.rows.length > 0 : block.text.trim() !== ''))
+    if (filled.length === 0 && section.presence === 'optional') return
+    sections.push({ id, heading: l(section.label), ...(section.prompt && { prompt: l(section.prompt) }), blocks: filled.length > 0 ? filled : [{ type: 'paragraph', text: '—' }] })
   }
   const list = (items: ReadonlyArray<{ id: string; number?: number | undefined; text: string }>): ViewBlock => ({
     type: 'list',
@@ -124,6 +132,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     {
       type: 'table',
       caption: l(profile.sections.participants.label),
+      titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
       rows: plan.participants.entries.map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),

@@ -3,12 +3,16 @@ import type { Finding, Report } from '@demarche/rules'
 import type { RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
 import { type RenderWords, wordsOf } from '../words.js'
+import { planView } from './plan-view.js'
 
 export interface ReportInput {
   report: Report
   /** The plan the report is about: its places become links into the rendered plan. */
   plan?: PlanDocument
-  /** Where the rendered plan is ("plan.html"); links are fragment-only ("#ob-…") when omitted. */
+  /**
+   * Where the rendered plan is ("plan.html"), or '' when the plan is on the same page. Without it places
+   * are not links: a standalone report has none of the plan's anchors.
+   */
   planHref?: string
 }
 
@@ -23,6 +27,8 @@ export interface ReportView {
   criteria: Array<{ label: string; status: string; statusKey: string; applicable: number; passed: number; weight: string; points: string }>
   groups: Array<{ label: string; findings: FindingView[] }>
   noFindings: string
+  /** Out of the reading line: the plan's fingerprint, and each finding's rule and JSON Pointer. */
+  appendix: { heading: string; facts: Array<{ label: string; value: string }>; columns: readonly [string, string, string]; rows: Array<[string, string, string]> }
   produced: string
 }
 
@@ -44,6 +50,7 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
   const french = lang === 'fr'
   const t = (text: string) => typeset(text, french, context.typography)
   const planTitle = input.plan?.metadata.title ?? report.plan.id ?? ''
+  const omitted = input.plan ? omittedSections(input.plan, context) : new Set<string>()
   return {
     lang: context.locale,
     french,
@@ -52,7 +59,6 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
       { label: words.report.ruleSet, value: `${report.ruleSet.id}@${report.ruleSet.version}` },
       { label: words.report.profile, value: report.profile ? `${report.profile.id}@${report.profile.version}` : '—' },
       { label: words.report.stage, value: words.report.stages[report.stage] },
-      { label: words.report.hash, value: report.plan.hash },
     ],
     score: `${words.report.score}${words.colon}${number(report.score)} / 100`,
     summary: words.report.summary(report.summary),
@@ -69,16 +75,26 @@ export function reportView(input: ReportInput, context: RenderContext): ReportVi
     groups: report.criteria
       .map((criterion) => ({
         label: t(criterion.label[lang]),
-        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, words, t)),
+        findings: report.findings.filter((finding) => finding.criterion === criterion.id).map((finding) => findingView(finding, input, words, t, omitted)),
       }))
       .filter((group) => group.findings.length > 0),
     noFindings: words.report.noFindings,
+    appendix: {
+      heading: words.report.appendix,
+      facts: [{ label: words.report.hash, value: report.plan.hash }],
+      columns: words.report.appendixColumns,
+      rows: report.criteria.flatMap((criterion) =>
+        report.findings.filter((finding) => finding.criterion === criterion.id).map((finding): [string, string, string] => [t(finding.label[lang]), finding.ruleId, finding.expected ?? finding.pointer ?? '/']),
+      ),
+    },
     produced: `${words.report.produced} ${formatDate(context.clock(), french)}`,
   }
 }
 
-function findingView(finding: Finding, input: ReportInput, words: RenderWords, t: (text: string) => string): FindingView {
-  const anchor = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
+function findingView(finding: Finding, input: ReportInput, words: RenderWords, t: (text: string) => string, omitted: ReadonlySet<string>): FindingView {
+  const found = input.plan ? anchorOf(input.plan, finding.expected ?? finding.pointer) : undefined
+  // A section the plan page leaves out (optional and unanswered) has no anchor to go to.
+  const anchor = found !== undefined && !omitted.has(found) ? found : undefined
   const view: FindingView = {
     severity: finding.severity,
     severityLabel: words.report.severity[finding.severity],
@@ -88,8 +104,14 @@ function findingView(finding: Finding, input: ReportInput, words: RenderWords, t
     rule: finding.ruleId,
   }
   if (finding.suggestion) view.suggestion = t(finding.suggestion[words.lang])
-  if (anchor) view.href = `${input.planHref ?? ''}#${anchor}`
+  if (anchor && input.planHref !== undefined) view.href = `${input.planHref}#${anchor}`
   return view
+}
+
+/** The ids of the form sections that the plan page leaves out. */
+function omittedSections(plan: PlanDocument, context: RenderContext): Set<string> {
+  const shown = new Set(planView(plan, context).sections.map((section) => section.id))
+  return new Set(['participants', 'preparation', 'suivi', 'complementarite', 'priorites-transversales', 'priorite'].filter((id) => !shown.has(id)))
 }
 
 /** The id of the rendered element nearest to a place of the plan: the row, objective, axis, step or section. */

@@ -4,13 +4,18 @@ import { languageOf, type RenderContext } from '../context.js'
 import { plainText } from '../inline.js'
 import { type AxisView, planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
-import { rewriteZip, setCoreDates } from '../zip.js'
+import { strFromU8, unzipSync } from 'fflate'
+import { setCoreDates, zipParts } from '../zip.js'
+import { quoteFormulaLookingCells } from './quote-prefix.js'
+import { xmlSafeDeep } from '../xml-safe.js'
 
 /**
  * The plan as a workbook: a "Budget" sheet laid out like the montage financier (lines × fiscal years, with
  * subtotals and totals as formulas carrying their computed values) and one sheet per axis with the plan table.
  */
-export async function planXlsx(plan: PlanDocument, context: RenderContext): Promise<Uint8Array> {
+export async function planXlsx(given: PlanDocument, givenContext: RenderContext): Promise<Uint8Array> {
+  const plan = xmlSafeDeep(given)
+  const context = { ...givenContext, theme: xmlSafeDeep(givenContext.theme) }
   const view = planView(plan, context)
   const date = context.clock()
   const workbook = new ExcelJS.Workbook()
@@ -21,7 +26,10 @@ export async function planXlsx(plan: PlanDocument, context: RenderContext): Prom
   budgetSheet(workbook, plan, view, context)
   for (const axis of view.axes) axisSheet(workbook, axis, view, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
-  return rewriteZip(bytes, date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
+  const parts = new Map(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data] as const))
+  const texts = new Map([...parts].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+  quoteFormulaLookingCells(texts)
+  return zipParts([...parts].map(([path, data]) => [path, texts.get(path) ?? data]), date, (path, text) => (path === 'docProps/core.xml' ? setCoreDates(text, date) : text))
 }
 
 /** OOXML paper size 1 is US Letter; exceljs's PaperSize enum leaves it out. */
@@ -165,7 +173,18 @@ function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, c
   styleHeader(headerRow, header.length, context)
   sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }]
   sheet.pageSetup.printTitlesRow = '3:3'
-  sheet.columns = header.map((_, index) => ({ width: index === 0 ? 30 : 34 }))
+  const widths = header.map((_, index) => (index === 0 ? 30 : 34))
+  sheet.columns = widths.map((width) => ({ width }))
+  headerRow.height = rowHeight(header.map(plainText), widths)
+  // The axis's description (a service offer's volet says what it is about here) on the row above the table.
+  const description = cellText(axis.description, wordsOf(context).colon)
+  if (description) {
+    const row = sheet.getRow(2)
+    row.getCell(1).value = description
+    row.alignment = { wrapText: true, vertical: 'top' }
+    sheet.mergeCells(2, 1, 2, header.length)
+    row.height = rowHeight([description], [widths.reduce((sum, width) => sum + width, 0)])
+  }
   let rowNumber = 4
   for (const objective of axis.objectives) {
     const rows = objective.rows.length > 0 ? objective.rows : [undefined]
@@ -175,9 +194,28 @@ function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, c
       sheetRow.getCell(1).value = `${objective.label} — ${plainText(objective.title)}${objective.details.length ? `\n${cellText(objective.details, wordsOf(context).colon)}` : ''}`
       axis.columns.forEach((column, index) => (sheetRow.getCell(index + 2).value = row ? cellText(row.cells[column.key] ?? [], wordsOf(context).colon) : ''))
       sheetRow.alignment = { wrapText: true, vertical: 'top' }
+      // Spreadsheets do not grow a row to fit wrapped text they did not lay out themselves: its height is set.
+      const texts: string[] = []
+      sheetRow.eachCell({ includeEmpty: true }, (cell, column) => (texts[column - 1] = column === 1 && rows.length > 1 ? '' : String(cell.value ?? '')))
+      sheetRow.height = rowHeight(texts, widths)
     }
     if (rowNumber - 1 > first) sheet.mergeCells(first, 1, rowNumber - 1, 1)
   }
+}
+
+/** Points per line of 11 pt text, and the most a row may be (Excel's limit). */
+const LINE_HEIGHT = 15
+const MAX_ROW_HEIGHT = 409
+
+/**
+ * The height (points) a row needs for its wrapped cells: the tallest cell's line count, each text line
+ * taking ceil(length / characters per line). A column of width w holds about w characters of 11 pt text.
+ */
+function rowHeight(texts: readonly string[], widths: readonly number[]): number {
+  const lines = texts.map((text, index) =>
+    text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, (widths[index] ?? 10) - 2))), 0),
+  )
+  return Math.min(MAX_ROW_HEIGHT, Math.max(1, ...lines) * LINE_HEIGHT + 4)
 }
 
 /** Cell text: paragraphs on their own lines, list items with their numbers or bullets. */

@@ -82,3 +82,26 @@ describe('a list item with a lead in a cell', () => {
     expect(cellText([{ type: 'list', ordered: true, items: [{ lead: 'Rencontre 1', text: 'Rappels' }] }], wordsOf({ locale }).colon)).toBe(expected)
   })
 })
+
+describe('the axis sheets', () => {
+  it('set each row tall enough for its wrapped cells', async () => {
+    const plan = seeds.crevale2026()
+    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Axe 2')!
+    for (let number = 4; number <= sheet.rowCount; number++) {
+      const row = sheet.getRow(number)
+      const longest = Math.max(...[2, 3, 4, 5, 6, 7, 8].map((column) => String(row.getCell(column).value ?? '').split('\n').length))
+      expect(row.height, `row ${number}`).toBeGreaterThanOrEqual(longest * 15)
+    }
+    expect(sheet.getRow(3).height).toBeGreaterThan(15)
+  })
+
+  it('include the axis descriptions (the service offer’s volets)', async () => {
+    const plan = seeds.crevaleServiceOffer()
+    const workbook = await load(await planXlsx(plan, context(plan)))
+    plan.axes.forEach((axis, index) => {
+      const text = (axis.description ?? []).map((block) => ('text' in block ? block.text : '')).join(' ').slice(0, 40)
+      if (text) expect(String(workbook.worksheets[index + 1]!.getCell('A2').value)).toContain(text)
+    })
+    expect(String(workbook.worksheets[1]!.getCell('A2').value)).toContain('Rassembler des partenaires')
+  })
+})

@@ -17,9 +17,10 @@ export function formatSarif(reports: ReadonlyArray<{ file: string; report: Repor
         driver: {
           name: ENGINE_NAME,
           version: ENGINE_VERSION,
+          informationUri: INFORMATION_URI,
           rules: ruleIds.map((id) => {
             const rule = known.get(id)
-            const descriptor: Record<string, unknown> = { id, name: id }
+            const descriptor: Record<string, unknown> = { id, name: ruleName(id) }
             if (rule) {
               descriptor.shortDescription = { text: rule.meta.docs[locale] }
               descriptor.fullDescription = { text: `${rule.meta.docs[locale]} ${rule.meta.serves[locale]}` }
@@ -48,6 +49,18 @@ export function formatSarif(reports: ReadonlyArray<{ file: string; report: Repor
     }
   })
   return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n'
+}
+
+/** Where a SARIF viewer sends people to learn about the tool. */
+const INFORMATION_URI = 'https://www.npmjs.com/package/@demarche/rules'
+
+/** SARIF's rule `name` is an identifier in PascalCase, distinct from the id: "schedule-within-period" → "ScheduleWithinPeriod". */
+export function ruleName(id: string): string {
+  return id
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('')
 }
 
 function toUri(file: string): string {
