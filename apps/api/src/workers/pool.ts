@@ -45,6 +45,9 @@ function busy(retryAfter: number) {
   return new AppError('busy', { fr: 'Le service est occupé : réessayez dans quelques secondes.', en: 'The service is busy: try again in a few seconds.' }, { retryAfter })
 }
 
+/** How much lower the worker threads' priority is than the event loop's (nice 10 of 19). */
+const NICE = 10
+
 export class Work {
   /** `task` when a task is admitted, `done` when it ends: tests order events by these, not by time. */
   readonly events = new EventEmitter()
@@ -59,7 +62,10 @@ export class Work {
       const { filename, execArgv } = workerModule()
       // The admission bound is ours (`run`), counted over running and waiting tasks alike; piscina's own
       // queue bound also counts workers still starting as capacity, so it would refuse at a varying point.
-      this.pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Number.POSITIVE_INFINITY, maxQueue: Number.POSITIVE_INFINITY })
+      // niceIncrement: the worker threads run at a lower CPU priority than the event loop (Linux, through
+      // piscina's optional @napi-rs/nice), so that on a machine with more runnable threads than cores the
+      // light requests the event loop answers are not made to wait for a time slice behind evaluations.
+      this.pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Number.POSITIVE_INFINITY, maxQueue: Number.POSITIVE_INFINITY, niceIncrement: NICE })
     }
     // Chromium renders in processes of its own (a page each): prints need no thread of the pool, but each
     // costs a renderer process's CPU and ~100 MB, so as many at a time as there are cores.
