@@ -72,6 +72,11 @@ export class Work {
     this.printing = pLimit(Math.max(1, options.threads || defaultThreads()))
   }
 
+  /** Tasks admitted and not yet done (running or waiting). */
+  get inFlight(): number {
+    return this.admitted
+  }
+
   /** True when tasks go to worker threads. */
   get pooled(): boolean {
     return this.pool !== undefined
