@@ -3,7 +3,7 @@
 // every other request behind it; Chromium prints under a bound of their own. Both bounds are admission
 // bounds: past them a request is refused at once (503 `busy` with Retry-After) rather than queued without
 // end, so a burst of heavy requests costs memory in proportion to the bound, not to the burst.
-import { EventEmitter } from 'node:events'
+import { EventEmitter, once } from 'node:events'
 import { availableParallelism } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -62,10 +62,12 @@ export class Work {
       const { filename, execArgv } = workerModule()
       // The admission bound is ours (`run`), counted over running and waiting tasks alike; piscina's own
       // queue bound also counts workers still starting as capacity, so it would refuse at a varying point.
+      // minThreads 0: threads start with the first tasks (an app that never evaluates, as most test apps
+      // and tools, starts none) and then stay (idleTimeout: never).
       // niceIncrement: the worker threads run at a lower CPU priority than the event loop (Linux, through
       // piscina's optional @napi-rs/nice), so that on a machine with more runnable threads than cores the
       // light requests the event loop answers are not made to wait for a time slice behind evaluations.
-      this.pool = new Piscina({ filename, execArgv, minThreads: options.threads, maxThreads: options.threads, idleTimeout: Number.POSITIVE_INFINITY, maxQueue: Number.POSITIVE_INFINITY, niceIncrement: NICE })
+      this.pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: options.threads, idleTimeout: Number.POSITIVE_INFINITY, maxQueue: Number.POSITIVE_INFINITY, niceIncrement: NICE })
     }
     // Chromium renders in processes of its own (a page each): prints need no thread of the pool, but each
     // costs a renderer process's CPU and ~100 MB, so as many at a time as there are cores.
@@ -117,8 +119,13 @@ export class Work {
     return Math.min(60, Math.max(1, Math.ceil((waiting * this.meanMs) / Math.max(1, threads) / 1000)))
   }
 
-  /** Lets running and waiting tasks finish, then stops the threads. */
+  /**
+   * Lets running and waiting tasks finish, then stops the threads. Waits on its own count first: piscina's
+   * close waits for the tasks its threads hold, and aborts those still queued (as they all are while the
+   * first threads start).
+   */
   async close(): Promise<void> {
+    while (this.admitted > 0) await once(this.events, 'done')
     await this.pool?.close()
   }
 }
