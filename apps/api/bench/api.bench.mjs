@@ -1,16 +1,22 @@
-// pnpm bench (in apps/api): requests per second against a bare Fastify route served by the same process,
+// pnpm bench (in apps/api): the work pool against the service without it (pool.bench.mjs), then requests per second against a bare Fastify route served by the same process,
 // list latency at 100 and 10,000 stored plans, and memory over a soak run. Run after `pnpm build`.
 import autocannon from 'autocannon'
 import { generatedPlan, examplePlans } from '@demarche/domain/examples'
 import { buildApp, CatalogService, loadDemoData, openDatabase, plansTable, planVersionsTable, readConfig } from '../dist/index.js'
+import { benchPool, printPool } from './pool.bench.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 300)
 
+// The work pool first, on services of its own (see pool.bench.mjs); its table is printed with the rest.
+const pool = await benchPool()
+
 const database = await openDatabase({})
 await loadDemoData(database.db)
 const reviewer = (await new CatalogService(database.db).createKey('bootstrap', { role: 'reviewer', label: 'bench' })).key
-const app = await buildApp({ config: readConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000' }), database })
+// The requests below are measured as before the pool (WORKER_THREADS=0), so that their figures compare
+// with earlier runs; the pool's own effect is measured, against the same service without it, above.
+const app = await buildApp({ config: readConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '100000000', WORKER_THREADS: '0' }), database })
 app.get('/bare', async () => ({ ok: true }))
 const address = await app.listen({ port: 0, host: '127.0.0.1' })
 const auth = { authorization: `Bearer ${reviewer}` }
@@ -109,3 +115,5 @@ console.log(`Soak ${SOAK} s: ${soak.map((r) => `${r.title.replace('soak: ', '')}
 console.log(`Heap after GC over the soak (MB): ${memory.map((value) => value.heap.toFixed(0)).join(' → ')}`)
 console.log(`ArrayBuffers (in-memory PGlite's WebAssembly memory, kept reports and documents; MB): ${memory.map((value) => value.buffers.toFixed(0)).join(' → ')}`)
 console.log(`Resident set (MB): ${memory.map((value) => value.rss.toFixed(0)).join(' → ')}`)
+console.log('')
+printPool(pool)

@@ -21,6 +21,7 @@ import { requiresNothing, SERVICE_DESCRIPTION, tidyDocument } from './openapi.js
 import { byReference, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
+import { Work } from './workers/pool.js'
 
 const REDACTED = ['req.headers.authorization', 'req.headers["x-api-key"]', 'headers.authorization', 'headers["x-api-key"]']
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/
@@ -150,7 +151,12 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
     await (await printer)?.close()
   })
 
-  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES })
+  // Evaluations and renders run in worker threads; closing the app lets their tasks finish, then stops them.
+  const work = new Work({ threads: config.WORKER_THREADS, queue: config.WORKER_QUEUE })
+  app.decorate('work', work)
+  app.addHook('onClose', () => work.close())
+  const evaluate = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options })
+  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
   const catalog = new CatalogService(database.db)
   await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
   await app.register(health)

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Value } from 'typebox/value'
@@ -18,6 +19,10 @@ export const Config = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 5 * 1024 * 1024 }),
   /** Load the seed plans as demo data when the database is empty. */
   DEMO_DATA: Type.Boolean({ default: true }),
+  /** Worker threads for evaluations and renders (one per core by default); 0 runs them on the event loop. */
+  WORKER_THREADS: Type.Integer({ minimum: 0, maximum: 64, default: availableParallelism() }),
+  /** Heavy tasks that may wait for a thread before new ones are refused with 503 `busy`. */
+  WORKER_QUEUE: Type.Integer({ minimum: 0, default: 64 }),
 })
 export type Config = Static<typeof Config>
 

@@ -45,5 +45,6 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'headers-too-large': { fr: 'Les en-têtes de la requête sont trop volumineux.', en: 'The request headers are too large.' },
   'internal-error': { fr: 'Erreur interne du service ; le `requestId` la retrouve dans son journal.', en: 'Internal service error; the `requestId` finds it in the service’s log.' },
   'not-ready': { fr: 'La base de données ne répond pas.', en: 'The database does not answer.' },
+  busy: { fr: 'Le service traite déjà autant d’évaluations et de documents qu’il le peut : réessayez après le délai de `Retry-After`.', en: 'The service is already processing as many evaluations and documents as it can: try again after the `Retry-After` delay.' },
   'client-error': { fr: 'Une autre erreur de la requête, au niveau HTTP.', en: 'Another error of the request, at the HTTP level.' },
 }

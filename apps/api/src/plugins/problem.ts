@@ -57,6 +57,7 @@ export const STATUS = {
   'headers-too-large': 431,
   'internal-error': 500,
   'not-ready': 503,
+  busy: 503,
 } as const satisfies Record<string, number>
 export type ProblemCode = keyof typeof STATUS
 
@@ -158,6 +159,8 @@ export function send(reply: FastifyReply, request: FastifyRequest, problem: Prob
     requestId: request.id,
     ...problem.extra,
   }
+  // `busy`: when to come back (RFC 9110 Retry-After), estimated by the work pool.
+  if (problem.code === 'busy' && typeof problem.extra?.retryAfter === 'number') void reply.header('retry-after', String(problem.extra.retryAfter))
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body)
 }
 

@@ -16,6 +16,8 @@ import { actorOf, audit, hashOf } from './audit.js'
 import { SummaryCache } from './summary-cache.js'
 
 export type PlanRow = typeof plans.$inferSelect
+/** Evaluates a plan document; the service's work pool gives one that runs off the event loop. */
+export type Evaluator = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => Promise<Report>
 export type PlanSummaryRow = Omit<PlanRow, 'document'>
 
 export interface PlanFilters {
@@ -70,15 +72,18 @@ export class PlansService {
   private readonly summaryById
   private readonly summaries: SummaryCache<PlanSummaryRow>
   private readonly maxDocumentBytes: number
+  private readonly evaluatePlan: Evaluator
 
   /**
    * `ownsDatabase`: no other process writes to it (embedded PGlite), so summaries can be kept in memory.
    * `maxDocumentBytes`: the largest plan a patch may make (the body limit: what could be sent whole).
+   * `evaluate`: how evaluations are made (default: on the caller's thread).
    */
   constructor(
     private readonly db: Database,
-    options: { ownsDatabase?: boolean; maxDocumentBytes?: number } = {},
+    options: { ownsDatabase?: boolean; maxDocumentBytes?: number; evaluate?: Evaluator } = {},
   ) {
+    this.evaluatePlan = options.evaluate ?? (async (document, evaluateOptions) => evaluatePlan(document, evaluateOptions))
     this.maxDocumentBytes = options.maxDocumentBytes ?? 5 * 1024 * 1024
     this.summaryById = db.select(summaryColumns).from(plans).where(eq(plans.id, sql.placeholder('id'))).limit(1).prepare('plan_summary_by_id')
     this.summaries = new SummaryCache(options.ownsDatabase === true)
@@ -258,7 +263,7 @@ export class PlansService {
     const to = nextStatus(name, current.status)
     let report: Report | undefined
     if (SUBMITS.has(name)) {
-      report = evaluatePlan(current.document, { stage: 'submission' })
+      report = await this.evaluatePlan(current.document, { stage: 'submission' })
       if (report.summary.errors > 0)
         throw new AppError('submission-has-errors', { fr: 'Le plan a des erreurs à corriger avant le dépôt.', en: 'The plan has errors to fix before it is deposited.' }, { report })
     }
@@ -338,7 +343,7 @@ export class PlansService {
   async evaluate(principal: Principal, id: string, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) {
     const plan = await this.get(principal, id)
     authorize(principal, 'plan.evaluate', plan)
-    const report = evaluatePlan(plan.document, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage ?? 'submission' })
+    const report = await this.evaluatePlan(plan.document, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage ?? 'submission' })
     const [row] = await this.db
       .insert(evaluations)
       .values({ id: newId('ev'), planId: id, version: plan.version, ruleSetId: report.ruleSet.id, ruleSetVersion: report.ruleSet.version, stage: report.stage, score: report.score, report, createdBy: actorOf(principal) })

@@ -1,8 +1,9 @@
-import { RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, type RenderOptions, renderers } from '@demarche/render'
+import { RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, renderers } from '@demarche/render'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { AppError } from '../../errors.js'
+import type { Work } from '../../workers/pool.js'
 
 export type Printer = () => Promise<ChromiumPrinter | undefined>
 
@@ -25,11 +26,28 @@ export function documentContent(formats: readonly RenderFormat[]) {
   return Object.fromEntries(formats.map((format) => [essence(format), { schema: Type.String({ format: 'binary' }) }]))
 }
 
-/** What the PDF renderer is given: the Chromium kept by the service when the machine has one, pdfkit otherwise. */
-export async function renderOptions(format: RenderFormat, printer: Printer): Promise<RenderOptions> {
-  if (format !== 'pdf') return {}
-  const chromium = await printer()
-  return { pdf: chromium ? { printer: chromium } : { engine: 'pdfkit' } }
+/** A plan to render: its document, the instant written as "produced on", the locale. */
+export interface Renderable {
+  document: unknown
+  updatedAt: Date | string
+  locale: 'fr-CA' | 'en-CA'
+}
+
+/**
+ * A plan, or its report (`planHref` given), rendered in the work pool: the plan crosses as JSON text, the
+ * document comes back as bytes. A PDF is Chromium's when the machine has one: the pool makes its HTML
+ * master (what `planPdf`/`reportPdf` print: the registry's HTML of the same plan and context) and the
+ * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool.
+ */
+export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string): Promise<Buffer> {
+  const chromium = format === 'pdf' ? await printer() : undefined
+  const clock = new Date(plan.updatedAt).getTime()
+  const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock }
+  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref }))
+  const output = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  if (!chromium) return output
+  const html = output.toString('utf8')
+  return Buffer.from(await work.print(() => chromium.print(html, new Date(clock))))
 }
 
 /** `?format=` first, then the Accept header; JSON-only clients get HTML. */

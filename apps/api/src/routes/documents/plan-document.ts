@@ -1,10 +1,10 @@
-import { createContext, RENDER_FORMATS, renderers } from '@demarche/render'
+import { RENDER_FORMATS, renderers } from '@demarche/render'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BoundedCache } from '../../bounded-cache.js'
 import { savedStateKey } from '../../presenters/index.js'
 import { PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
-import { chooseFormat, documentContent, PlanDocumentQuery, type Printer, renderOptions } from './formats.js'
+import { chooseFormat, documentContent, PlanDocumentQuery, type Printer, renderInPool } from './formats.js'
 
 /** The plan in every format of the render package, by `?format=` or `Accept`. */
 export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; printer: Printer }> = async (app, { plans, printer }) => {
@@ -20,7 +20,7 @@ export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; p
         summary: 'The plan as HTML, Markdown, DOCX, PDF or XLSX',
         params: PlanParams,
         querystring: PlanDocumentQuery,
-        response: { 200: { description: 'The rendered plan', content: documentContent(RENDER_FORMATS) }, ...problems(401, 404, 406, 429) },
+        response: { 200: { description: 'The rendered plan', content: documentContent(RENDER_FORMATS) }, ...problems(401, 404, 406, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -32,9 +32,7 @@ export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; p
       let body = rendered.get(key)
       if (body === undefined) {
         const row = await plans.get(request.principal, head.id)
-        const context = createContext(row.document, { locale, clock: () => new Date(row.updatedAt) })
-        const output = await renderer.renderPlan(row.document, context, await renderOptions(format, printer))
-        body = typeof output === 'string' ? output : Buffer.from(output)
+        body = await renderInPool(app.work, printer, format, { document: row.document, updatedAt: row.updatedAt, locale })
         rendered.set(key, body)
       }
       return reply.type(renderer.mediaType).header('content-disposition', `attachment; filename="${head.id}.${renderer.extension}"`).send(body as never)

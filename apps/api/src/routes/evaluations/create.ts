@@ -14,7 +14,7 @@ export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = 
         summary: 'Evaluate a plan and store the report with its rule set version',
         params: PlanParams,
         body: EvaluateRequest,
-        response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429) },
+        response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => reply.code(201).send(evaluationOf(await plans.evaluate(request.principal, request.params.planId, request.body ?? {}))),

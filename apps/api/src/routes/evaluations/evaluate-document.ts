@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto'
-import { evaluatePlan } from '@demarche/rules'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { BoundedCache } from '../../bounded-cache.js'
-import { checkJson } from '../../limits.js'
 import { authorize } from '../../policy.js'
 import { EvaluateRequest, problems, Report } from '../../schemas.js'
 
@@ -12,12 +10,12 @@ import { EvaluateRequest, problems, Report } from '../../schemas.js'
  * evaluation is a pure function of the document, the rule set and the stage (the engine and its rule
  * sets do not change while the process runs), and editors and CI jobs send the same document again and
  * again. The body is read as bytes, so that a report already made is sent without decoding or parsing
- * the document; `Cache-Status` (RFC 9211) says which happened. Registered on its own (encapsulated): its
+ * the document; `Cache-Status` (RFC 9211) says which happened. A new document is parsed, checked and
+ * evaluated in the work pool (`workers/`), off the event loop. Registered on its own (encapsulated): its
  * JSON parser keeps the bytes for this route only.
  */
 export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
   const reports = new BoundedCache(32 * 1024 * 1024)
-  const parseJson = app.getDefaultJsonParser('error', 'error')
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
   app.post(
     '/evaluate',
@@ -29,7 +27,7 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
         description: 'The same document with the same options gives the same report; a report already made is sent again (header `Cache-Status: demarche-api; hit`).',
         querystring: EvaluateRequest,
         body: Type.Unknown({ description: 'A plan document (any JSON is accepted; shape problems become findings)' }),
-        response: { 200: Report, ...problems(400, 413, 415, 422, 429) },
+        response: { 200: Report, ...problems(400, 413, 415, 422, 429, 503) },
       },
     },
     async (request, reply) => {
@@ -37,19 +35,17 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
       // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
-      if (!Buffer.isBuffer(request.body)) return evaluatePlan(request.body, options)
-      const bytes = request.body
-      const key = `${createHash('sha256').update(bytes).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}`
+      if (!Buffer.isBuffer(request.body)) return app.work.run({ kind: 'evaluate-plan', plan: JSON.stringify(request.body), options })
+      const key = `${createHash('sha256').update(request.body).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}`
       let report = reports.get(key)
       if (report === undefined) {
-        const document = await new Promise<unknown>((resolve, reject) => parseJson(request, bytes.toString('utf8'), (error, value) => (error ? reject(error) : resolve(value))))
-        // The bounds of any document (depth before anything recursive reads it), once per new document.
-        checkJson(document, 'body')
-        report = Buffer.from(reply.serializeInput(evaluatePlan(document, options), '200') as string)
+        // Parsed, bounded (depth before anything recursive reads it), evaluated and serialized by the
+        // route's own serializer in a worker thread, once per new document: the bytes move there and back.
+        const bytes = await app.work.run({ kind: 'evaluate-body', body: request.body, options })
+        report = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
         reports.set(key, report)
         reply.header('cache-status', 'demarche-api; fwd=miss; stored')
       } else reply.header('cache-status', 'demarche-api; hit')
-      // Bytes made by the route's own response serializer, once per document and options.
       return reply.type('application/json; charset=utf-8').send(report as never)
     },
   )

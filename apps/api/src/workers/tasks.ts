@@ -1,0 +1,137 @@
+// The heavy work of the service, as plain-data tasks: what a worker thread of the pool runs (this module's
+// default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
+// Both paths run this one function, so a result cannot depend on where it was made.
+import { createContext, type RenderFormat, renderers } from '@demarche/render'
+import { evaluatePlan } from '@demarche/rules'
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
+import { Piscina } from 'piscina'
+import secureJson from 'secure-json-parse'
+import { checkJson } from '../limits.js'
+import { problemOf, type ProblemInput } from '../plugins/problem.js'
+import { byReference, Report, SHARED_SCHEMAS } from '../schemas.js'
+
+export interface EvaluateOptions {
+  ruleSet?: string
+  stage?: 'draft' | 'submission'
+}
+
+/** The locales a document is rendered in. */
+export type Locale = 'fr-CA' | 'en-CA'
+
+/**
+ * Plans travel as JSON text, not as objects: a structured clone of a 1,000-row plan costs ~50 ms on each
+ * side, JSON.stringify ~10 ms and the worker's parse ~17 ms (measured, see docs/performance.md), and
+ * a string crosses to the worker as one flat copy.
+ */
+export type Task =
+  /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
+  | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions }
+  /** A stored plan evaluated (stored evaluations, submissions): the report itself back. */
+  | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions }
+  /** A plan rendered; `clock` is the instant written as "produced on" (ms since the epoch). */
+  | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
+  /** A plan's submission-stage report rendered. */
+  | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string }
+
+/** What each task gives: a report, or bytes (text encoded as UTF-8) whose buffer is transferred back. */
+export interface TaskOutputs {
+  'evaluate-body': Uint8Array
+  'evaluate-plan': Report
+  'render-plan': Uint8Array
+  'render-report': Uint8Array
+}
+
+/**
+ * A task's outcome as plain data. Errors do not survive a thread boundary (a structured clone keeps an
+ * Error's message, not its class, code or issues), so a refusal crosses as the problem the service would
+ * send for it, made by the service's one table (`problemOf`); anything else is thrown and stays a 500.
+ */
+export type TaskResult<Output> = { ok: Output } | { problem: ProblemInput | { status: number; code: 'client-error'; title: { fr: string; en: string } } }
+
+/**
+ * The JSON parser Fastify uses for bodies (secure-json-parse, prototype and constructor poisoning refused),
+ * with its answers: an empty or malformed body is a bad request (400).
+ */
+function parseBody(body: Uint8Array): unknown {
+  const error = (message: string) => Object.assign(new Error(message), { statusCode: 400 })
+  if (body.byteLength === 0) throw error('Body cannot be empty when content-type is set to application/json')
+  try {
+    return secureJson.parse(Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), undefined, { protoAction: 'error', constructorAction: 'error' })
+  } catch {
+    throw error('Body is not valid JSON')
+  }
+}
+
+/**
+ * The report's bytes as POST /v1/evaluate's response serializer writes them: the same compiler, over the
+ * same named schemas, as `app.ts` gives the route — so a report made here is byte for byte the one the
+ * route would have serialized (a test compares them).
+ */
+let serializer: ((report: Report) => string) | undefined
+function serializeReport(report: Report): string {
+  serializer ??= SerializerSelector()(Object.fromEntries(SHARED_SCHEMAS.map((schema) => [(schema as { $id: string }).$id, byReference(schema, true)])), {})({
+    schema: byReference({ report: Report }).report,
+    method: 'POST',
+    url: '/v1/evaluate',
+    httpStatus: '200',
+  }) as (report: Report) => string
+  return serializer(report)
+}
+
+const encoder = new TextEncoder()
+const bytesOf = (output: string | Uint8Array) => (typeof output === 'string' ? encoder.encode(output) : output)
+const ruleOptions = (options: EvaluateOptions) => ({ ...(options.ruleSet && { ruleSet: options.ruleSet }), ...(options.stage && { stage: options.stage }) })
+
+async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
+  switch (task.kind) {
+    case 'evaluate-body': {
+      const document = parseBody(task.body)
+      // The bounds of any document, before anything recursive reads it.
+      checkJson(document, 'body')
+      return encoder.encode(serializeReport(evaluatePlan(document, ruleOptions(task.options))))
+    }
+    case 'evaluate-plan':
+      return evaluatePlan(JSON.parse(task.plan), ruleOptions(task.options))
+    case 'render-plan': {
+      const plan = JSON.parse(task.plan)
+      const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      // A PDF made here is pdfkit's: Chromium prints on the service's thread (see routes/documents/formats.ts).
+      return bytesOf(await renderers[task.format].renderPlan(plan, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
+    }
+    case 'render-report': {
+      const plan = JSON.parse(task.plan)
+      const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const input = { report: evaluatePlan(plan), plan, planHref: task.planHref }
+      const render = renderers[task.format].renderReport
+      if (!render) throw new Error(`No report layout in ${task.format}`)
+      return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
+    }
+  }
+}
+
+/** Runs a task; a refusal is returned as its problem, anything unexpected is thrown. */
+export async function runTask(task: Task): Promise<TaskResult<TaskOutputs[Task['kind']]>> {
+  try {
+    return { ok: await perform(task) }
+  } catch (error) {
+    const problem = problemOf(error as never)
+    if (problem.code === 'internal-error') throw error
+    return { problem }
+  }
+}
+
+/**
+ * The worker thread's entry (piscina calls the default export). Bytes go back by transfer: the buffer
+ * moves to the service's thread instead of being copied.
+ */
+export default async function workerTask(task: Task): Promise<unknown> {
+  const result = await runTask(task)
+  if (!('ok' in result) || !(result.ok instanceof Uint8Array)) return result
+  const bytes = ownBytes(result.ok)
+  return Piscina.move({ [Piscina.transferableSymbol]: bytes.buffer, [Piscina.valueSymbol]: { ok: bytes } } as never)
+}
+
+/** Bytes whose buffer may be transferred: their own, whole (a pooled Buffer shares its slab with others). */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes)
+}
