@@ -120,11 +120,11 @@ describe('a third-party rule set built on lanaudiere-2026', () => {
       }
       return new Map(log.runs[0].tool.driver.rules.map((descriptor) => [descriptor.id, descriptor]))
     }
-    expect(descriptors({}).get('mauricie/max-objectives-per-axis')).toEqual({ id: 'mauricie/max-objectives-per-axis', name: 'mauricie/max-objectives-per-axis' })
+    expect(descriptors({}).get('mauricie/max-objectives-per-axis')).toEqual({ id: 'mauricie/max-objectives-per-axis', name: 'MauricieMaxObjectivesPerAxis' })
     const described = descriptors({ rules: engine.rules })
     expect(described.get('mauricie/max-objectives-per-axis')).toEqual({
       id: 'mauricie/max-objectives-per-axis',
-      name: 'mauricie/max-objectives-per-axis',
+      name: 'MauricieMaxObjectivesPerAxis',
       shortDescription: { text: 'An axis has at most the number of objectives set by the max option.' },
       fullDescription: { text: 'An axis has at most the number of objectives set by the max option. Readability of the regional plan.' },
       properties: { criterion: 'plan-table' },
