@@ -40,17 +40,18 @@ describe.skipIf(!url)('several instances on one PostgreSQL database (skipped on 
     const created = await on(0).inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf('two-instances') })
     expect(created.statusCode, created.body).toBe(201)
     const etag = created.headers.etag as string
+    const url = `/v1/plans/${created.json().id}`
     const responses = await Promise.all(
       Array.from({ length: 20 }, (_, i) => {
         const document = created.json().document
         document.metadata.title = `Titre ${i}`
-        return on(i).inject({ method: 'PUT', url: '/v1/plans/two-instances', headers: { ...bearer(keys.coordinator), 'if-match': etag }, payload: { document } })
+        return on(i).inject({ method: 'PUT', url, headers: { ...bearer(keys.coordinator), 'if-match': etag }, payload: { document } })
       }),
     )
     const codes = responses.map((response) => response.statusCode)
     expect(codes.filter((code) => code === 200)).toHaveLength(1)
     expect(codes.filter((code) => code === 412)).toHaveLength(19)
-    const versions = await on(1).inject({ url: '/v1/plans/two-instances/versions', headers: bearer(keys.coordinator) })
+    const versions = await on(1).inject({ url: `${url}/versions`, headers: bearer(keys.coordinator) })
     expect(versions.json().map((entry: { version: number }) => entry.version)).toEqual([1, 2])
   })
 
