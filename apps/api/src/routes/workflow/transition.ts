@@ -17,7 +17,7 @@ export const transitionPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
           summary: `Workflow: ${name.replace('_', ' ')}`,
           params: PlanParams,
           body: TransitionRequest,
-          response: { 200: PlanSummary, ...problems(400, 401, 403, 404, 409, 412, 415, 422, 429) },
+          response: { 200: PlanSummary, ...problems(400, 401, 403, 404, 409, 412, 415, 422, 429, 503) },
         },
       },
       async (request, reply) => {
