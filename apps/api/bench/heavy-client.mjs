@@ -1,6 +1,6 @@
 // A client process of pool.bench.mjs: `connections` loops POST new large plans to /v1/evaluate without
 // pause for `seconds`, then print {"total","non2xx"}. In a process of its own so that building and sending
-// 3 MB bodies and reading 3 MB reports is not counted as the service's event loop's work.
+// large bodies and reading large reports is not counted as the service's event loop's work.
 import { generatedPlan } from '@demarche/domain/examples'
 
 const [address, connections, seconds, rows] = process.argv.slice(2)

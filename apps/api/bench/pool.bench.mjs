@@ -12,7 +12,7 @@ import { examplePlans } from '@demarche/domain/examples'
 import { buildApp, CatalogService, loadDemoData, openDatabase, readConfig } from '../dist/index.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-/** Rows of the large plans evaluated continuously (2,000 rows: ~3 MB of JSON, some 0.3 s to evaluate). */
+/** Rows of the large plans evaluated continuously (their size and cost: docs/performance.md). */
 const ROWS = 2000
 
 function run(address, { path, method = 'GET', headers = {}, body, connections, seconds = SECONDS, rate }) {
@@ -30,7 +30,7 @@ function run(address, { path, method = 'GET', headers = {}, body, connections, s
 
 /**
  * Large evaluations without pause on `connections` loops, from a client process of its own
- * (heavy-client.mjs): building and sending 3 MB bodies and reading 3 MB reports is the client's work,
+ * (heavy-client.mjs): building and sending large bodies and reading large reports is the client's work,
  * and in this process it would be counted as the service's event loop's (autocannon's request building
  * held the loop for seconds at a time on such bodies).
  */

@@ -70,7 +70,7 @@ export class Work {
       this.pool = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: options.threads, idleTimeout: Number.POSITIVE_INFINITY, maxQueue: Number.POSITIVE_INFINITY, niceIncrement: NICE })
     }
     // Chromium renders in processes of its own (a page each): prints need no thread of the pool, but each
-    // costs a renderer process's CPU and ~100 MB, so as many at a time as there are cores.
+    // costs a renderer process's CPU and memory, so as many at a time as there are cores.
     this.printing = pLimit(Math.max(1, options.threads || defaultThreads()))
   }
 

@@ -19,9 +19,9 @@ export interface EvaluateOptions {
 export type Locale = 'fr-CA' | 'en-CA'
 
 /**
- * Plans travel as JSON text, not as objects: a structured clone of a 1,000-row plan costs ~50 ms on each
- * side, JSON.stringify ~10 ms and the worker's parse ~17 ms (measured, see docs/performance.md), and
- * a string crosses to the worker as one flat copy.
+ * Plans travel as JSON text, not as objects: a large plan's structured clone, paid on each side, costs
+ * more than one stringify and one parse (docs/performance.md), and a string crosses to the worker as one
+ * flat copy.
  */
 export type Task =
   /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
