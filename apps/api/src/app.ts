@@ -146,7 +146,14 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   })
 
   let printer: Promise<ChromiumPrinter | undefined> | undefined
-  const openPrinter = () => (printer ??= import('@demarche/render/pdf').then(({ ChromiumPrinter }) => ChromiumPrinter.open()).catch(() => undefined))
+  // Without a Chromium the PDFs are still made, by pdfkit; the operator learns why from the log, once.
+  const openPrinter = () =>
+    (printer ??= import('@demarche/render/pdf')
+      .then(({ ChromiumPrinter }) => ChromiumPrinter.open())
+      .catch((error: unknown) => {
+        app.log.warn({ err: error }, 'Chromium could not be started: PDFs are laid out by pdfkit')
+        return undefined
+      }))
   app.addHook('onClose', async () => {
     await (await printer)?.close()
   })

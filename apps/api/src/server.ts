@@ -7,6 +7,8 @@ import { loadDemoData, DEMO } from './services/demo.js'
 /** Process concerns: environment, database, demo data, first admin key, listen, graceful shutdown. */
 async function main(): Promise<void> {
   const config = readConfig(process.env)
+  // A CHROMIUM_PATH that leads nowhere stops the start, as a bad setting does, rather than the first PDF turning out different.
+  if (process.env.CHROMIUM_PATH) (await import('@demarche/render/pdf')).findChromium()
   const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: config.DATA_DIR, owner: 'server' })
   // A person at a terminal reads the log as lines of text; a log collector reads JSON.
   const pretty = process.stdout.isTTY ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}

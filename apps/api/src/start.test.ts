@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,4 +61,21 @@ describe.skipIf(process.env.DATABASE_URL)('the log on a terminal', () => {
     rmSync(dataDir, { recursive: true, force: true })
     expect(output).not.toMatch(/\{"level":/)
   }, 60_000)
+})
+
+/** A setting that leads nowhere stops the start with its reason, before the database is opened. */
+describe('a CHROMIUM_PATH leading nowhere', () => {
+  it('refuses to start, with exit code 1 and the reason in French and English', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'demarche-chromium-')), 'data')
+    const env: Record<string, string | undefined> = { ...process.env, PORT: '0', DATA_DIR: dataDir, CHROMIUM_PATH: '/nowhere/chromium' }
+    delete env.DATABASE_URL
+    const child = spawn('node', ['apps/api/dist/server.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toContain('CHROMIUM_PATH désigne « /nowhere/chromium », mais aucun fichier n’existe à cet endroit.')
+    expect(stderr).toContain('CHROMIUM_PATH points to "/nowhere/chromium", but no file exists there.')
+    expect(existsSync(dataDir)).toBe(false)
+  }, 30_000)
 })

@@ -39,6 +39,20 @@ function run(argv: string[]) {
 }
 
 describe('demarche render', () => {
+  it('stops with exit code 2 and says why when CHROMIUM_PATH leads nowhere (no silent pdfkit layout)', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium')
+    try {
+      const french = await run(['render', plan2026, '--format', 'pdf', '-o', 'plan.pdf'])
+      expect(french.code).toBe(2)
+      expect(french.err).toMatch(/^demarche render: CHROMIUM_PATH désigne « \/nowhere\/chromium », mais aucun fichier n’existe à cet endroit\./)
+      expect(french.files).toEqual({})
+      const english = await run(['render', plan2026, '--format', 'pdf', '--locale', 'en', '-o', 'plan.pdf'])
+      expect(english.err).toMatch(/^demarche render: CHROMIUM_PATH points to "\/nowhere\/chromium", but no file exists there\./)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
   it('writes the plan as HTML to standard output with -o -', async () => {
     const result = await run(['render', plan2026, '--format', 'html', '-o', '-'])
     expect(result.code).toBe(0)

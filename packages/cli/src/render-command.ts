@@ -1,6 +1,6 @@
 import { basename } from 'node:path'
 import { type Locale, validatePlan } from '@demarche/domain'
-import { createContext, isRenderFormat, RENDER_FORMATS, type RenderOptions as RendererOptions, renderers } from '@demarche/render'
+import { createContext, isRenderFormat, RENDER_FORMATS, RenderError, type RenderOptions as RendererOptions, renderers } from '@demarche/render'
 import { evaluatePlan } from '@demarche/rules'
 import type { Io } from './io.js'
 import { formatIssue, readJson } from './validate-command.js'
@@ -38,12 +38,19 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
     return 1
   }
   const plan = validation.plan
-  const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA' })
   const rendererOptions: RendererOptions = options.template ? { template: await readBytes(options.template) } : {}
-  // The plan is evaluated only for a report: rendering a plan never runs the rules.
-  const output = options.report
-    ? await renderer.renderReport!({ report: evaluatePlan(plan), plan }, context, rendererOptions)
-    : await renderer.renderPlan(plan, context, rendererOptions)
+  let output: string | Uint8Array
+  try {
+    const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA' })
+    // The plan is evaluated only for a report: rendering a plan never runs the rules.
+    output = options.report
+      ? await renderer.renderReport!({ report: evaluatePlan(plan), plan }, context, rendererOptions)
+      : await renderer.renderPlan(plan, context, rendererOptions)
+  } catch (error) {
+    // What the person running the command can fix (CHROMIUM_PATH leading nowhere, say) is a usage failure.
+    if (error instanceof RenderError) return usage(io, error.text[options.locale])
+    throw error
+  }
   if (options.output === '-') {
     if (typeof output === 'string') io.stdout(output)
     else await io.writeBytes('-', output)

@@ -1,4 +1,5 @@
 import { findProfile, type Locale, type PlanDocument, type Profile } from '@demarche/domain'
+import { RenderError } from './errors.js'
 
 export type RenderLocale = 'fr-CA' | 'en-CA'
 
@@ -43,7 +44,10 @@ export interface ContextOptions {
 /** A context for rendering `plan`: its own profile unless one is given, fr-CA, the default theme. */
 export function createContext(plan: Pick<PlanDocument, 'profile'> | undefined, options: ContextOptions = {}): RenderContext {
   const profile = options.profile ?? (plan && findProfile(plan.profile.id, plan.profile.version, options.profiles))
-  if (!profile) throw new Error(`Unknown profile: ${plan?.profile.id ?? '(none)'}`)
+  if (!profile) {
+    const id = plan ? `${plan.profile.id}@${plan.profile.version}` : '—'
+    throw new RenderError('unknown-profile', { fr: `Profil inconnu : « ${id} ».`, en: `Unknown profile: "${id}".` })
+  }
   return {
     locale: options.locale ?? 'fr-CA',
     profile,

@@ -1,3 +1,7 @@
+// Errors a caller can fix, told in French and English
+export { RenderError } from './errors.js'
+export type { RenderErrorCode } from './errors.js'
+
 // Context
 export { createContext, DEFAULT_THEME, languageOf } from './context.js'
 export type { RenderContext, RenderLocale, Theme, Typography, ContextOptions } from './context.js'

@@ -2,12 +2,13 @@ import type { PlanDocument } from '@demarche/domain'
 import type { RenderContext } from './context.js'
 import { planHtml } from './html/plan.js'
 import { reportHtml } from './html/report.js'
+import { RenderError } from './errors.js'
 import { ChromiumPrinter, findChromium } from './pdf/chromium.js'
 import { planPdfkit, reportPdfkit } from './pdf/pdfkit.js'
 import { planView } from './view/plan-view.js'
 import { type ReportInput, reportView } from './view/report-view.js'
 
-export { ChromiumPrinter, findChromium }
+export { ChromiumPrinter, findChromium, RenderError }
 
 export interface PdfOptions {
   /** `chromium` prints the HTML master; `pdfkit` lays out with embedded fonts; `auto` (default) prefers Chromium. */
@@ -31,7 +32,11 @@ async function withEngine(options: PdfOptions, chromium: (printer: ChromiumPrint
   if (options.printer) return chromium(options.printer)
   const printer = await ChromiumPrinter.open(options.chromiumPath)
   if (!printer) {
-    if (engine === 'chromium') throw new Error('No Chromium found (set CHROMIUM_PATH) or playwright-core is not installed.')
+    if (engine === 'chromium')
+      throw new RenderError('chromium-unavailable', {
+        fr: 'Aucun Chromium trouvé (indiquez-le par CHROMIUM_PATH), ou playwright-core n’est pas installé : le PDF ne peut pas être imprimé par Chromium.',
+        en: 'No Chromium found (set CHROMIUM_PATH), or playwright-core is not installed: the PDF cannot be printed by Chromium.',
+      })
     return pdfkit()
   }
   try {

@@ -1,13 +1,50 @@
-import { existsSync } from 'node:fs'
+import { accessSync, constants, statSync } from 'node:fs'
+import { RenderError } from '../errors.js'
 
 /** The flags a headless Chromium needs on a closed, root-run machine; no download of its own browser. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync']
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']
 
-/** The Chromium to use: the one given, $CHROMIUM_PATH, or a system one; undefined when there is none. */
+/**
+ * The Chromium to use: the one given, else $CHROMIUM_PATH, else a system one; undefined when there is none.
+ * A path someone chose that leads to no program is a RenderError, not a quiet fall back to pdfkit: the person
+ * who set it expects Chromium's PDF and would otherwise get another layout without knowing why.
+ */
 export function findChromium(path?: string): string | undefined {
-  for (const candidate of [path, process.env.CHROMIUM_PATH, ...CANDIDATES]) if (candidate && existsSync(candidate)) return candidate
-  return undefined
+  const chosen = path ?? (process.env.CHROMIUM_PATH || undefined)
+  if (chosen !== undefined) {
+    const problem = whyNotRunnable(chosen)
+    if (problem) throw chromiumNotFound(chosen, path === undefined, problem)
+    return chosen
+  }
+  return CANDIDATES.find((candidate) => whyNotRunnable(candidate) === undefined)
+}
+
+type NotRunnable = 'missing' | 'folder' | 'not-executable'
+
+function whyNotRunnable(path: string): NotRunnable | undefined {
+  try {
+    if (statSync(path).isDirectory()) return 'folder'
+    accessSync(path, constants.X_OK)
+    return undefined
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EACCES' ? 'not-executable' : 'missing'
+  }
+}
+
+const REASONS: Record<NotRunnable, { fr: string; en: string }> = {
+  missing: { fr: 'aucun fichier n’existe à cet endroit', en: 'no file exists there' },
+  folder: { fr: 'c’est un dossier, pas un programme', en: 'it is a folder, not a program' },
+  'not-executable': { fr: 'le fichier n’est pas exécutable', en: 'the file is not executable' },
+}
+
+function chromiumNotFound(path: string, fromEnvironment: boolean, problem: NotRunnable): RenderError {
+  const reason = REASONS[problem]
+  const source = fromEnvironment ? { fr: 'CHROMIUM_PATH désigne', en: 'CHROMIUM_PATH points to' } : { fr: 'Le chemin de Chromium donné désigne', en: 'The Chromium path given points to' }
+  return new RenderError('chromium-not-found', {
+    fr: `${source.fr} « ${path} », mais ${reason.fr}. Corrigez le chemin ou retirez la variable pour utiliser le Chromium du système, ou la mise en page sans Chromium (pdfkit).`,
+    en: `${source.en} "${path}", but ${reason.en}. Fix the path, or unset it to use the system's Chromium or the layout without Chromium (pdfkit).`,
+  })
 }
 
 interface Page {
