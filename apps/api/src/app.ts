@@ -18,7 +18,7 @@ import { health } from './routes/system/health.js'
 import { problemType } from './routes/system/problem-type.js'
 import { ready } from './routes/system/ready.js'
 import { requiresNothing, SERVICE_DESCRIPTION, tidyDocument } from './openapi.js'
-import { byReference, SHARED_SCHEMAS } from './schemas.js'
+import { byReference, problems, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
 import { PlansService } from './services/plans.js'
 import { Work } from './workers/pool.js'
@@ -64,7 +64,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   for (const schema of SHARED_SCHEMAS) app.addSchema(byReference(schema, true))
   // Before any route (and before the OpenAPI plugin collects them): named schemas become references.
   app.addHook('onRoute', (route) => {
-    if (route.schema) route.schema = byReference(route.schema)
+    if (!route.schema) return
+    // Every operation but the probes reads the caller's key and counts requests: a bad key's 401 and the
+    // limits' 429 are answers of each, documented here once rather than remembered route by route.
+    if (route.schema.response && !PROBES.has(route.url)) route.schema.response = { ...problems(401, 429), ...(route.schema.response as object) }
+    route.schema = byReference(route.schema)
   })
   // Responses are serialized by their schema (what the OpenAPI document says is what is sent), with one
   // compiled serializer per schema object, shared by every route that answers with it: the Problem of

@@ -100,10 +100,8 @@ describe(`the role × operation table (${DATABASE})`, () => {
             const url = path.replace('{planId}', planId ?? '').replace('{commentId}', commentId).replace('{keyId}', keyId).replace('{version}', '1').replace('{profileId}', 'lanaudiere-2026').replace('{code}', 'not-found') + query
             const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: { ...(key && bearer(key)), ...headers }, ...(payload !== undefined && { payload: payload as string }) })
             const where = `${caller} ${method.toUpperCase()} ${url} (${action}${plan ? `, ${plan.status}` : ''}): ${response.body.slice(0, 200)}`
-            // A client generated from the document must know every answer it can get. (Not yet the 401 of a
-            // bad key on the operations open to anonymous callers: the reference reads, POST /v1/evaluate,
-            // do not document it.)
-            if (principal) expect(Object.keys(responses), `${where}: status not documented`).toContain(String(response.statusCode))
+            // A client generated from the document must know every answer it can get, a bad key's 401 included.
+            expect(Object.keys(responses), `${where}: status not documented`).toContain(String(response.statusCode))
             // Probes answer whoever asks, whatever the key (`PROBES`); every other operation refuses a bad key.
             if (!principal && PROBES.has(path)) expect(response.statusCode, where).toBe(200)
             else if (!principal) expect([response.statusCode, response.json().code], where).toEqual([401, 'unauthorized'])
