@@ -51,6 +51,10 @@ describe('demarche lint', () => {
     expect(result.err).toBe('2 plan(s) évalué(s) : 19 erreur(s), 44 avertissement(s), 21 information(s)\n')
     const sarif = await run(['lint', plan2026, '--format', 'sarif'])
     expect(JSON.parse(sarif.out).version).toBe('2.1.0')
+    // Each result sits at a line and column of the file, as code-scanning views show it.
+    const located = JSON.parse(sarif.out).runs[0].results.map((result: { locations: [{ physicalLocation: { region?: { startLine: number } } }] }) => result.locations[0].physicalLocation.region?.startLine)
+    expect(located.length).toBeGreaterThan(0)
+    expect(located.every((line: number | undefined) => typeof line === 'number' && line > 1)).toBe(true)
   })
 
   it('explains each criterion’s contribution and what fixing the findings would give', async () => {

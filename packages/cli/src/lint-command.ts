@@ -40,7 +40,7 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       return EXIT.failure
     }
   }
-  const results: Array<{ file: string; report: Report; explanation?: Explanation }> = []
+  const results: Array<{ file: string; report: Report; source?: string; explanation?: Explanation }> = []
   let unreadable = 0
   let exit: number = EXIT.ok
   const progress = io.isTty && options.files.length >= PROGRESS_FROM
@@ -54,7 +54,8 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       continue
     }
     const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
-    results.push({ file, report, ...(options.explain && { explanation: explain(report) }) })
+    // SARIF shows each finding at its line and column, read from the file's text; the other formats do not need the text kept.
+    results.push({ file, report, ...(options.format === 'sarif' && { source: parsed.source }), ...(options.explain && { explanation: explain(report) }) })
   }
   if (progress) io.stderr('\r\u001b[2K')
   // Nothing was evaluated: a report of zero plans would read as a success.

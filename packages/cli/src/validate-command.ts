@@ -32,7 +32,7 @@ export function formatIssue(issue: Issue, locale: Locale): string {
 }
 
 /** A file read as JSON: the value, or why not — the file could not be read (`io`) or is not JSON (`content`). */
-export type JsonRead = { ok: true; value: unknown } | { ok: false; kind: 'io' | 'content'; message: Message }
+export type JsonRead = { ok: true; value: unknown; source: string } | { ok: false; kind: 'io' | 'content'; message: Message }
 
 export async function readJson(file: string, io: Io): Promise<JsonRead> {
   let source: string
@@ -42,7 +42,7 @@ export async function readJson(file: string, io: Io): Promise<JsonRead> {
     return { ok: false, kind: 'io', message: messages.cannotRead(file, (error as NodeJS.ErrnoException).code) }
   }
   try {
-    return { ok: true, value: JSON.parse(source) }
+    return { ok: true, value: JSON.parse(source), source }
   } catch (error) {
     return { ok: false, kind: 'content', message: messages.invalidJson(`${file} — ${(error as Error).message}`) }
   }

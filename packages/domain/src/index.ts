@@ -64,6 +64,8 @@ export { buildNameIndex, participantKeys, splitAcronym, matchStandardEffect } fr
 export type { NameIndex } from './names.js'
 export { newId, derivedId } from './ids.js'
 export { pointerOf, joinPointer, parsePointer, resolvePointer, pointerResolves } from './pointer.js'
+export { sourceLocator } from './source-location.js'
+export type { SourceRegion } from './source-location.js'
 
 // Calendar and money
 export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, planYearOfText, formatPlanYear } from './calendar.js'

@@ -12,7 +12,8 @@ export const FORMATS = ['stylish', 'json', 'markdown', 'sarif', 'junit'] as cons
 export type ReportFormat = (typeof FORMATS)[number]
 
 /** Several reports (one per file) in one output, as `demarche lint` prints them. */
-export function formatReport(format: ReportFormat, reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions = {}): string {
+/** `source`, the file's text, lets the formats that can show a line and column (SARIF) do so. */
+export function formatReport(format: ReportFormat, reports: ReadonlyArray<{ file: string; report: Report; source?: string }>, options: FormatOptions = {}): string {
   switch (format) {
     case 'json':
       return formatJson(reports)

@@ -1,3 +1,4 @@
+import { type SourceRegion, sourceLocator } from '@demarche/domain'
 import { ENGINE_NAME, ENGINE_VERSION } from '../engine/engine.js'
 import type { Report } from '../engine/report.js'
 import type { FindingSeverity } from '../engine/severity.js'
@@ -6,11 +7,15 @@ import type { FormatOptions } from './options.js'
 
 const LEVEL: Record<FindingSeverity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' }
 
-/** SARIF 2.1.0: one run per report, results located by file and by JSON Pointer (a logical location). */
-export function formatSarif(reports: ReadonlyArray<{ file: string; report: Report }>, options: FormatOptions = {}): string {
+/**
+ * SARIF 2.1.0: one run per report, results located by file and by JSON Pointer (a logical location), and by
+ * line and column (a region) when the file's text is given, so code-scanning views show the finding in place.
+ */
+export function formatSarif(reports: ReadonlyArray<{ file: string; report: Report; source?: string }>, options: FormatOptions = {}): string {
   const locale = options.locale ?? 'fr'
   const known = new Map([...builtinRules, ...(options.rules ?? [])].map((rule) => [rule.id, rule]))
-  const runs = reports.map(({ file, report }) => {
+  const runs = reports.map(({ file, report, source }) => {
+    const locate = source === undefined ? undefined : sourceLocator(source)
     const ruleIds = [...new Set(report.findings.map((finding) => finding.ruleId))].sort()
     return {
       tool: {
@@ -38,7 +43,7 @@ export function formatSarif(reports: ReadonlyArray<{ file: string; report: Repor
         message: { text: `${finding.label[locale]} — ${finding.message[locale]}${finding.suggestion ? ` (${finding.suggestion[locale]})` : ''}` },
         locations: [
           {
-            physicalLocation: { artifactLocation: { uri: toUri(file) } },
+            physicalLocation: { artifactLocation: { uri: toUri(file) }, ...regionOf(locate?.(finding.pointer)) },
             logicalLocations: [{ fullyQualifiedName: finding.expected ?? finding.pointer, name: finding.label[locale], kind: 'object' }],
           },
         ],
@@ -49,6 +54,10 @@ export function formatSarif(reports: ReadonlyArray<{ file: string; report: Repor
     }
   })
   return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs }, null, 2) + '\n'
+}
+
+function regionOf(region: SourceRegion | undefined): { region?: SourceRegion } {
+  return region ? { region } : {}
 }
 
 /** Where a SARIF viewer sends people to learn about the tool. */
