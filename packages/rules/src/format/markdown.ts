@@ -16,7 +16,9 @@ export interface MarkdownReportOptions extends FormatOptions {
 
 /**
  * The one Markdown evaluation report (GitHub-flavoured): the score, each criterion's status in words,
- * findings grouped by criterion. `demarche lint --format markdown` and the render package both print it.
+ * findings grouped by criterion, then a technical appendix (the plan's fingerprint, each finding's rule and
+ * JSON Pointer) so the reading lines hold only what a reviewer reads. `demarche lint --format markdown` and
+ * the render package both print it.
  */
 export function formatMarkdown(report: Report, options: MarkdownReportOptions = {}): string {
   const locale = options.locale ?? 'fr'
@@ -32,7 +34,6 @@ export function formatMarkdown(report: Report, options: MarkdownReportOptions = 
       `${words.ruleSet}${c}\`${report.ruleSet.id}@${report.ruleSet.version}\``,
       `${words.profile}${c}\`${profile}\``,
       `${words.stage}${c}${STAGE_WORDS[locale][report.stage]}`,
-      `${words.hash}${c}\`${report.plan.hash}\``,
     ].join(' · '),
     '',
   )
@@ -45,16 +46,23 @@ export function formatMarkdown(report: Report, options: MarkdownReportOptions = 
       `| ${cell(t(criterion.label[locale]))} | ${STATUS_WORDS[locale][criterion.status]} | ${criterion.applicable} | ${criterion.passed} | ${formatScore(criterion.weight, locale)} | ${formatScore(criterion.contribution, locale)} / ${formatScore(criterion.share, locale)} |`,
     )
   out.push('')
-  if (report.findings.length === 0) {
-    out.push(words.noFindings, '')
-    return out.join('\n')
+  const grouped = report.criteria
+    .map((criterion) => ({ criterion, findings: report.findings.filter((finding) => finding.criterion === criterion.id) }))
+    .filter(({ findings }) => findings.length > 0)
+  if (grouped.length === 0) out.push(words.noFindings, '')
+  else {
+    out.push(`## ${words.findings}`, '')
+    for (const { criterion, findings } of grouped) {
+      out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '')
+      for (const finding of findings) out.push(findingLine(finding, locale, t, options.href?.(finding)))
+      out.push('')
+    }
   }
-  out.push(`## ${words.findings}`, '')
-  for (const criterion of report.criteria) {
-    const findings = report.findings.filter((finding) => finding.criterion === criterion.id)
-    if (findings.length === 0) continue
-    out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '')
-    for (const finding of findings) out.push(findingLine(finding, locale, t, options.href?.(finding)))
+  out.push(`## ${words.appendix}`, '', `${words.hash}${c}\`${report.plan.hash}\``, '')
+  if (grouped.length > 0) {
+    out.push(`| ${words.appendixColumns.join(' | ')} |`, '|---|---|---|')
+    for (const { findings } of grouped)
+      for (const finding of findings) out.push(`| ${cell(t(finding.label[locale]))} | ${code(finding.ruleId)} | ${code(finding.expected ?? finding.pointer ?? '') || code('/')} |`)
     out.push('')
   }
   return out.join('\n')
@@ -62,12 +70,11 @@ export function formatMarkdown(report: Report, options: MarkdownReportOptions = 
 
 function findingLine(finding: Finding, locale: 'fr' | 'en', t: (text: string) => string, href: string | undefined): string {
   const severity = SEVERITY_WORDS[locale][finding.severity]
-  const where = finding.expected ?? finding.pointer
   const c = colon(locale)
   const label = escapeInline(t(finding.label[locale]))
   const place = href ? `[${label}](${href.replace(/[()\s]/g, encodeURIComponent)})` : label
   const suggestion = finding.suggestion ? ` *${REPORT_WORDS[locale].suggestion}${c}${escapeInline(t(finding.suggestion[locale]))}*` : ''
-  return `- **${capitalise(severity)}** — ${place}${c}${escapeInline(t(finding.message[locale]))}${suggestion} \`${where || '/'}\` (${finding.ruleId})`
+  return `- **${capitalise(severity)}** — ${place}${c}${escapeInline(t(finding.message[locale]))}${suggestion}`
 }
 
 function capitalise(text: string): string {
@@ -77,6 +84,11 @@ function capitalise(text: string): string {
 /** Keeps a finding's text literal in Markdown (no accidental emphasis, links or HTML). */
 function escapeInline(text: string): string {
   return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/\n/g, ' ')
+}
+
+/** Literal text in a table cell: code spans take no escapes, but GitHub's tables still split on a bare pipe. */
+function code(text: string): string {
+  return text ? `\`${text.replace(/\|/g, '\\|')}\`` : ''
 }
 
 function cell(text: string): string {

@@ -36,6 +36,9 @@ export interface ReportWords {
   noFindings: string
   suggestion: string
   produced: string
+  /** The technical appendix: what a tool needs (fingerprint, rule ids, JSON Pointers), out of the reading line. */
+  appendix: string
+  appendixColumns: readonly [place: string, rule: string, pointer: string]
 }
 
 export const REPORT_WORDS: Record<Locale, ReportWords> = {
@@ -53,6 +56,8 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     noFindings: 'Aucun constat.',
     suggestion: 'Suggestion',
     produced: 'Rapport produit le',
+    appendix: 'Annexe technique',
+    appendixColumns: ['Endroit', 'Règle', 'Pointeur JSON'],
   },
   en: {
     title: 'Evaluation report',
@@ -68,6 +73,8 @@ export const REPORT_WORDS: Record<Locale, ReportWords> = {
     noFindings: 'No findings.',
     suggestion: 'Suggestion',
     produced: 'Report produced on',
+    appendix: 'Technical appendix',
+    appendixColumns: ['Place', 'Rule', 'JSON Pointer'],
   },
 }
 
