@@ -48,7 +48,10 @@ function planBody(view: PlanView, context: RenderContext): string {
   out.push('<header>')
   if (context.theme.logo) out.push(`<img class="logo" src="${escapeHtml(context.theme.logo.dataUri)}" alt="${escapeHtml(context.theme.logo.alt)}">`)
   if (context.theme.organisation) out.push(`<p class="organisation">${escapeHtml(context.theme.organisation)}</p>`)
-  out.push(`<h1>${inlineHtml(view.title)}</h1>`)
+  // The chantier's own words keep their language for screen readers and spell checkers (WCAG 3.1.2) when the
+  // document's words are in the other one.
+  const written = view.contentLang ? ` lang="${view.contentLang}"` : ''
+  out.push(`<h1${written}>${inlineHtml(view.title)}</h1>`)
   if (view.facts.length > 0) {
     out.push('<dl class="facts">')
     for (const fact of view.facts) out.push(`<dt>${escapeHtml(fact.label)}</dt><dd>${inlineHtml(fact.value)}</dd>`)
@@ -61,31 +64,31 @@ function planBody(view: PlanView, context: RenderContext): string {
   for (const axis of view.axes) out.push(`<li><a href="#${axis.id}">${inlineHtml(axis.heading)}</a></li>`)
   out.push('</ol></nav>')
   out.push('<main id="contenu">')
-  for (const section of view.sections) out.push(sectionHtml(section, view.french))
-  for (const axis of view.axes) out.push(axisHtml(axis, view))
+  for (const section of view.sections) out.push(sectionHtml(section, view.french, written))
+  for (const axis of view.axes) out.push(axisHtml(axis, view, written))
   out.push('</main>')
   out.push(`<footer><p class="produced">${escapeHtml(view.title)} — ${escapeHtml(view.produced)}</p></footer>`)
   out.push('</div>')
   return out.join('\n')
 }
 
-function sectionHtml(section: SectionView, french: boolean): string {
+function sectionHtml(section: SectionView, french: boolean, written: string): string {
   const out = [`<section id="${section.id}" aria-labelledby="${section.id}-titre">`, `<h2 id="${section.id}-titre">${inlineHtml(section.heading)}</h2>`]
   if (section.prompt) out.push(`<p class="prompt">${inlineHtml(section.prompt)}</p>`)
-  out.push(blocksHtml(section.blocks, french))
+  out.push(written ? `<div${written}>${blocksHtml(section.blocks, french)}</div>` : blocksHtml(section.blocks, french))
   out.push('</section>')
   return out.join('\n')
 }
 
-function axisHtml(axis: AxisView, view: PlanView): string {
+function axisHtml(axis: AxisView, view: PlanView, written: string): string {
   const french = view.french
   const out = [`<section class="axis" id="${axis.id}" aria-labelledby="${axis.id}-titre">`, `<h2 id="${axis.id}-titre">${inlineHtml(axis.heading)}</h2>`]
-  out.push(blocksHtml(axis.description, french))
+  out.push(written && axis.description.length > 0 ? `<div${written}>${blocksHtml(axis.description, french)}</div>` : blocksHtml(axis.description, french))
   const hasRows = axis.objectives.some((objective) => objective.rows.length > 0)
   if (!hasRows) {
     // A profile without a table (an offer of service): objectives are a list of services.
     out.push('<ul>')
-    for (const objective of axis.objectives) out.push(`<li id="${objective.id}">${inlineHtml(objective.title)}${blocksHtml(objective.details, french)}</li>`)
+    for (const objective of axis.objectives) out.push(`<li id="${objective.id}"${written}>${inlineHtml(objective.title)}${blocksHtml(objective.details, french)}</li>`)
     out.push('</ul></section>')
     return out.join('\n')
   }
@@ -103,9 +106,9 @@ function axisHtml(axis: AxisView, view: PlanView): string {
       out.push(`<tr id="${row.id}">`)
       if (index === 0)
         out.push(
-          `<th scope="row" id="${objective.id}"${span > 1 ? ` rowspan="${span}"` : ''}><span class="objective-label">${escapeHtml(objective.label)}</span>${inlineHtml(objective.title)}${blocksHtml(objective.details, french)}</th>`,
+          `<th scope="row" id="${objective.id}"${span > 1 ? ` rowspan="${span}"` : ''}><span class="objective-label">${escapeHtml(objective.label)}</span>${written ? `<span${written}>${inlineHtml(objective.title)}</span>` : inlineHtml(objective.title)}${objective.details.length > 0 && written ? `<div${written}>${blocksHtml(objective.details, french)}</div>` : blocksHtml(objective.details, french)}</th>`,
         )
-      for (const column of axis.columns) out.push(`<td>${blocksHtml(row.cells[column.key] ?? [], french)}</td>`)
+      for (const column of axis.columns) out.push(`<td${written}>${blocksHtml(row.cells[column.key] ?? [], french)}</td>`)
       out.push('</tr>')
     })
   }

@@ -12,6 +12,8 @@ import { wordsOf } from '../words.js'
  */
 export interface PlanView {
   lang: 'fr-CA' | 'en-CA'
+  /** The language the chantier wrote the plan in, when it is not the document's (an English rendition of a French plan). */
+  contentLang?: 'fr-CA' | 'en-CA'
   french: boolean
   title: string
   facts: Array<{ label: string; value: string }>
@@ -215,6 +217,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
 
   return {
     lang: context.locale,
+    ...(metadata.language !== context.locale && { contentLang: metadata.language }),
     french,
     title: t(metadata.title),
     facts,
