@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import type { Theme } from '../context.js'
-import { plainText } from '../inline.js'
+import { inlineRuns, plainText, type Run } from '../inline.js'
 import type { ViewBlock } from '../view/plan-view.js'
 
 type Doc = PDFKit.PDFDocument
@@ -13,12 +13,18 @@ interface Line {
   text: string
   font: Font
   indent: number
+  align?: 'right'
 }
 
 export interface TableCell {
   blocks: readonly ViewBlock[]
   header?: boolean
+  /** Numbers line up on the right, as in the HTML and DOCX reports. */
+  align?: 'right'
 }
+
+/** A web address in a line of text: where it starts, its text and where it leads. */
+const WEB_ADDRESS = /\b(?:https?:\/\/|www\.)[^\s<>"«»]*[^\s<>"«».,;:!?)\]]/g
 
 const SIZE = 9
 const LINE = SIZE * 1.32
@@ -83,12 +89,27 @@ export class PdfLayout {
 
   paragraph(text: string, options: { font?: Font; size?: number } = {}, parent: Struct = this.root): void {
     const doc = this.doc
-    parent.add(
-      doc.struct('P', {}, () => {
-        doc.font(options.font ?? 'regular').fontSize(options.size ?? 10).fillColor(this.theme.text).text(plainText(text), doc.page.margins.left, undefined, { width: this.width() })
-      }),
-    )
+    parent.add(doc.struct('P', {}, () => this.flow(inlineRuns(text), doc.page.margins.left, this.width(), options.font ?? 'regular', options.size ?? 10)))
     doc.moveDown(0.25)
+  }
+
+  /**
+   * Writes runs as one flowing text: emphasis in its font, web addresses as links (underlined, in the theme's
+   * colour) that a PDF reader opens, as the HTML and DOCX documents do.
+   */
+  private flow(runs: readonly Run[], x: number, width: number, font: Font, size: number): void {
+    const doc = this.doc
+    runs.forEach((run, index) => {
+      const continued = index < runs.length - 1
+      doc
+        .font(run.bold || font === 'bold' ? 'bold' : run.italic || font === 'italic' ? 'italic' : 'regular')
+        .fontSize(size)
+        .fillColor(run.href ? this.theme.primary : this.theme.text)
+      const options = { width, continued, link: run.href ?? null, underline: run.href !== undefined }
+      if (index === 0) doc.text(run.text, x, undefined, options)
+      else doc.text(run.text, options)
+    })
+    doc.fillColor(this.theme.text)
   }
 
   blocks(blocks: readonly ViewBlock[], parent: Struct = this.root): void {
@@ -105,12 +126,12 @@ export class PdfLayout {
     parent.add(list)
     block.items.forEach((item, index) => {
       const marker = block.ordered ? `${(block.start ?? 1) + index}.` : '•'
-      const text = `${item.lead ? `${plainText(item.lead)}${this.colon}` : ''}${plainText(item.text)}`
+      const runs: Run[] = [...(item.lead ? [{ text: `${plainText(item.lead)}${this.colon}` }] : []), ...inlineRuns(item.text)]
       const entry = doc.struct('LI')
       list.add(entry)
       entry.add(doc.struct('Lbl', {}, () => doc.font('regular').fontSize(10).text(marker, doc.page.margins.left + 6, undefined, { width: 20 })))
       doc.moveUp()
-      entry.add(doc.struct('LBody', {}, () => doc.font('regular').fontSize(10).text(text, doc.page.margins.left + 26, undefined, { width: this.width() - 26 })))
+      entry.add(doc.struct('LBody', {}, () => this.flow(runs, doc.page.margins.left + 26, this.width() - 26, 'regular', 10)))
       for (const sub of item.items ?? []) entry.add(doc.struct('LBody', {}, () => doc.font('regular').fontSize(10).text(`– ${plainText(sub)}`, doc.page.margins.left + 40, undefined, { width: this.width() - 40 })))
       entry.end()
     })
@@ -132,11 +153,13 @@ export class PdfLayout {
       table.add(doc.struct('Caption', {}, () => doc.font('bold').fontSize(10).fillColor(this.theme.primary).text(plainText(caption), doc.page.margins.left, undefined, { width: this.width() })))
     doc.fillColor(this.theme.text).moveDown(0.2)
     const widths = this.columnWidths(header, weights ?? header.map(() => 1))
-    const headerLines = header.map((text, index) => this.wrap([{ type: 'paragraph', text, strong: true }], widths[index]! - 2 * PADDING))
+    const aligned = (lines: Line[], align: 'right' | undefined) => (align ? lines.map((line) => ({ ...line, align })) : lines)
+    // A column of numbers has its heading over the numbers, on the right.
+    const headerLines = header.map((text, index) => aligned(this.wrap([{ type: 'paragraph', text, strong: true }], widths[index]! - 2 * PADDING), rows[0]?.[index]?.align))
     const drawHeader = () => this.drawRow(table, 'TH', headerLines, widths, true)
     drawHeader()
     for (const row of rows) {
-      let remaining = row.map((cell, index) => this.wrap(cell.blocks, widths[index]! - 2 * PADDING))
+      let remaining = row.map((cell, index) => aligned(this.wrap(cell.blocks, widths[index]! - 2 * PADDING), cell.align))
       const tr = doc.struct('TR')
       table.add(tr)
       const cells = row.map((cell) => doc.struct(cell.header ? 'TH' : 'TD'))
@@ -212,8 +235,7 @@ export class PdfLayout {
       const content = doc.markStructureContent(header ? 'TH' : 'TD')
       let y = top + PADDING
       for (const line of lines[index]!) {
-        doc.font(line.font).fontSize(SIZE).fillColor(header ? this.theme.primary : this.theme.text)
-        doc.text(line.text, x + PADDING + line.indent, y, { lineBreak: false, width: width - 2 * PADDING - line.indent })
+        this.drawLine(line, x + PADDING + line.indent, y, width - 2 * PADDING - line.indent, header ? this.theme.primary : this.theme.text)
         y += LINE
       }
       doc.endMarkedContent()
@@ -223,6 +245,26 @@ export class PdfLayout {
     doc.fillColor(this.theme.text)
     doc.x = doc.page.margins.left
     doc.y = top + height
+  }
+
+  /** One line of a cell, aligned as its column asks; a web address in it is drawn as a link and annotated as one. */
+  private drawLine(line: Line, x: number, y: number, width: number, color: string): void {
+    const doc = this.doc
+    doc.font(line.font).fontSize(SIZE)
+    const left = line.align === 'right' ? x + Math.max(0, width - doc.widthOfString(line.text)) : x
+    let at = 0
+    const draw = (text: string, href?: string) => {
+      if (text === '') return
+      const offset = doc.widthOfString(line.text.slice(0, at))
+      doc.fillColor(href ? this.theme.primary : color).text(text, left + offset, y, { lineBreak: false, underline: href !== undefined })
+      if (href) doc.link(left + offset, y, doc.widthOfString(text), LINE, href)
+      at += text.length
+    }
+    for (const match of line.text.matchAll(WEB_ADDRESS)) {
+      draw(line.text.slice(at, match.index))
+      draw(match[0], match[0].startsWith('www.') ? `https://${match[0]}` : match[0])
+    }
+    draw(line.text.slice(at))
   }
 
   /**

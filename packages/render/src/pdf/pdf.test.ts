@@ -155,3 +155,36 @@ describe.skipIf(!poppler)('the PDF of an evaluation report', () => {
     for (const words of ['partiel', 'complet', 'sans objet', 'Responsables et partenaires', 'Éducation Lanaudière']) expect(flat).toContain(words)
   }, 60_000)
 })
+
+/** Words of a PDF page with their boxes, as poppler reads them. */
+function wordBoxes(file: string): Array<{ text: string; xMin: number; xMax: number; yMin: number }> {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' })
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((match) => ({
+    xMin: Number(match[1]),
+    yMin: Number(match[2]),
+    xMax: Number(match[3]),
+    text: match[4]!,
+  }))
+}
+
+describe.skipIf(!poppler)('the PDF laid out without Chromium (pdfkit)', () => {
+  it('makes every web address a link a reader opens', async () => {
+    const plan = seeds.crevaleServiceOffer()
+    const pdf = await planPdf(plan, context(plan), { engine: 'pdfkit' })
+    const written = [...JSON.stringify(plan).matchAll(/https?:\/\/[^\s"]+/g)].map((match) => match[0])
+    const linked = [...new TextDecoder('latin1').decode(pdf).matchAll(/\/URI \(([^)]*)\)/g)].map((match) => match[1])
+    expect(written.length).toBeGreaterThan(0)
+    expect(linked.sort()).toEqual(written.sort())
+  }, 60_000)
+
+  it('lines up the report’s numbers on the right of their column', async () => {
+    const plan = seeds.crevale2026()
+    const file = testOutput('crevale-2026-2028.report.pdfkit.pdf', await reportPdf({ report: evaluatePlan(plan), plan }, context(plan), { engine: 'pdfkit' }))
+    const words = wordBoxes(file)
+    // The column of subjects checked ("Vérifiés"): its heading and the numbers under it end at one x.
+    const heading = words.find((word) => word.text === 'Vérifiés')!
+    const column = words.filter((word) => /^\d+$/.test(word.text) && word.yMin > heading.yMin && word.xMin >= heading.xMin - 20 && word.xMax <= heading.xMax + 1)
+    expect(column.length).toBe(evaluatePlan(plan).criteria.length)
+    for (const number of column) expect(Math.abs(number.xMax - heading.xMax)).toBeLessThan(0.5)
+  }, 60_000)
+})

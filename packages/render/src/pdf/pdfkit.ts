@@ -53,7 +53,9 @@ export async function reportPdfkit(view: ReportView, context: RenderContext): Pr
   layout.table(
     words.report.criteriaCaption,
     view.criteriaHeadings,
-    view.criteria.map((c) => [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text, index) => ({ header: index === 0, blocks: [{ type: 'paragraph' as const, text }] }))),
+    view.criteria.map((c) =>
+      [c.label, c.status, String(c.applicable), String(c.passed), c.weight, c.points].map((text, index) => ({ header: index === 0, blocks: [{ type: 'paragraph' as const, text }], ...(index >= 2 && { align: 'right' as const }) })),
+    ),
     layout.root,
     [3, 1.3, 1, 1, 0.8, 1.2],
   )
