@@ -78,12 +78,12 @@ export class DocxWriter {
     this.body.tableDescriptions.push({ caption, description })
   }
 
-  /** Block content for a table cell. */
-  blockChildren(blocks: readonly ViewBlock[]): Array<Paragraph | Table> {
+  /** Block content for a table cell; `size` (half-points) sets its text's size, as the plan table's 9 pt. */
+  blockChildren(blocks: readonly ViewBlock[], size?: number): Array<Paragraph | Table> {
     const out: Array<Paragraph | Table> = []
     for (const block of blocks) {
-      if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true }))
-      else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start))
+      if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true, ...(size && { size }) }))
+      else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start, size))
       else {
         const nested = new DocxWriter(this.theme, this.textLists, this.lists)
         nested.starts.clear()
@@ -115,29 +115,30 @@ export class DocxWriter {
     }
   }
 
-  private paragraphOf(text: string, options: { strong?: boolean; italic?: boolean } = {}): Paragraph {
-    return new Paragraph({ children: runs(text, { ...(options.strong && { bold: true }), ...(options.italic && { italics: true }) }) })
+  paragraphOf(text: string, options: { strong?: boolean; italic?: boolean; size?: number } = {}): Paragraph {
+    return new Paragraph({ children: runs(text, { ...(options.strong && { bold: true }), ...(options.italic && { italics: true }), ...(options.size && { size: options.size }) }) })
   }
 
-  private list(items: readonly ViewItem[], ordered: boolean, start = 1): Paragraph[] {
+  private list(items: readonly ViewItem[], ordered: boolean, start = 1, size?: number): Paragraph[] {
+    const sized = size ? { size } : {}
     const out: Paragraph[] = []
     const instance = ++this.lists.count
     if (ordered) this.starts.add(start)
     items.forEach((item, index) => {
-      const lead = item.lead ? [...runs(item.lead, { bold: true }), new TextRun(' : ')] : []
+      const lead = item.lead ? [...runs(item.lead, { bold: true, ...sized }), new TextRun({ text: ' : ', ...sized })] : []
       if (this.textLists) {
-        out.push(new Paragraph({ indent: { left: 400, hanging: 300 }, children: [new TextRun(ordered ? `${start + index}.\t` : '•\t'), ...lead, ...runs(item.text)] }))
-        for (const sub of item.items ?? []) out.push(new Paragraph({ indent: { left: 800, hanging: 260 }, children: [new TextRun('–\t'), ...runs(sub)] }))
+        out.push(new Paragraph({ indent: { left: 400, hanging: 300 }, children: [new TextRun({ text: ordered ? `${start + index}.\t` : '•\t', ...sized }), ...lead, ...runs(item.text, sized)] }))
+        for (const sub of item.items ?? []) out.push(new Paragraph({ indent: { left: 800, hanging: 260 }, children: [new TextRun({ text: '–\t', ...sized }), ...runs(sub, sized)] }))
         return
       }
       out.push(
         new Paragraph({
           style: ordered ? 'ListNumber' : 'ListBullet',
           numbering: ordered ? { reference: `steps-${start}`, level: 0, instance } : { reference: 'bullets', level: 0 },
-          children: [...lead, ...runs(item.text)],
+          children: [...lead, ...runs(item.text, sized)],
         }),
       )
-      for (const sub of item.items ?? []) out.push(new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 1 }, children: runs(sub) }))
+      for (const sub of item.items ?? []) out.push(new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 1 }, children: runs(sub, sized) }))
     })
     return out
   }

@@ -1,7 +1,8 @@
 import type { PlanDocument } from '@demarche/domain'
 import { Document, Packer, Paragraph, PatchType, patchDocument, type Table, TextRun } from 'docx'
 import type { RenderContext } from '../context.js'
-import { planView, type PlanView } from '../view/plan-view.js'
+import { plainText } from '../inline.js'
+import { planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
 import { xmlSafeDeep } from '../xml-safe.js'
@@ -54,6 +55,9 @@ function writeFront(writer: DocxWriter, view: PlanView): void {
   }
 }
 
+/** Half-points: 9 pt. */
+const TABLE_TEXT = 18
+
 function writeAxes(writer: DocxWriter, view: PlanView): void {
   for (const axis of view.axes) {
     writer.heading(axis.heading, 1)
@@ -66,46 +70,80 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
       continue
     }
     const header = [view.labels.objectiveColumn, ...axis.columns.map((column) => column.label)]
+    // The plan table's text is 9 pt, as in the PDFs: at the body's size its rows run over pages.
     const rows = axis.objectives.flatMap((objective) =>
       objective.rows.map((row, index) => [
         index === 0
-          ? { rowSpan: objective.rows.length, children: [new Paragraph({ children: runs(objective.label, { bold: true }) }), new Paragraph({ children: runs(objective.title) }), ...writer.blockChildren(objective.details)] }
+          ? {
+              rowSpan: objective.rows.length,
+              children: [writer.paragraphOf(objective.label, { strong: true, size: TABLE_TEXT }), writer.paragraphOf(objective.title, { size: TABLE_TEXT }), ...writer.blockChildren(objective.details, TABLE_TEXT)],
+            }
           : null,
-        ...axis.columns.map((column) => ({ children: writer.blockChildren(row.cells[column.key] ?? []) })),
+        ...axis.columns.map((column) => ({ children: writer.blockChildren(row.cells[column.key] ?? [], TABLE_TEXT) })),
       ]),
     )
+    const columnTexts = [
+      axis.objectives.map((objective): ViewBlock[] => [{ type: 'paragraph', text: objective.label }, { type: 'paragraph', text: objective.title }, ...objective.details]),
+      ...axis.columns.map((column) => axis.objectives.flatMap((objective) => objective.rows.map((row) => row.cells[column.key] ?? []))),
+    ]
     const description = view.french
       ? `Tableau du plan pour ${axis.short} : ${axis.objectives.length} objectif(s), colonnes ${header.join(', ')}.`
       : `Plan table for ${axis.short}: ${axis.objectives.length} objective(s), columns ${header.join(', ')}.`
-    writer.table(axis.caption, description, header, rows, columnWidths(header, ['objective', ...axis.columns.map((column) => column.key)]), true)
+    writer.table(axis.caption, description, header, rows, columnWidths(header, columnTexts), true)
   }
 }
 
-/** Column weights of the plan table, as the PDFs use: objective, means and schedule widest, budget narrowest. */
-const WEIGHTS: Record<string, number> = { objective: 1.3, means: 1.6, responsible: 0.8, partners: 1, results: 1.4, indicators: 0.8, schedule: 1.8, budget: 0.9 }
 /** A landscape letter page between 1000-twip margins. */
 const LANDSCAPE_WIDTH = 15840 - 2000
 /**
- * A bold 9 pt header character is at most about 130 twips wide on average (DejaVu Sans, which LibreOffice
- * draws when Calibri is missing, is the widest); a cell's margins take about 230.
+ * Widths of a 9 pt character (twips) in DejaVu Sans, which LibreOffice draws when Calibri is missing and is the
+ * widest of the fonts a reader may get: regular text on average, and bold header letters; a cell's margins take
+ * about 230.
  */
-const CHAR = 130
+const CHAR = 100
+const BOLD_CHAR = 130
 const CELL_MARGINS = 230
 
 /**
- * Widths (twips) of the plan table's columns: shared out by weight, then widened until the longest word of
- * each header fits whole, taking the width from columns with room to spare. Without them a word processor
- * gives every column the same width and cuts headers mid-word ("changemen / ts").
+ * Widths (twips) of the plan table's columns, found as a browser lays out an automatic table (CSS 2.1, 17.5.2.2):
+ * each column gets at least its longest word — header words whole ("responsable(s)", "changements"), no text
+ * cut mid-word — then the width left is shared in proportion to how much more each column's text would take
+ * on one line. Long-text columns (means, schedule) get room and short ones (budget) stay narrow, as in the
+ * HTML and PDF; without widths a word processor makes every column equal and cuts words.
  */
-function columnWidths(header: readonly string[], keys: readonly string[]): number[] {
-  const weights = keys.map((key) => WEIGHTS[key] ?? 1)
-  const total = weights.reduce((sum, weight) => sum + weight, 0)
-  const widths = weights.map((weight) => (LANDSCAPE_WIDTH * weight) / total)
-  const needed = header.map((text) => Math.max(0, ...text.split(/\s+/).map((word) => word.length)) * CHAR + CELL_MARGINS)
-  const missing = widths.reduce((sum, width, index) => sum + Math.max(0, needed[index]! - width), 0)
-  const spare = widths.reduce((sum, width, index) => sum + Math.max(0, width - needed[index]!), 0)
-  const fitted = missing === 0 || spare < missing ? widths : widths.map((width, index) => (width < needed[index]! ? needed[index]! : width - ((width - needed[index]!) * missing) / spare))
-  return fitted.map(Math.floor)
+function columnWidths(header: readonly string[], columns: ReadonlyArray<ReadonlyArray<readonly ViewBlock[]>>): number[] {
+  const words = (text: string) => plainText(text).split(/\s+/)
+  const headerMinimum = header.map((title) => Math.max(0, ...words(title).map((word) => word.length)) * BOLD_CHAR + CELL_MARGINS)
+  // A body word longer than a sixth of the page (a web address) may break; others stay whole when there is room.
+  const minimum = columns.map((cells, index) =>
+    Math.max(headerMinimum[index]!, Math.min(LANDSCAPE_WIDTH / 6, Math.max(0, ...cells.flatMap((cell) => blockTexts(cell).flatMap(words)).map((word) => word.length)) * CHAR) + CELL_MARGINS),
+  )
+  const maximum = columns.map((cells, index) => Math.max(minimum[index]!, ...cells.map((cell) => Math.max(0, ...blockTexts(cell).map((text) => plainText(text).length)) * CHAR + CELL_MARGINS)))
+  const sum = (widths: readonly number[]) => widths.reduce((total, width) => total + width, 0)
+  const least = sum(minimum)
+  const most = sum(maximum)
+  // Too little room for every word whole: header words keep theirs, long body words give way (they wrap mid-word).
+  const shrunk = (headerLeast: number) => minimum.map((width, index) => headerMinimum[index]! + ((width - headerMinimum[index]!) * (LANDSCAPE_WIDTH - headerLeast)) / (least - headerLeast))
+  const widths =
+    least >= LANDSCAPE_WIDTH
+      ? sum(headerMinimum) < LANDSCAPE_WIDTH
+        ? shrunk(sum(headerMinimum))
+        : minimum.map((width) => (width * LANDSCAPE_WIDTH) / least)
+      : most <= LANDSCAPE_WIDTH
+        ? maximum.map((width) => (width * LANDSCAPE_WIDTH) / most)
+        : minimum.map((width, index) => width + ((maximum[index]! - width) * (LANDSCAPE_WIDTH - least)) / (most - least))
+  return widths.map(Math.floor)
+}
+
+/** Each line a cell would write: paragraphs, list items (with their lead), table rows. */
+function blockTexts(blocks: readonly ViewBlock[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === 'paragraph'
+      ? [block.text]
+      : block.type === 'list'
+        ? block.items.flatMap((item) => [`${item.lead ? `${item.lead} : ` : ''}${item.text}`, ...(item.items ?? [])])
+        : block.rows.map((row) => row.join(' — ')),
+  )
 }
 
 function mergeNumbering(...writers: DocxWriter[]) {
