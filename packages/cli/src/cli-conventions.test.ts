@@ -79,6 +79,7 @@ describe('every message the CLI writes', () => {
     invalid: [messages.invalid(1), messages.invalid(2)],
     invalidJson: [messages.invalidJson('x')],
     about: [messages.about('f.json', messages.valid('a@1'))],
+    working: (['read', 'validate', 'evaluate', 'render-html', 'render-markdown', 'render-docx', 'render-pdf', 'render-xlsx', 'write'] as const).map((stage) => messages.working('plan.json', stage, 3)),
     cannotRead: ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EWHATEVER', undefined].map((code) => messages.cannotRead('f.json', code)),
     cannotWrite: ['ENOENT', 'EACCES', 'EWHATEVER', undefined].map((code) => messages.cannotWrite('f.json', code)),
   }

@@ -3,6 +3,7 @@ import {
   createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
 } from '@demarche/rules'
 import type { Io } from './io.js'
+import { StatusLine } from './status.js'
 import { EXIT, type Message, messages } from './messages.js'
 import { readJson } from './validate-command.js'
 
@@ -53,7 +54,11 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       io.stderr(`${progress ? '\r\u001b[2K' : ''}${parsed.message[locale]}\n`)
       continue
     }
+    // One large plan takes seconds: without the bar of many files, a status line says what is going on.
+    const status = progress ? undefined : StatusLine.for(io, file, parsed.source.length, locale)
+    status?.enter('evaluate')
     const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
+    status?.end()
     // SARIF shows each finding at its line and column, read from the file's text; the other formats do not need the text kept.
     results.push({ file, report, ...(options.format === 'sarif' && { source: parsed.source }), ...(options.explain && { explanation: explain(report) }) })
   }

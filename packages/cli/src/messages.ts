@@ -27,9 +27,29 @@ export const messages = {
   invalidJson: (detail: string): Message => ({ fr: `JSON invalide : ${detail}`, en: `Invalid JSON: ${detail}` }),
   /** "plan.json : …": a message about one file. */
   about: (file: string, text: Message): Message => ({ fr: `${file} : ${text.fr}`, en: `${file}: ${text.en}` }),
+  /** What a long command is doing, on a terminal: "plan.json — mise en page PDF… 12 s". */
+  working: (file: string, stage: Stage, seconds: number): Message => {
+    const words = STAGES[stage]
+    return { fr: `${file} — ${words.fr}… ${seconds} s`, en: `${file} — ${words.en}… ${seconds} s` }
+  },
   cannotRead: (path: string, code: string | undefined): Message => fileFailure('read', path, code),
   cannotWrite: (path: string, code: string | undefined): Message => fileFailure('write', path, code),
 } as const
+
+/** The stages of a command on one plan, as a status line names them. */
+export type Stage = 'read' | 'validate' | 'evaluate' | 'render-html' | 'render-markdown' | 'render-docx' | 'render-pdf' | 'render-xlsx' | 'write'
+
+const STAGES: Record<Stage, Message> = {
+  read: { fr: 'lecture', en: 'reading' },
+  validate: { fr: 'validation', en: 'validating' },
+  evaluate: { fr: 'évaluation', en: 'evaluating' },
+  'render-html': { fr: 'mise en page HTML', en: 'laying out HTML' },
+  'render-markdown': { fr: 'mise en page Markdown', en: 'laying out Markdown' },
+  'render-docx': { fr: 'mise en page DOCX', en: 'laying out DOCX' },
+  'render-pdf': { fr: 'mise en page PDF', en: 'laying out PDF' },
+  'render-xlsx': { fr: 'mise en page XLSX', en: 'laying out XLSX' },
+  write: { fr: 'écriture', en: 'writing' },
+}
 
 const REASONS: Record<string, Message> = {
   ENOENT: { fr: 'fichier ou dossier introuvable', en: 'no such file or folder' },

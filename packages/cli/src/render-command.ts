@@ -3,6 +3,8 @@ import { type Locale, validatePlan } from '@demarche/domain'
 import { createContext, isRenderFormat, RENDER_FORMATS, RenderError, type RenderOptions as RendererOptions, renderers } from '@demarche/render'
 import { evaluatePlan } from '@demarche/rules'
 import type { Io } from './io.js'
+import type { Stage } from './messages.js'
+import { StatusLine } from './status.js'
 import { formatIssue, readJson } from './validate-command.js'
 
 export { RENDER_FORMATS }
@@ -31,8 +33,11 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
     io.stderr(`${options.file}: ${parsed.message[options.locale]}\n`)
     return 1
   }
+  const status = StatusLine.for(io, options.file, parsed.source.length, options.locale)
+  status.enter('validate')
   const validation = validatePlan(parsed.value)
   if (!validation.ok) {
+    status.end()
     io.stderr(`${options.file}: ${fr ? 'plan invalide' : 'invalid plan'}\n`)
     for (const issue of validation.issues) io.stderr(formatIssue(issue, options.locale))
     return 1
@@ -40,22 +45,35 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
   const plan = validation.plan
   const rendererOptions: RendererOptions = options.template ? { template: await readBytes(options.template) } : {}
   let output: string | Uint8Array
+  const laying = `render-${options.format}` as Stage
   try {
     const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA' })
     // The plan is evaluated only for a report: rendering a plan never runs the rules.
-    output = options.report
-      ? await renderer.renderReport!({ report: evaluatePlan(plan), plan }, context, rendererOptions)
-      : await renderer.renderPlan(plan, context, rendererOptions)
+    if (options.report) {
+      status.enter('evaluate')
+      const report = evaluatePlan(plan)
+      status.enter(laying)
+      output = await renderer.renderReport!({ report, plan }, context, rendererOptions)
+    } else {
+      status.enter(laying)
+      output = await renderer.renderPlan(plan, context, rendererOptions)
+    }
   } catch (error) {
+    status.end()
     // What the person running the command can fix (CHROMIUM_PATH leading nowhere, say) is a usage failure.
     if (error instanceof RenderError) return usage(io, error.text[options.locale])
     throw error
   }
-  if (options.output === '-') {
-    if (typeof output === 'string') io.stdout(output)
-    else await io.writeBytes('-', output)
-  } else if (typeof output === 'string') await io.writeFile(options.output, output)
-  else await io.writeBytes(options.output, output)
+  status.enter('write')
+  try {
+    if (options.output === '-') {
+      if (typeof output === 'string') io.stdout(output)
+      else await io.writeBytes('-', output)
+    } else if (typeof output === 'string') await io.writeFile(options.output, output)
+    else await io.writeBytes(options.output, output)
+  } finally {
+    status.end()
+  }
   return 0
 }
 
