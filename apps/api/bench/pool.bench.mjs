@@ -90,10 +90,15 @@ export async function benchPool() {
   /** One connection: what the trip to a worker costs a small document (inline may be better for those). */
   const seedAlone = ({ address }) => run(address, { path: '/v1/evaluate', method: 'POST', headers: json, body: newSeed, connections: 1 })
 
-  // Warm both (JIT, worker threads, the rules modules) on small and large documents.
+  // Warm both (JIT, worker threads, the rules modules) on small and large documents, and on the light
+  // requests measured: the first answer of a route compiles what its serializer needs for the shape met
+  // (fast-json-stringify compiles a union's branch checks on first use: ~250 ms for a plan), once per
+  // process. Unwarmed, that one-off landed in the first measured run of whichever service came first.
   for (const service of [pooled, inline]) {
     await run(service.address, { path: '/v1/evaluate', method: 'POST', headers: json, body: newSeed, connections: 4, seconds: 2 })
     await evaluateWithoutPause(service.address, 2, 3)
+    await run(service.address, { path: '/v1/plans/crevale-2026-2028', headers: auth, connections: 1, seconds: 1 })
+    await run(service.address, { path: '/healthz', connections: 1, seconds: 1 })
   }
   /**
    * Each measure four times, pool and no pool in the order A B B A (what one leaves running or the load
