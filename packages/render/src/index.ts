@@ -28,6 +28,9 @@ export { reportHtml } from './html/report.js'
 export { planMarkdown } from './markdown/plan.js'
 export { reportMarkdown } from './markdown/report.js'
 
+// Which PDF engine \`auto\` takes for a plan (no PDF library loaded)
+export { CHROMIUM_MAX_ROWS, chromiumSuits } from './pdf/engine-choice.js'
+
 // Every format behind one registry: DOCX, PDF and XLSX load their libraries on first use
 export { renderers, RENDER_FORMATS, REPORT_FORMATS, isRenderFormat } from './registry.js'
 export type { Renderer, Renderers, RenderFormat, RenderOptions } from './registry.js'

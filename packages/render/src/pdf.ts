@@ -4,14 +4,15 @@ import { planHtml } from './html/plan.js'
 import { reportHtml } from './html/report.js'
 import { RenderError } from './errors.js'
 import { ChromiumPrinter, findChromium } from './pdf/chromium.js'
+import { CHROMIUM_MAX_ROWS, chromiumSuits } from './pdf/engine-choice.js'
 import { planPdfkit, reportPdfkit } from './pdf/pdfkit.js'
 import { planView } from './view/plan-view.js'
 import { type ReportInput, reportView } from './view/report-view.js'
 
-export { ChromiumPrinter, findChromium, RenderError }
+export { ChromiumPrinter, findChromium, RenderError, CHROMIUM_MAX_ROWS, chromiumSuits }
 
 export interface PdfOptions {
-  /** `chromium` prints the HTML master; `pdfkit` lays out with embedded fonts; `auto` (default) prefers Chromium. */
+  /** `chromium` prints the HTML master; `pdfkit` lays out with embedded fonts; `auto` (default) prefers Chromium, but for plans past CHROMIUM_MAX_ROWS rows. */
   engine?: 'auto' | 'chromium' | 'pdfkit'
   /** A Chromium kept open by the caller, for many renders. */
   printer?: ChromiumPrinter
@@ -19,10 +20,12 @@ export interface PdfOptions {
 }
 
 export async function planPdf(plan: PlanDocument, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
+  if ((options.engine ?? 'auto') === 'auto' && !chromiumSuits(plan)) options = { ...options, engine: 'pdfkit' }
   return withEngine(options, (printer) => printer.print(planHtml(plan, context), context.clock()), () => planPdfkit(planView(plan, context), context))
 }
 
 export async function reportPdf(input: ReportInput, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
+  if ((options.engine ?? 'auto') === 'auto' && input.plan && !chromiumSuits(input.plan)) options = { ...options, engine: 'pdfkit' }
   return withEngine(options, (printer) => printer.print(reportHtml(input, context), context.clock()), () => reportPdfkit(reportView(input, context), context))
 }
 

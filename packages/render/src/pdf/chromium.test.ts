@@ -64,3 +64,24 @@ describe('a plan whose profile the context does not know', () => {
     expect(error.text).toEqual({ fr: 'Profil inconnu : « nope@3 ».', en: 'Unknown profile: "nope@3".' })
   })
 })
+
+describe('the engine `auto` picks for a large plan', () => {
+  it('is pdfkit past CHROMIUM_MAX_ROWS rows, whatever the Chromium setting; Chromium up to it', async () => {
+    const { generatedPlan } = await import('@demarche/domain/examples')
+    const { CHROMIUM_MAX_ROWS, chromiumSuits } = await import('../pdf.js')
+    expect(chromiumSuits(generatedPlan(CHROMIUM_MAX_ROWS))).toBe(true)
+    expect(chromiumSuits(generatedPlan(CHROMIUM_MAX_ROWS + 1))).toBe(false)
+    expect(chromiumSuits({ axes: [{ objectives: [{ rows: 'not rows' }, null] }, 7] })).toBe(true)
+    // A Chromium path leading nowhere is not even looked at: the large plan never goes to Chromium.
+    vi.stubEnv('CHROMIUM_PATH', '/nowhere/chromium')
+    try {
+      const large = generatedPlan(CHROMIUM_MAX_ROWS + 1)
+      const pdf = await planPdf(large, createContext(large))
+      // Chromium's PDFs name their producer "Skia/PDF"; pdfkit's do not.
+      expect(pdf.length).toBeGreaterThan(0)
+      expect(new TextDecoder('latin1').decode(pdf)).not.toContain('Skia/PDF')
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  }, 60_000)
+})

@@ -1,6 +1,8 @@
-import { RENDER_FORMATS, REPORT_FORMATS, renderers } from '@demarche/render'
+import { generatedPlan } from '@demarche/domain/examples'
+import { CHROMIUM_MAX_ROWS, RENDER_FORMATS, REPORT_FORMATS, renderers } from '@demarche/render'
+import { findChromium } from '@demarche/render/pdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, DATABASE, testApp, type TestApp } from '../../test-support.js'
+import { bearer, DATABASE, draftOf, testApp, type TestApp } from '../../test-support.js'
 
 let t: TestApp
 beforeAll(async () => {
@@ -36,6 +38,19 @@ describe(`getPlanDocument and getPlanReport: the render registry's formats (${DA
     expect(response.headers['content-type']).toBe(renderers[format].mediaType)
     expect(response.headers['content-disposition']).toBe(`attachment; filename="${plan}.report.${renderers[format].extension}"`)
   }, 60_000)
+
+  it('lays out a plan past CHROMIUM_MAX_ROWS rows with pdfkit, where Chromium would take minutes', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(t.keys.coordinator), payload: { ...draftOf('large'), document: generatedPlan(CHROMIUM_MAX_ROWS + 1) } })
+    expect(created.statusCode, created.body).toBe(201)
+    const pdf = await t.app.inject({ method: 'GET', url: `/v1/plans/${created.json().id}/document?format=pdf`, headers: bearer(t.keys.coordinator) })
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200)
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    // Chromium's PDFs name their producer "Skia/PDF"; pdfkit's do not.
+    expect(pdf.rawPayload.toString('latin1')).not.toContain('Skia/PDF')
+    // A plan of the usual size is still Chromium's when the machine has one.
+    const usual = await t.app.inject({ method: 'GET', url: `/v1/plans/${plan}/document?format=pdf`, headers: bearer(t.keys.reviewer) })
+    if (findChromium()) expect(usual.rawPayload.toString('latin1')).toContain('Skia/PDF')
+  }, 120_000)
 
   it('refuses a report format it does not have as a bad query, and an Accept it cannot meet with 406', async () => {
     const xlsx = await t.app.inject({ method: 'GET', url: `/v1/plans/${plan}/report?format=xlsx`, headers: bearer(t.keys.reviewer) })

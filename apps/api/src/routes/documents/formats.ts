@@ -1,4 +1,4 @@
-import { RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, renderers } from '@demarche/render'
+import { chromiumSuits, RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, renderers } from '@demarche/render'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
@@ -37,10 +37,12 @@ export interface Renderable {
  * A plan, or its report (`planHref` given), rendered in the work pool: the plan crosses as JSON text, the
  * document comes back as bytes. A PDF is Chromium's when the machine has one: the pool makes its HTML
  * master (what `planPdf`/`reportPdf` print: the registry's HTML of the same plan and context) and the
- * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool.
+ * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool (for
+ * every plan when there is no Chromium, and for plans past `CHROMIUM_MAX_ROWS` rows).
  */
 export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string): Promise<Buffer> {
-  const chromium = format === 'pdf' ? await printer() : undefined
+  // A large plan is laid out by pdfkit in the pool, as the library's `auto` does: Chromium would take minutes.
+  const chromium = format === 'pdf' && chromiumSuits(plan.document) ? await printer() : undefined
   const clock = new Date(plan.updatedAt).getTime()
   const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock }
   const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref }))
