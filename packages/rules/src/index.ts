@@ -37,6 +37,14 @@ export const RULES_SCHEMAS = [
   CriterionExplanation, Explanation, ResolvedCriterion, RuleSetRule, RuleSetSummary, CriterionDefinition, RuleEntry, RuleSetDefinition,
 ] as const
 
+// The reviewer's assessment of a plan version: its schemas, finding fingerprints, follow-up of a resubmission
+export {
+  ReviewerStatus, REVIEWER_STATUSES, Recommendation, RECOMMENDATIONS, CriterionAssessment, FindingDecision, ReviewerRequest, AssessmentContent, AssessedFinding,
+  DismissedFinding, RequestFollowUp, AssessmentFollowUp, ELEMENT_CHANGES, ASSESSMENT_SCHEMAS, REVIEWER_STATUS_WORDS, RECOMMENDATION_WORDS,
+  fingerprinter, assessFindings, withoutDismissed, relocatePointer, elementChange, followUp, checkAssessment,
+} from './assessment/index.js'
+export type { ElementChange, AssessmentIssue } from './assessment/index.js'
+
 // Built-in rules and rule sets
 export { builtinRules } from './rules/index.js'
 export { builtinRuleSets, lanaudiere2026RuleSet, lanaudiere2021RuleSet, genericRuleSet } from './rulesets/index.js'
