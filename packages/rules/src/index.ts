@@ -26,6 +26,7 @@ export {
 export { explain, Explanation, CriterionExplanation } from './engine/explain.js'
 export { canonicalJson, contentHash } from './engine/canonical.js'
 export { placeLabeller } from './engine/labels.js'
+export { comparePointers } from './engine/order.js'
 export type { PlaceLabeller } from './engine/labels.js'
 
 /**
