@@ -1,7 +1,7 @@
 // The heavy work of the service, as plain-data tasks: what a worker thread of the pool runs (this module's
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
-import { createContext, type RenderFormat, renderers } from '@demarche/render'
+import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
 import { evaluatePlan } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { Piscina } from 'piscina'
@@ -32,6 +32,8 @@ export type Task =
   | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
   /** A plan's submission-stage report rendered. */
   | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string }
+  /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
+  | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
 
 /** What each task gives: a report, or bytes (text encoded as UTF-8) whose buffer is transferred back. */
 export interface TaskOutputs {
@@ -39,6 +41,7 @@ export interface TaskOutputs {
   'evaluate-plan': Report
   'render-plan': Uint8Array
   'render-report': Uint8Array
+  'render-avis': Uint8Array
 }
 
 /**
@@ -104,6 +107,13 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       const input = { report: evaluatePlan(plan), plan, planHref: task.planHref }
       const render = renderers[task.format].renderReport
       if (!render) throw new Error(`No report layout in ${task.format}`)
+      return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
+    }
+    case 'render-avis': {
+      const input = JSON.parse(task.input) as AvisInput
+      const context = createContext(input.plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const render = renderers[task.format].renderAvis
+      if (!render) throw new Error(`No letter layout in ${task.format}`)
       return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
     }
   }

@@ -10,7 +10,8 @@ export type Printer = () => Promise<ChromiumPrinter | undefined>
 /** A media type without its parameters ("text/html"), as Accept names it. */
 const essence = (format: RenderFormat) => renderers[format].mediaType.split(';')[0]!
 
-function queryOf(formats: readonly RenderFormat[]) {
+/** `format` (one of `formats`) and `locale`: the query of every rendered document. */
+export function queryOf(formats: readonly RenderFormat[]) {
   return Type.Object({
     format: Type.Optional(Type.Enum([...formats], { type: 'string', description: 'Takes precedence over the Accept header.' })),
     locale: Type.Optional(Type.Enum(['fr-CA', 'en-CA'], { type: 'string', default: 'fr-CA' })),
