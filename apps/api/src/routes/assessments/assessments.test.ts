@@ -151,3 +151,34 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     expect(listed.every((each: { dismissed: Array<{ fingerprint: string }> }) => each.dismissed.some((dismissal) => dismissal.fingerprint === noise.fingerprint))).toBe(true)
   }, 120_000)
 })
+
+describe(`an assessment refuses what does not fit, never with a 5xx (${DATABASE})`, () => {
+  it('locates odd places, unknown fingerprints and characters no database keeps', async () => {
+    const { app, keys } = t
+    const id = (await app.inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.coordinator), payload: draftOf('ignored') })).json().id as string
+    await app.inject({ method: 'POST', url: `/v1/plans/${id}/deposit`, headers: bearer(keys.coordinator), payload: {} })
+    await app.inject({ method: 'POST', url: `/v1/plans/${id}/start-review`, headers: bearer(keys.reviewer), payload: {} })
+    const base = { criteria: [], recommendation: 'return', reasons: 'Voir les demandes.', findings: [], requests: [] }
+    const cases: Array<[unknown, number, string]> = [
+      [{ ...base, requests: [{ id: 'r1', pointer: '/~2/axes', text: 'x' }] }, 422, 'invalid-assessment'],
+      [{ ...base, requests: [{ id: 'r1', pointer: '/axes/0/objectives/-', text: 'x' }] }, 422, 'invalid-assessment'],
+      [{ ...base, requests: [{ id: 'r1', pointer: '/axes/00', text: 'x' }] }, 422, 'invalid-assessment'],
+      [{ ...base, requests: [{ id: 'r1', pointer: 'axes', text: 'x' }] }, 400, 'invalid-request'],
+      [{ ...base, findings: [{ fingerprint: 'fp-0123456789abcdef01234567', decision: 'confirm' }] }, 422, 'invalid-assessment'],
+      [{ ...base, criteria: [{ criterion: '__proto__', status: 'compliant' }] }, 422, 'invalid-assessment'],
+      [{ ...base, reasons: 'Nul\u0000' }, 400, 'invalid-characters'],
+      [{ ...base, recommendation: 'maybe' }, 400, 'invalid-request'],
+      [{ ...base, extra: true }, 400, 'invalid-request'],
+    ]
+    for (const [payload, status, code] of cases) {
+      const response = await app.inject({ method: 'PUT', url: `/v1/plans/${id}/assessment`, headers: bearer(keys.reviewer), payload: payload as object })
+      expect([response.statusCode, response.json().code], JSON.stringify(payload)).toEqual([status, code])
+    }
+    // A request on the whole plan ("") is a place too.
+    const whole = await app.inject({ method: 'PUT', url: `/v1/plans/${id}/assessment`, headers: bearer(keys.reviewer), payload: { ...base, requests: [{ id: 'r1', pointer: '', text: 'Relisez l’ensemble du plan.' }] } })
+    expect(whole.statusCode, whole.body).toBe(201)
+    const letter = await app.inject({ method: 'GET', url: `/v1/plans/${id}/assessment/letter?format=html`, headers: bearer(keys.reviewer) })
+    expect(letter.statusCode).toBe(200)
+    expect(letter.body).toContain('Relisez l’ensemble du plan.')
+  }, 60_000)
+})
