@@ -23,7 +23,7 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'invalid-transition': { fr: 'Cette étape du processus n’est pas possible depuis l’état actuel du plan (`planStatus`).', en: 'This workflow step is not possible from the plan’s current state (`planStatus`).' },
   'not-under-review': { fr: 'L’évaluation du plan ne s’écrit que pendant son analyse (`planStatus` donne son état).', en: 'A plan’s assessment is written only while the plan is under review (`planStatus` gives its state).' },
   'no-assessment': { fr: 'Le plan n’a pas encore d’évaluation de l’analyste.', en: 'The plan has no reviewer’s assessment yet.' },
-  'invalid-assessment': { fr: 'L’évaluation ne s’applique pas à cette version du plan ; `errors` situe chaque problème.', en: 'The assessment does not fit this version of the plan; `errors` locates each problem.' },
+  'invalid-assessment': { fr: 'L’évaluation ne s’applique pas à cette version du plan; `errors` situe chaque problème.', en: 'The assessment does not fit this version of the plan; `errors` locates each problem.' },
   'precondition-failed': { fr: 'Le plan a changé depuis la lecture (ETag périmé) : rien n’a été écrit.', en: 'The plan changed since it was read (stale ETag): nothing was written.' },
   'request-timeout': { fr: 'La requête n’est pas arrivée à temps.', en: 'The request did not arrive in time.' },
   'payload-too-large': { fr: 'Le corps de la requête dépasse la taille permise.', en: 'The request body exceeds the allowed size.' },

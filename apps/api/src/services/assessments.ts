@@ -85,7 +85,7 @@ export class AssessmentsService {
     if (plan.status !== 'under_review')
       throw new AppError(
         'not-under-review',
-        { fr: `L’évaluation s’écrit pendant l’analyse\u00a0; le plan est à l’état «\u00a0${STATUS_WORDS[plan.status].fr}\u00a0».`, en: `The assessment is written during the review; the plan is "${STATUS_WORDS[plan.status].en}".` },
+        { fr: `L’évaluation s’écrit pendant l’analyse; le plan est à l’état «\u00a0${STATUS_WORDS[plan.status].fr}\u00a0».`, en: `The assessment is written during the review; the plan is "${STATUS_WORDS[plan.status].en}".` },
         { planStatus: plan.status },
       )
     const [existing] = await this.db.select().from(assessments).where(and(eq(assessments.planId, planId), eq(assessments.version, plan.version))).limit(1)
