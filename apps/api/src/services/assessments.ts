@@ -56,11 +56,16 @@ export class AssessmentsService {
     return row
   }
 
-  /** The plan's assessment in force, with the engine's findings of its version and, after a resubmission, what changed since. */
-  async read(principal: Principal, planId: string): Promise<AssessmentRecord> {
+  private async exactly(planId: string, version: number): Promise<AssessmentRow | undefined> {
+    const [row] = await this.db.select().from(assessments).where(and(eq(assessments.planId, planId), eq(assessments.version, version))).limit(1)
+    return row
+  }
+
+  /** The plan's assessment in force (or that of `version`), with the engine's findings of its version and, after a resubmission, what changed since. */
+  async read(principal: Principal, planId: string, version?: number): Promise<AssessmentRecord> {
     const plan = await this.plans.get(principal, planId)
     authorize(principal, 'plan.read-assessment', plan)
-    const row = await this.latest(planId, plan.version)
+    const row = version === undefined ? await this.latest(planId, plan.version) : await this.exactly(planId, version)
     if (!row) throw noAssessment()
     const document = row.version === plan.version ? plan.document : await this.document(planId, row.version)
     const report = await this.evaluatePlan(document, { stage: 'submission' })
@@ -121,10 +126,12 @@ export class AssessmentsService {
    * force for its version, as long as their element keeps its text.
    */
   async reviewed<Evaluation extends { version: number; report: Report }>(planId: string, rows: readonly Evaluation[]): Promise<Array<Evaluation & { dismissed: DismissedFinding[] }>> {
-    const out: Array<Evaluation & { dismissed: DismissedFinding[] }> = []
+    // A plan has an assessment per reviewed version at most: read once, newest first.
+    const all = rows.length === 0 ? [] : await this.db.select().from(assessments).where(eq(assessments.planId, planId)).orderBy(desc(assessments.version))
     const documents = new Map<number, PlanDocument>()
+    const out: Array<Evaluation & { dismissed: DismissedFinding[] }> = []
     for (const row of rows) {
-      const assessment = await this.latest(planId, row.version)
+      const assessment = all.find((each) => each.version <= row.version)
       if (!assessment || !assessment.content.findings.some((decision) => decision.decision === 'dismiss')) {
         out.push({ ...row, dismissed: [] })
         continue

@@ -149,6 +149,15 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     expect(again.dismissed.map((each: { fingerprint: string }) => each.fingerprint)).toEqual([noise.fingerprint])
     const listed = (await app.inject({ method: 'GET', url: `/v1/plans/${id}/evaluations`, headers: as('coordinator') })).json()
     expect(listed.every((each: { dismissed: Array<{ fingerprint: string }> }) => each.dismissed.some((dismissal) => dismissal.fingerprint === noise.fingerprint))).toBe(true)
+
+    // The second round: a new assessment for version 2; the first stays readable by its version.
+    expect((await app.inject({ method: 'POST', url: `/v1/plans/${id}/start-review`, headers: as('reviewer'), payload: {} })).statusCode).toBe(200)
+    expect((await app.inject({ method: 'GET', url, headers: as('coordinator') })).json()).toMatchObject({ status: 403, code: 'forbidden' })
+    const second = await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: { ...content, recommendation: 'accept', reasons: 'Les précisions demandées sont faites.', requests: [] } })
+    expect([second.statusCode, second.headers.etag, second.json().version, second.json().followUp]).toEqual([201, '"a2-1"', 2, null])
+    const first = (await app.inject({ method: 'GET', url: `${url}?version=1`, headers: as('reviewer') })).json()
+    expect([first.version, first.revision, first.followUp.version]).toEqual([1, 2, 2])
+    expect((await app.inject({ method: 'GET', url: `${url}?version=7`, headers: as('reviewer') })).json()).toMatchObject({ status: 404, code: 'no-assessment' })
   }, 120_000)
 })
 
