@@ -1,6 +1,6 @@
 import { findProfile, type PlanDocument } from '@demarche/domain'
 import {
-  type AssessedFinding, type AssessmentContent, type AssessmentFollowUp, assessFindings, checkAssessment, type DismissedFinding, followUp, type Report, withoutDismissed,
+  type AssessedFinding, type AssessmentContent, type FindingDecision, type AssessmentFollowUp, assessFindings, checkAssessment, type DismissedFinding, followUp, type Report, withoutDismissed,
 } from '@demarche/rules'
 import { and, desc, eq, lte } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
@@ -59,6 +59,12 @@ export class AssessmentsService {
   private async exactly(planId: string, version: number): Promise<AssessmentRow | undefined> {
     const [row] = await this.db.select().from(assessments).where(and(eq(assessments.planId, planId), eq(assessments.version, version))).limit(1)
     return row
+  }
+
+  /** The dismissals of the assessment in force for `version`; undefined when it dismisses nothing. */
+  async dismissals(planId: string, version: number): Promise<FindingDecision[] | undefined> {
+    const dismissed = (await this.latest(planId, version))?.content.findings.filter((decision) => decision.decision === 'dismiss') ?? []
+    return dismissed.length > 0 ? dismissed : undefined
   }
 
   /** The plan's assessment in force (or that of `version`), with the engine's findings of its version and, after a resubmission, what changed since. */

@@ -91,6 +91,13 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     expect(evaluation.report.findings).toHaveLength(findings.length - 1)
     expect(evaluation.report.summary.errors + evaluation.report.summary.warnings + evaluation.report.summary.infos).toBe(findings.length - 1)
 
+    // So is the rendered report, for whoever may read the assessment; the coordinator, who may not yet, gets the engine's.
+    const reportOf = async (key: keyof TestApp['keys']) => (await app.inject({ method: 'GET', url: `/v1/plans/${id}/report?format=html&locale=en-CA`, headers: as(key) })).body
+    const noiseMark = `data-rule="${noise.finding.ruleId}" data-pointer="${noise.finding.pointer || '/'}"`
+    const scheduleMark = `data-rule="${schedule.finding.ruleId}" data-pointer="${SCHEDULE}"`
+    expect([(await reportOf('reviewer')).includes(noiseMark), (await reportOf('reviewer')).includes(scheduleMark)]).toEqual([false, true])
+    expect((await reportOf('coordinator')).includes(noiseMark)).toBe(true)
+
     // Returned with the letter: the coordinator now reads the assessment and the avis.
     expect((await app.inject({ method: 'POST', url: `/v1/plans/${id}/return`, headers: as('reviewer'), payload: { reason: 'Voir l’avis joint.' } })).statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url, headers: as('coordinator') })).statusCode).toBe(200)

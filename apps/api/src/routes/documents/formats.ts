@@ -1,5 +1,6 @@
 import { RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, renderers } from '@demarche/render'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
+import type { FindingDecision } from '@demarche/rules'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { AppError } from '../../errors.js'
@@ -40,11 +41,11 @@ export interface Renderable {
  * master (what `planPdf`/`reportPdf` print: the registry's HTML of the same plan and context) and the
  * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool.
  */
-export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string): Promise<Buffer> {
+export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string, decisions?: FindingDecision[]): Promise<Buffer> {
   const chromium = format === 'pdf' ? await printer() : undefined
   const clock = new Date(plan.updatedAt).getTime()
   const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock }
-  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref }))
+  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref, ...(decisions && { decisions }) }))
   const output = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (!chromium) return output
   const html = output.toString('utf8')
