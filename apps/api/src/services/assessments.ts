@@ -90,7 +90,7 @@ export class AssessmentsService {
    * none (no `If-Match`), revised when `ifMatch` is its current ETag. Checked against the version's report
    * (criteria of its grid, fingerprints of its findings, places of the plan) before anything is written.
    */
-  async save(principal: Principal, planId: string, content: AssessmentContent, ifMatch: string | undefined): Promise<{ row: AssessmentRow; created: boolean }> {
+  async save(principal: Principal, planId: string, content: AssessmentContent, ifMatch: string | undefined): Promise<AssessmentRecord & { created: boolean }> {
     const plan = await this.plans.get(principal, planId)
     authorize(principal, 'plan.assess', plan)
     if (plan.status !== 'under_review')
@@ -109,7 +109,7 @@ export class AssessmentsService {
         errors: issues.map((issue) => ({ in: 'body', pointer: issue.pointer, code: issue.code, message: issue.message })),
       })
     const actor = actorOf(principal)
-    return this.db.transaction(async (tx) => {
+    const written = await this.db.transaction(async (tx) => {
       let row: AssessmentRow | undefined
       if (existing) {
         ;[row] = await tx
@@ -123,8 +123,10 @@ export class AssessmentsService {
       }
       if (!row) throw stale()
       await audit(tx, principal, existing ? 'assessment.update' : 'assessment.create', `plans/${planId}/assessment/${plan.version}`, existing?.content, content)
-      return { row, created: !existing }
+      return row
     })
+    // The assessment of the current version, read back from the report it was checked against.
+    return { row: written, plan, document: plan.document, report, findings: assessFindings(report, plan.document, content.findings), followUp: null, created: !existing }
   }
 
   /**

@@ -22,9 +22,8 @@ export const putAssessment: FastifyPluginAsyncTypebox<{ assessments: Assessments
       },
     },
     async (request, reply) => {
-      const { row, created } = await assessments.save(request.principal, request.params.planId, request.body, request.headers['if-match'])
-      const record = await assessments.read(request.principal, request.params.planId)
-      return reply.code(created ? 201 : 200).header('etag', assessmentEtag(row)).send(assessmentOf(record))
+      const record = await assessments.save(request.principal, request.params.planId, request.body, request.headers['if-match'])
+      return reply.code(record.created ? 201 : 200).header('etag', assessmentEtag(record.row)).send(assessmentOf(record))
     },
   )
 }
