@@ -1,6 +1,6 @@
 import { PlanDocument as DomainPlanDocument, Profile as DomainProfile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
-import { AssessedFinding, AssessmentContent, AssessmentFollowUp, ASSESSMENT_SCHEMAS, DismissedFinding, Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
+import { AssessedFinding, AssessmentContent, AssessmentFollowUp, ASSESSMENT_SCHEMAS, CriterionResult, DismissedFinding, Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
 import Type, { type Static } from 'typebox'
 import { LIMITS } from './limits.js'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
@@ -178,6 +178,7 @@ export const Assessment = Type.Object(
     updatedBy: Type.String(),
     updatedAt: Type.String({ format: 'date-time' }),
     content: AssessmentContent,
+    criteria: Type.Array(CriterionResult, { description: 'The engine’s judgement of each criterion of the grid on the assessed version, beside the reviewer’s in `content.criteria`' }),
     findings: Type.Array(AssessedFinding, { description: 'The engine’s findings on the assessed version (submission stage), with their fingerprints and the reviewer’s decisions' }),
     followUp: Type.Union([AssessmentFollowUp, Type.Null()], { description: 'When the plan has a later version (a resubmission): each request’s element changed or not, and the findings gone' }),
   },

@@ -46,6 +46,8 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     const findings = draft.json().findings as AssessedFinding[]
     expect(findings.length).toBeGreaterThan(0)
     expect(findings.every((each) => each.decision === 'open')).toBe(true)
+    // The engine's status of each criterion of the grid, beside which the reviewer writes its own.
+    expect(draft.json().criteria.map((criterion: { id: string }) => criterion.id)).toEqual(expect.arrayContaining(['budget', 'results', 'schedule', 'participants']))
     const schedule = findings.find((each) => each.finding.pointer === SCHEDULE)!
     expect(schedule, 'An 8 is outside a plan of An 6 to An 7').toBeDefined()
     const noise = findings.find((each) => each !== schedule && !each.finding.pointer.startsWith(BUDGET) && !each.finding.pointer.startsWith(RESULTS))!

@@ -1,7 +1,7 @@
 import type { AssessmentRecord } from '../../services/assessments.js'
 
 /** An assessment as the API gives it: the stored one, the findings it decided on, the follow-up of a resubmission. */
-export function assessmentOf(record: Pick<AssessmentRecord, 'row' | 'findings' | 'followUp'>) {
+export function assessmentOf(record: Pick<AssessmentRecord, 'row' | 'report' | 'findings' | 'followUp'>) {
   const { row } = record
   return {
     planId: row.planId,
@@ -12,6 +12,7 @@ export function assessmentOf(record: Pick<AssessmentRecord, 'row' | 'findings' |
     updatedBy: row.updatedBy,
     updatedAt: row.updatedAt.toISOString(),
     content: row.content,
+    criteria: record.report.criteria,
     findings: record.findings,
     followUp: record.followUp,
   }
