@@ -76,6 +76,15 @@ describe('the letter (avis) on the 2026-2028 plan', () => {
     expect(await renderers.html.renderAvis!(input, context(plan, locale))).toBe(html)
   })
 
+  it('says so when nothing is requested (an accepted plan), and names the whole plan as "Plan"', async () => {
+    const accepted = await renderers.html.renderAvis!({ ...input, assessment: { ...assessment, recommendation: 'accept', reasons: 'Le plan répond aux attentes.', findings: [], requests: [] } }, context(plan))
+    expect(accepted).toContain('<strong>Plan accepté</strong>')
+    expect(accepted).toContain('<p>Aucune demande.</p>')
+    expect(accepted).not.toContain('<h3')
+    const whole = await renderers.html.renderAvis!({ ...input, assessment: { ...assessment, findings: [], requests: [{ id: 'r1', pointer: '', text: 'Relisez le plan.' }] } }, context(plan))
+    expect(whole).toContain('<h3 data-pointer="/">Plan</h3>')
+  })
+
   it.skipIf(!hasTool('pdftotext', ['-v']))('PDF laid out by pdfkit (no Chromium): the same letter', async () => {
     expectLetter(pdfText(await renderers.pdf.renderAvis!(input, context(plan), { pdf: { engine: 'pdfkit' } })), true)
   }, 60_000)
