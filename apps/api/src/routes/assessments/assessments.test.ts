@@ -17,7 +17,6 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(async () => t?.close())
 
-const BUDGET = '/axes/1/objectives/0/rows/0/budget'
 const RESULTS = '/axes/0/objectives/0/rows/0/results'
 const SCHEDULE = '/axes/3/objectives/3/rows/0/schedule/0/years'
 
@@ -50,7 +49,7 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     expect(draft.json().criteria.map((criterion: { id: string }) => criterion.id)).toEqual(expect.arrayContaining(['budget', 'results', 'schedule', 'participants']))
     const schedule = findings.find((each) => each.finding.pointer === SCHEDULE)!
     expect(schedule, 'An 8 is outside a plan of An 6 to An 7').toBeDefined()
-    const noise = findings.find((each) => each !== schedule && !each.finding.pointer.startsWith(BUDGET) && !each.finding.pointer.startsWith(RESULTS))!
+    const noise = findings.find((each) => !each.finding.pointer.startsWith(SCHEDULE) && !each.finding.pointer.startsWith(RESULTS))!
 
     // The coordinator does not see an assessment in the making.
     expect((await app.inject({ method: 'GET', url, headers: as('coordinator') })).json()).toMatchObject({ status: 403, code: 'forbidden' })
@@ -58,7 +57,7 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
 
     const content = {
       criteria: [
-        { criterion: 'budget', status: 'to-clarify', note: 'Le montant de 2027-2028 manque à l’axe 2.' },
+        { criterion: 'schedule', status: 'non-compliant', note: 'Un échéancier dépasse la période du plan.' },
         { criterion: 'results', status: 'to-clarify' },
         { criterion: 'participants', status: 'compliant' },
       ],
@@ -69,7 +68,7 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
         { fingerprint: noise.fingerprint, decision: 'dismiss', reason: 'Sans conséquence pour l’analyse.' },
       ],
       requests: [
-        { id: 'budget', pointer: BUDGET, criterion: 'budget', text: 'Indiquez le montant prévu pour 2027-2028.' },
+        { id: 'schedule', pointer: SCHEDULE, criterion: 'schedule', text: 'Ramenez l’échéancier dans la période du plan (An 6 à An 7).' },
         { id: 'results', pointer: RESULTS, criterion: 'results', text: 'Reliez chaque résultat à un effet recherché du cadre régional.' },
       ],
     }
@@ -106,27 +105,27 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     const html = await app.inject({ method: 'GET', url: `${url}/letter?format=html`, headers: as('coordinator') })
     expect([html.statusCode, html.headers['content-type']]).toEqual([200, renderers.html.mediaType])
     const text = html.body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
-    for (const expected of ['Plan retourné avec demandes de précisions', 'Axe 1, objectif 1 — Résultats', 'Reliez chaque résultat', 'Axe 2, objectif 1 — Budget', 'Indiquez le montant prévu pour 2027-2028.', 'Axe 4, objectif 4 — Échéancier', schedule.finding.message.fr])
+    for (const expected of ['Plan retourné avec demandes de précisions', 'Axe 1, objectif 1 — Résultats', 'Reliez chaque résultat', 'Axe 4, objectif 4 — Échéancier', schedule.finding.message.fr, 'Ramenez l’échéancier dans la période du plan'])
       expect(text, expected).toContain(expected.replace(/ :/g, '\u00a0:'))
     expect(text).not.toContain(noise.finding.message.fr)
     const english = await app.inject({ method: 'GET', url: `${url}/letter?locale=en-CA`, headers: { ...as('coordinator'), accept: 'text/html' } })
-    expect(english.body).toContain('Axis 2, objective 1 — Budget')
+    expect(english.body).toContain('Axis 4, objective 4 — Schedule')
     for (const format of ['docx', 'pdf'] as const) {
       const letter = await app.inject({ method: 'GET', url: `${url}/letter?format=${format}`, headers: as('coordinator') })
       expect([letter.statusCode, letter.headers['content-type'], letter.headers['content-disposition']]).toEqual([200, renderers[format].mediaType, `attachment; filename="${id}.avis-v1.${format}"`])
       if (format === 'pdf') {
         const dir = mkdtempSync(join(tmpdir(), 'demarche-avis-api-'))
         writeFileSync(join(dir, 'avis.pdf'), letter.rawPayload)
-        expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'avis.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Axe 2, objectif 1 — Budget')
+        expect(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'avis.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain('Axe 4, objectif 4 — Échéancier')
       }
     }
     expect((await app.inject({ method: 'GET', url: `${url}/letter?format=markdown`, headers: as('coordinator') })).statusCode).toBe(400)
 
-    // The coordinator fixes the budget cell, and only it, then resubmits.
+    // The coordinator fixes the schedule, and only it, then resubmits.
     const current = await app.inject({ method: 'GET', url: `/v1/plans/${id}`, headers: as('coordinator') })
     const document = current.json().document as PlanDocument
     const before = structuredClone(document)
-    document.axes[1]!.objectives[0]!.rows[0]!.budget = { raw: 'Voir onglet Budget ligne 12 - déploiement d’actions\nTotal 26-27 : 10 500 $ + 7 000 $\nTotal 27-28 : 10 500 $ + 7 000 $' } as never
+    document.axes[3]!.objectives[3]!.rows[0]!.schedule![0]!.years = { raw: 'An 6-7' } as never
     const fixed = preparePlan(document, lanaudiere2026)
     const saved = await app.inject({ method: 'PUT', url: `/v1/plans/${id}`, headers: { ...as('coordinator'), 'if-match': current.headers.etag as string }, payload: { document: fixed } })
     expect(saved.statusCode, saved.body).toBe(200)
@@ -137,7 +136,7 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     const { followUp } = seen.json()
     expect(followUp.version).toBe(2)
     expect(followUp.requests.map((request: { id: string; element: string; now: string }) => [request.id, request.element, request.now])).toEqual([
-      ['budget', 'changed', BUDGET],
+      ['schedule', 'changed', SCHEDULE],
       ['results', 'unchanged', RESULTS],
     ])
     // The findings gone are exactly the old findings on the changed cell that the new version no longer has.
@@ -146,8 +145,8 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     const key = (finding: { ruleId: string; messageId: string; pointer: string }) => `${finding.ruleId} ${finding.messageId} ${finding.pointer}`
     const still = new Set(newReport.findings.map(key))
     const gone = oldReport.findings.filter((finding) => !still.has(key(finding)))
-    expect(gone.length, 'the amounts for 2027-2028 now given, the cell’s finding about them is gone').toBeGreaterThan(0)
-    expect(gone.every((finding) => finding.pointer.startsWith(BUDGET))).toBe(true)
+    expect(gone.map((finding) => finding.ruleId), 'the schedule within the period, its finding is gone').toContain(schedule.finding.ruleId)
+    expect(gone.every((finding) => finding.pointer.startsWith(SCHEDULE))).toBe(true)
     expect(followUp.goneFindings.map(key)).toEqual(gone.map(key))
     // The chantier sees the same once it has resubmitted.
     expect((await app.inject({ method: 'GET', url, headers: as('coordinator') })).json().followUp.requests.map((request: { element: string }) => request.element)).toEqual(['changed', 'unchanged'])
@@ -159,10 +158,14 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     const listed = (await app.inject({ method: 'GET', url: `/v1/plans/${id}/evaluations`, headers: as('coordinator') })).json()
     expect(listed.every((each: { dismissed: Array<{ fingerprint: string }> }) => each.dismissed.some((dismissal) => dismissal.fingerprint === noise.fingerprint))).toBe(true)
 
-    // The second round: a new assessment for version 2; the first stays readable by its version.
+    // The second round: a new assessment for version 2; the first stays readable by its version. The dismissal
+    // carries over (its element is unchanged); the schedule's finding is gone with its old text.
+    expect((await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: content })).json()).toMatchObject({ status: 409, code: 'not-under-review', planStatus: 'resubmitted' })
     expect((await app.inject({ method: 'POST', url: `/v1/plans/${id}/start-review`, headers: as('reviewer'), payload: {} })).statusCode).toBe(200)
     expect((await app.inject({ method: 'GET', url, headers: as('coordinator') })).json()).toMatchObject({ status: 403, code: 'forbidden' })
-    const second = await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: { ...content, recommendation: 'accept', reasons: 'Les précisions demandées sont faites.', requests: [] } })
+    const outdated = await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: content })
+    expect([outdated.statusCode, outdated.json().errors.map((error: { pointer: string; code: string }) => [error.pointer, error.code])]).toEqual([422, [['/findings/0/fingerprint', 'unknown-finding']]])
+    const second = await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: { ...content, recommendation: 'accept', reasons: 'Les précisions demandées sont faites.', findings: content.findings.slice(1), requests: [] } })
     expect([second.statusCode, second.headers.etag, second.json().version, second.json().followUp]).toEqual([201, '"a2-1"', 2, null])
     const first = (await app.inject({ method: 'GET', url: `${url}?version=1`, headers: as('reviewer') })).json()
     expect([first.version, first.revision, first.followUp.version]).toEqual([1, 2, 2])
