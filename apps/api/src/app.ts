@@ -20,6 +20,7 @@ import { ready } from './routes/system/ready.js'
 import { requiresNothing, SERVICE_DESCRIPTION, tidyDocument } from './openapi.js'
 import { byReference, problems, SHARED_SCHEMAS } from './schemas.js'
 import { CatalogService } from './services/catalog.js'
+import { AssessmentsService } from './services/assessments.js'
 import { PlansService } from './services/plans.js'
 import { Work } from './workers/pool.js'
 
@@ -168,8 +169,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   app.addHook('onClose', () => work.close())
   const evaluate = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options })
   const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
+  const assessments = new AssessmentsService(database.db, plans, evaluate)
   const catalog = new CatalogService(database.db)
-  await app.register(v1Routes, { prefix: '/v1', plans, catalog, printer: openPrinter })
+  await app.register(v1Routes, { prefix: '/v1', plans, assessments, catalog, printer: openPrinter })
   await app.register(health)
   await app.register(problemType)
   await app.register(ready, { database })

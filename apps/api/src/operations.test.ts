@@ -58,11 +58,22 @@ function calls(etag: () => string, walkDraft: () => string, previous: () => { id
     ['getPlanVersion', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/versions/1`, key: 'coordinator' })],
     ['depositPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/deposit`, key: 'coordinator' })],
     ['startReviewPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/start-review`, key: 'reviewer' })],
+    [
+      'putAssessment',
+      () => ({
+        method: 'PUT',
+        url: `/v1/plans/${walkDraft()}/assessment`,
+        key: 'reviewer',
+        payload: { criteria: [{ criterion: 'budget', status: 'to-clarify', note: 'Le budget de l’an 7 manque.' }], recommendation: 'return', reasons: 'Budget de l’an 7 manquant.', findings: [], requests: [{ id: 'r1', pointer: '/axes/0/objectives/0/rows/0/budget', text: 'Indiquez le budget de l’an 7.' }] },
+      }),
+    ],
+    ['getAssessment', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/assessment`, key: 'reviewer' })],
     ['createComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments`, key: 'reviewer', payload: { pointer: '/axes/0/objectives/0', body: 'Précisez le budget de l’an 7.' } })],
     ['resolveComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments/${previous().id}/resolve`, key: 'reviewer' })],
     ['reopenComment', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/comments/${previous().id}/reopen`, key: 'coordinator' })],
     ['listComments', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/comments`, key: 'coordinator' })],
     ['returnPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/return`, key: 'reviewer', payload: { reason: 'Budget de l’an 7 manquant.' } })],
+    ['getAssessmentLetter', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/assessment/letter?format=html`, key: 'coordinator' })],
     ['resubmitPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/resubmit`, key: 'coordinator' })],
     ['evaluatePlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/evaluations`, key: 'reviewer', payload: { stage: 'submission' } })],
     ['listEvaluations', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/evaluations`, key: 'reviewer' })],
@@ -94,6 +105,9 @@ function failures(etag2021: string, withErrorsId: () => string): Array<[operatio
     ['evaluateDocument', 422, { method: 'POST', url: '/v1/evaluate?ruleSet=no-such-set', payload: {} }],
     ['getPlanDocument', 406, { method: 'GET', url: '/v1/plans/crevale-2021/document', headers: { accept: 'application/json' } }],
     ['listAudit', 403, { method: 'GET', url: '/v1/audit', key: 'reviewer' }],
+    ['getAssessment', 404, { method: 'GET', url: '/v1/plans/crevale-2021/assessment', key: 'reviewer' }],
+    ['putAssessment', 409, { method: 'PUT', url: '/v1/plans/crevale-2021/assessment', key: 'reviewer', payload: { criteria: [], recommendation: 'accept', reasons: 'Accepté.', findings: [], requests: [] } }],
+    ['getAssessmentLetter', 406, { method: 'GET', url: '/v1/plans/crevale-2021/assessment/letter', key: 'reviewer', headers: { accept: 'application/json' } }],
   ]
 }
 

@@ -68,7 +68,14 @@ describe('the policy', () => {
     expect(readablePlans(reviewer)).toEqual({ all: true })
     expect(readablePlans(coordinator)).toEqual({ all: false, chantierIds: ['a'] })
     expect(readablePlans(anonymous)).toEqual({ all: false, chantierIds: [] })
-    // Every action has a cell for every relation, and only the read of plans depends on their status.
-    for (const [action, row] of Object.entries(POLICY)) for (const cell of Object.values(row)) expect(cell === 'accepted' ? action : 'ok').toMatch(/^(ok|plan\.read)$/)
+    // The assessment: the plan's chantier reads it once the Table has answered, not while it is written.
+    expect(may(coordinator, 'plan.read-assessment', { chantierId: 'a', status: 'under_review' })).toBe(false)
+    expect(may(coordinator, 'plan.read-assessment', { chantierId: 'a', status: 'returned' })).toBe(true)
+    expect(may(coordinator, 'plan.read-assessment', { chantierId: 'a', status: 'resubmitted' })).toBe(true)
+    expect(may(coordinator, 'plan.read-assessment', { chantierId: 'b', status: 'accepted' })).toBe(false)
+    expect(may(coordinator, 'plan.assess', { chantierId: 'a', status: 'under_review' })).toBe(false)
+    expect(may(reviewer, 'plan.assess', { chantierId: 'a', status: 'under_review' })).toBe(true)
+    // Every action has a cell for every relation, and only the reads of plans and of assessments depend on their status.
+    for (const [action, row] of Object.entries(POLICY)) for (const cell of Object.values(row)) expect(cell === 'accepted' || cell === 'answered' ? action : 'ok').toMatch(/^(ok|plan\.read|plan\.read-assessment)$/)
   })
 })

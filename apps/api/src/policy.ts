@@ -10,8 +10,15 @@ import type { PlanStatus, TransitionName } from './workflow.js'
 export const RELATIONS = ['anonymous', 'coordinator', 'chantier-coordinator', 'reviewer', 'admin'] as const
 export type Relation = (typeof RELATIONS)[number]
 
-/** `true`, `false`, or `'accepted'`: only while the plan is accepted. */
-export type Permission = boolean | 'accepted'
+/**
+ * `true`, `false`, `'accepted'`: only while the plan is accepted, or `'answered'`: once the Table has
+ * answered the plan (returned it or decided), so that a chantier reads the assessment it was sent, not one in
+ * the making.
+ */
+export type Permission = boolean | 'accepted' | 'answered'
+
+/** The statuses in which the Table has answered the plan: returned (and resubmitted since), accepted, refused. */
+export const ANSWERED: readonly PlanStatus[] = ['returned', 'resubmitted', 'accepted', 'refused']
 
 export type Action =
   | 'plan.read'
@@ -21,6 +28,8 @@ export type Action =
   | `plan.${TransitionName}`
   | 'plan.comment'
   | 'plan.evaluate'
+  | 'plan.assess'
+  | 'plan.read-assessment'
   | 'document.evaluate'
   | 'reference.read'
   | 'chantier.create'
@@ -59,6 +68,8 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'plan.refuse': staff,
   'plan.comment': { ...staff, 'chantier-coordinator': true },
   'plan.evaluate': { ...staff, 'chantier-coordinator': true },
+  'plan.assess': staff,
+  'plan.read-assessment': { ...staff, 'chantier-coordinator': 'answered' },
   'document.evaluate': everyone,
   'reference.read': everyone,
   'chantier.create': { ...nobody, admin: true },
@@ -121,12 +132,17 @@ export const OPERATION_ACTIONS: Readonly<Record<string, Action | null>> = {
   returnPlan: 'plan.return',
   acceptPlan: 'plan.accept',
   refusePlan: 'plan.refuse',
+  getAssessment: 'plan.read-assessment',
+  putAssessment: 'plan.assess',
+  getAssessmentLetter: 'plan.read-assessment',
 }
 
 /** May this principal do this to this resource (a plan: its chantier and status)? */
 export function may(principal: Principal, action: Action, resource?: { chantierId: string; status?: PlanStatus }): boolean {
   const permission = POLICY[action][relationOf(principal, resource)]
-  return permission === 'accepted' ? resource?.status === 'accepted' : permission
+  if (permission === 'accepted') return resource?.status === 'accepted'
+  if (permission === 'answered') return resource?.status !== undefined && ANSWERED.includes(resource.status)
+  return permission
 }
 
 /** Throws `forbidden` unless the principal may. */
@@ -153,7 +169,7 @@ const HEADINGS: Record<Relation, string> = {
   admin: 'admin',
 }
 
-const cell = (permission: Permission) => (permission === 'accepted' ? 'accepted plans' : permission ? 'yes' : '—')
+const cell = (permission: Permission) => (permission === 'accepted' ? 'accepted plans' : permission === 'answered' ? 'returned or decided plans' : permission ? 'yes' : '—')
 
 /** The policy as the Markdown table of `docs/api.md`. */
 export function policyTable(): string {

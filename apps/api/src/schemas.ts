@@ -1,6 +1,6 @@
 import { PlanDocument as DomainPlanDocument, Profile as DomainProfile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
-import { Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
+import { AssessedFinding, AssessmentContent, AssessmentFollowUp, ASSESSMENT_SCHEMAS, CriterionResult, DismissedFinding, Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
 import Type, { type Static } from 'typebox'
 import { LIMITS } from './limits.js'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
@@ -161,8 +161,28 @@ export const Evaluation = Type.Object(
     score: Type.Number(),
     createdAt: Type.String(),
     report: Report,
+    /** Left out of `report` (and its summary) by the reviewer's assessment in force for this version. */
+    dismissed: Type.Array(DismissedFinding, { description: 'Findings the reviewer’s assessment in force for this version dismissed: left out of `report` and its summary while their element keeps its text.' }),
   },
   { $id: 'Evaluation' },
+)
+
+/** The reviewer's assessment of a plan version, as read: what was written, and what it bears on. */
+export const Assessment = Type.Object(
+  {
+    planId: Id,
+    version: Type.Integer({ minimum: 1, description: 'The version of the plan assessed' }),
+    revision: Type.Integer({ minimum: 1, description: 'Increases with every revision; the ETag is derived from it' }),
+    createdBy: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+    updatedBy: Type.String(),
+    updatedAt: Type.String({ format: 'date-time' }),
+    content: AssessmentContent,
+    criteria: Type.Array(CriterionResult, { description: 'The engine’s judgement of each criterion of the grid on the assessed version, beside the reviewer’s in `content.criteria`' }),
+    findings: Type.Array(AssessedFinding, { description: 'The engine’s findings on the assessed version (submission stage), with their fingerprints and the reviewer’s decisions' }),
+    followUp: Type.Union([AssessmentFollowUp, Type.Null()], { description: 'When the plan has a later version (a resubmission): each request’s element changed or not, and the findings gone' }),
+  },
+  { $id: 'Assessment' },
 )
 export const EvaluateRequest = Type.Object(
   {
@@ -216,6 +236,7 @@ export const Readiness = Type.Object({ status: Type.Literal('ready'), database: 
  */
 export const SHARED_SCHEMAS = [
   ...RULES_SCHEMAS,
+  ...ASSESSMENT_SCHEMAS,
   PlanDocument,
   Profile,
   PlanStatus,
@@ -236,6 +257,7 @@ export const SHARED_SCHEMAS = [
   Comment,
   CreateComment,
   Evaluation,
+  Assessment,
   EvaluateRequest,
   Programme,
   Chantier,

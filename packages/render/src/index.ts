@@ -21,6 +21,11 @@ export type { PlanView, AxisView, ObjectiveView, RowView, SectionView, ViewBlock
 export { reportView, anchorOf } from './view/report-view.js'
 export type { ReportInput, ReportView, FindingView } from './view/report-view.js'
 
+// The reviewer's letter (avis) from an assessment: its shared view and its HTML (DOCX and PDF in their subpaths)
+export { avisView } from './avis/view.js'
+export type { AvisInput, AvisView, AvisElementView } from './avis/view.js'
+export { avisHtml } from './avis/html.js'
+
 // HTML and Markdown: no runtime dependency
 export { planHtml, planStylesheet } from './html/plan.js'
 export type { HtmlOptions } from './html/plan.js'
@@ -32,5 +37,5 @@ export { reportMarkdown } from './markdown/report.js'
 export { CHROMIUM_MAX_ROWS, chromiumSuits } from './pdf/engine-choice.js'
 
 // Every format behind one registry: DOCX, PDF and XLSX load their libraries on first use
-export { renderers, RENDER_FORMATS, REPORT_FORMATS, isRenderFormat } from './registry.js'
+export { renderers, RENDER_FORMATS, REPORT_FORMATS, AVIS_FORMATS, isRenderFormat } from './registry.js'
 export type { Renderer, Renderers, RenderFormat, RenderOptions } from './registry.js'

@@ -6,6 +6,9 @@ import { RenderError } from './errors.js'
 import { ChromiumPrinter, findChromium } from './pdf/chromium.js'
 import { CHROMIUM_MAX_ROWS, chromiumSuits } from './pdf/engine-choice.js'
 import { planPdfkit, reportPdfkit } from './pdf/pdfkit.js'
+import { avisHtml } from './avis/html.js'
+import { avisPdfkit } from './avis/pdfkit.js'
+import { type AvisInput, avisView } from './avis/view.js'
 import { planView } from './view/plan-view.js'
 import { type ReportInput, reportView } from './view/report-view.js'
 
@@ -27,6 +30,11 @@ export async function planPdf(plan: PlanDocument, context: RenderContext, option
 export async function reportPdf(input: ReportInput, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
   if ((options.engine ?? 'auto') === 'auto' && input.plan && !chromiumSuits(input.plan)) options = { ...options, engine: 'pdfkit' }
   return withEngine(options, (printer) => printer.print(reportHtml(input, context), context.clock()), () => reportPdfkit(reportView(input, context), context))
+}
+
+/** The letter (avis): Chromium prints its HTML; pdfkit lays it out when there is no Chromium. */
+export async function avisPdf(input: AvisInput, context: RenderContext, options: PdfOptions = {}): Promise<Uint8Array> {
+  return withEngine(options, (printer) => printer.print(avisHtml(input, context), context.clock()), () => avisPdfkit(avisView(input, context), context))
 }
 
 async function withEngine(options: PdfOptions, chromium: (printer: ChromiumPrinter) => Promise<Uint8Array>, pdfkit: () => Promise<Uint8Array>): Promise<Uint8Array> {

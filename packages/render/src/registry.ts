@@ -6,6 +6,8 @@ import { reportHtml } from './html/report.js'
 import { planMarkdown } from './markdown/plan.js'
 import { reportMarkdown } from './markdown/report.js'
 import type { ReportInput } from './view/report-view.js'
+import { avisHtml } from './avis/html.js'
+import type { AvisInput } from './avis/view.js'
 
 /**
  * The PDF entry runs in Node only (pdfkit reads its font files, Chromium is a process): its specifier is a
@@ -39,6 +41,8 @@ export interface Renderer<Output extends string | Uint8Array = string | Uint8Arr
   renderPlan(plan: PlanDocument, context: RenderContext, options?: RenderOptions): Promise<Output>
   /** Absent for a format that has no report layout (XLSX). */
   readonly renderReport?: (input: ReportInput, context: RenderContext, options?: RenderOptions) => Promise<Output>
+  /** The reviewer's letter (avis) from an assessment; absent for a format that has no letter layout. */
+  readonly renderAvis?: (input: AvisInput, context: RenderContext, options?: RenderOptions) => Promise<Output>
 }
 
 export interface Renderers {
@@ -61,6 +65,7 @@ export const renderers: Renderers = {
     binary: false,
     renderPlan: async (plan, context) => planHtml(plan, context),
     renderReport: async (input, context) => reportHtml(input, context),
+    renderAvis: async (input, context) => avisHtml(input, context),
   },
   markdown: {
     format: 'markdown',
@@ -77,6 +82,7 @@ export const renderers: Renderers = {
     binary: true,
     renderPlan: async (plan, context, options = {}) => (await import('./docx.js')).planDocx(plan, context, options.template ? { template: options.template } : {}),
     renderReport: async (input, context) => (await import('./docx.js')).reportDocx(input, context),
+    renderAvis: async (input, context) => (await import('./docx.js')).avisDocx(input, context),
   },
   pdf: {
     format: 'pdf',
@@ -85,6 +91,7 @@ export const renderers: Renderers = {
     binary: true,
     renderPlan: async (plan, context, options = {}) => (await loadPdf()).planPdf(plan, context, options.pdf),
     renderReport: async (input, context, options = {}) => (await loadPdf()).reportPdf(input, context, options.pdf),
+    renderAvis: async (input, context, options = {}) => (await loadPdf()).avisPdf(input, context, options.pdf),
   },
   xlsx: {
     format: 'xlsx',
@@ -101,3 +108,6 @@ export function isRenderFormat(value: string): value is RenderFormat {
 
 /** The formats that render an evaluation report. */
 export const REPORT_FORMATS: readonly RenderFormat[] = RENDER_FORMATS.filter((format) => renderers[format].renderReport !== undefined)
+
+/** The formats that render the reviewer's letter (avis): HTML, DOCX and PDF. */
+export const AVIS_FORMATS: readonly RenderFormat[] = RENDER_FORMATS.filter((format) => renderers[format].renderAvis !== undefined)

@@ -26,6 +26,7 @@ export {
 export { explain, Explanation, CriterionExplanation } from './engine/explain.js'
 export { canonicalJson, contentHash } from './engine/canonical.js'
 export { placeLabeller } from './engine/labels.js'
+export { comparePointers } from './engine/order.js'
 export type { PlaceLabeller } from './engine/labels.js'
 
 /**
@@ -36,6 +37,14 @@ export const RULES_SCHEMAS = [
   FindingSeverity, Stage, CriterionStatus, Finding, CriterionResult, ReportEngine, ReportRuleSet, ReportProfile, ReportPlan, ReportSummary, Report,
   CriterionExplanation, Explanation, ResolvedCriterion, RuleSetRule, RuleSetSummary, CriterionDefinition, RuleEntry, RuleSetDefinition,
 ] as const
+
+// The reviewer's assessment of a plan version: its schemas, finding fingerprints, follow-up of a resubmission
+export {
+  ReviewerStatus, REVIEWER_STATUSES, Recommendation, RECOMMENDATIONS, CriterionAssessment, FindingDecision, ReviewerRequest, AssessmentContent, AssessedFinding,
+  DismissedFinding, RequestFollowUp, AssessmentFollowUp, ELEMENT_CHANGES, ASSESSMENT_SCHEMAS, REVIEWER_STATUS_WORDS, RECOMMENDATION_WORDS,
+  fingerprinter, assessFindings, withoutDismissed, relocatePointer, elementChange, followUp, checkAssessment,
+} from './assessment/index.js'
+export type { ElementChange, AssessmentIssue } from './assessment/index.js'
 
 // Built-in rules and rule sets
 export { builtinRules } from './rules/index.js'

@@ -1,7 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { authorize } from '../policy.js'
 import type { CatalogService } from '../services/catalog.js'
+import type { AssessmentsService } from '../services/assessments.js'
 import type { PlansService } from '../services/plans.js'
+import { getAssessment } from './assessments/get.js'
+import { getAssessmentLetter } from './assessments/letter.js'
+import { putAssessment } from './assessments/put.js'
 import { createApiKey } from './api-keys/create.js'
 import { listApiKeys } from './api-keys/list.js'
 import { revokeApiKey } from './api-keys/revoke.js'
@@ -35,12 +39,13 @@ import { listPlanTransitions } from './workflow/history.js'
 
 export interface V1Options {
   plans: PlansService
+  assessments: AssessmentsService
   catalog: CatalogService
   printer: Printer
 }
 
 /** Operations on a plan and what hangs from it, under `/v1/plans`. */
-const PLAN_OPERATIONS = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, resolveComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport]
+const PLAN_OPERATIONS: Array<FastifyPluginAsyncTypebox<{ plans: PlansService; assessments: AssessmentsService; printer: Printer }>> = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, resolveComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport, getAssessment, putAssessment, getAssessmentLetter]
 
 /** Reference data anyone may read, under `/v1`. */
 const REFERENCE_READS = [listProfiles, getProfile, listRuleSets, listProgrammes, listChantiers, listOrganisations]
@@ -49,10 +54,10 @@ const REFERENCE_READS = [listProfiles, getProfile, listRuleSets, listProgrammes,
 const CATALOG_OPERATIONS = [createChantier, createOrganisation, listApiKeys, createApiKey, revokeApiKey, listAudit]
 
 /** `/v1`: every operation, one plugin each (a folder per resource, a file per operation). */
-export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (v1, { plans, catalog, printer }) => {
+export const v1Routes: FastifyPluginAsyncTypebox<V1Options> = async (v1, { plans, assessments, catalog, printer }) => {
   await v1.register(
     async (scope) => {
-      for (const operation of PLAN_OPERATIONS) await scope.register(operation, { plans, printer })
+      for (const operation of PLAN_OPERATIONS) await scope.register(operation, { plans, assessments, printer })
     },
     { prefix: '/plans' },
   )

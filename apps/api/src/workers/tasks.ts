@@ -1,8 +1,8 @@
 // The heavy work of the service, as plain-data tasks: what a worker thread of the pool runs (this module's
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
-import { createContext, type RenderFormat, renderers } from '@demarche/render'
-import { evaluatePlan } from '@demarche/rules'
+import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
+import { evaluatePlan, type FindingDecision, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { Piscina } from 'piscina'
 import secureJson from 'secure-json-parse'
@@ -31,7 +31,9 @@ export type Task =
   /** A plan rendered; `clock` is the instant written as "produced on" (ms since the epoch). */
   | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
   /** A plan's submission-stage report rendered. */
-  | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string }
+  | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; decisions?: FindingDecision[] }
+  /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
+  | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
 
 /** What each task gives: a report, or bytes (text encoded as UTF-8) whose buffer is transferred back. */
 export interface TaskOutputs {
@@ -39,6 +41,7 @@ export interface TaskOutputs {
   'evaluate-plan': Report
   'render-plan': Uint8Array
   'render-report': Uint8Array
+  'render-avis': Uint8Array
 }
 
 /**
@@ -101,9 +104,18 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
     case 'render-report': {
       const plan = JSON.parse(task.plan)
       const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
-      const input = { report: evaluatePlan(plan), plan, planHref: task.planHref }
+      // The reviewer's dismissals in force, for a caller who may read the assessment: those findings are left out.
+      const report = task.decisions ? withoutDismissed(evaluatePlan(plan), plan, task.decisions).report : evaluatePlan(plan)
+      const input = { report, plan, planHref: task.planHref }
       const render = renderers[task.format].renderReport
       if (!render) throw new Error(`No report layout in ${task.format}`)
+      return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
+    }
+    case 'render-avis': {
+      const input = JSON.parse(task.input) as AvisInput
+      const context = createContext(input.plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const render = renderers[task.format].renderAvis
+      if (!render) throw new Error(`No letter layout in ${task.format}`)
       return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
     }
   }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import type { PlanDocument } from '@demarche/domain'
-import type { Report } from '@demarche/rules'
+import type { AssessmentContent, Report } from '@demarche/rules'
 import { PLAN_STATUSES, ROLES } from '../../workflow.js'
 
 const created = { createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow() }
@@ -107,6 +107,25 @@ export const evaluations = pgTable('evaluations', {
   createdBy: text('created_by').notNull(),
   ...created,
 })
+
+/**
+ * The reviewer's assessment of one saved version of a plan: one per version, revised (`revision`, the ETag)
+ * while the plan is under review; what the letter (avis) is made from.
+ */
+export const assessments = pgTable(
+  'assessments',
+  {
+    planId: text('plan_id').notNull().references(() => plans.id),
+    version: integer('version').notNull(),
+    revision: integer('revision').notNull(),
+    content: jsonb('content').$type<AssessmentContent>().notNull(),
+    createdBy: text('created_by').notNull(),
+    ...created,
+    updatedBy: text('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.planId, table.version] })],
+)
 
 /** API keys are stored as SHA-256 hashes; the key itself is shown once, when it is made. */
 export const apiKeys = pgTable('api_keys', {

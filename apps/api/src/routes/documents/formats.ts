@@ -1,5 +1,6 @@
 import { chromiumSuits, RENDER_FORMATS, REPORT_FORMATS, type RenderFormat, renderers } from '@demarche/render'
 import type { ChromiumPrinter } from '@demarche/render/pdf'
+import type { FindingDecision } from '@demarche/rules'
 import type { FastifyRequest } from 'fastify'
 import Type from 'typebox'
 import { AppError } from '../../errors.js'
@@ -10,7 +11,8 @@ export type Printer = () => Promise<ChromiumPrinter | undefined>
 /** A media type without its parameters ("text/html"), as Accept names it. */
 const essence = (format: RenderFormat) => renderers[format].mediaType.split(';')[0]!
 
-function queryOf(formats: readonly RenderFormat[]) {
+/** `format` (one of `formats`) and `locale`: the query of every rendered document. */
+export function queryOf(formats: readonly RenderFormat[]) {
   return Type.Object({
     format: Type.Optional(Type.Enum([...formats], { type: 'string', description: 'Takes precedence over the Accept header.' })),
     locale: Type.Optional(Type.Enum(['fr-CA', 'en-CA'], { type: 'string', default: 'fr-CA' })),
@@ -40,12 +42,12 @@ export interface Renderable {
  * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool (for
  * every plan when there is no Chromium, and for plans past `CHROMIUM_MAX_ROWS` rows).
  */
-export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string): Promise<Buffer> {
+export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string, decisions?: FindingDecision[]): Promise<Buffer> {
   // A large plan is laid out by pdfkit in the pool, as the library's `auto` does: Chromium would take minutes.
   const chromium = format === 'pdf' && chromiumSuits(plan.document) ? await printer() : undefined
   const clock = new Date(plan.updatedAt).getTime()
   const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock }
-  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref }))
+  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref, ...(decisions && { decisions }) }))
   const output = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (!chromium) return output
   const html = output.toString('utf8')

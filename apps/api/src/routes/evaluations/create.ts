@@ -2,9 +2,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { evaluationOf } from '../../presenters/index.js'
 import { EvaluateRequest, Evaluation, PlanParams, problems } from '../../schemas.js'
+import type { AssessmentsService } from '../../services/assessments.js'
 import type { PlansService } from '../../services/plans.js'
 
-export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async (app, { plans }) => {
+export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService; assessments: AssessmentsService }> = async (app, { plans, assessments }) => {
   app.post(
     '/:planId/evaluations',
     {
@@ -17,6 +18,9 @@ export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = 
         response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429, 503) },
       },
     },
-    async (request, reply) => reply.code(201).send(evaluationOf(await plans.evaluate(request.principal, request.params.planId, request.body ?? {}))),
+    async (request, reply) => {
+      const [evaluation] = await assessments.reviewed(request.params.planId, [evaluationOf(await plans.evaluate(request.principal, request.params.planId, request.body ?? {}))])
+      return reply.code(201).send(evaluation!)
+    },
   )
 }

@@ -1,0 +1,46 @@
+import { AVIS_FORMATS, renderers } from '@demarche/render'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { PlanParams, problems } from '../../schemas.js'
+import type { AssessmentsService } from '../../services/assessments.js'
+import { chooseFormat, documentContent, type Printer, queryOf } from '../documents/formats.js'
+
+const LetterQuery = queryOf(AVIS_FORMATS)
+
+/**
+ * The letter (avis) the Table sends the chantier, made from the assessment in force: HTML, DOCX or PDF, by
+ * `?format=` or `Accept`. Rendered in the work pool; a PDF is Chromium's print of the HTML when the machine
+ * has one, pdfkit's otherwise. Its date is the assessment's last revision, so the same revision gives the
+ * same bytes.
+ */
+export const getAssessmentLetter: FastifyPluginAsyncTypebox<{ assessments: AssessmentsService; printer: Printer }> = async (app, { assessments, printer }) => {
+  app.get(
+    '/:planId/assessment/letter',
+    {
+      schema: {
+        operationId: 'getAssessmentLetter',
+        tags: ['assessments'],
+        summary: 'The letter to the chantier (avis) made from the assessment, as HTML, DOCX or PDF',
+        params: PlanParams,
+        querystring: LetterQuery,
+        response: { 200: { description: 'The rendered letter', content: documentContent(AVIS_FORMATS) }, ...problems(401, 403, 404, 406, 429, 503) },
+      },
+    },
+    async (request, reply) => {
+      const format = chooseFormat(request, AVIS_FORMATS)
+      const locale = request.query.locale ?? 'fr-CA'
+      const record = await assessments.read(request.principal, request.params.planId)
+      const { row } = record
+      const input = { plan: record.document, report: record.report, assessment: row.content, version: row.version, author: row.updatedBy, assessedAt: row.updatedAt.toISOString() }
+      const clock = row.updatedAt.getTime()
+      const chromium = format === 'pdf' ? await printer() : undefined
+      const bytes = await app.work.run({ kind: 'render-avis', input: JSON.stringify(input), format: chromium ? 'html' : format, locale, clock })
+      let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+      if (chromium) {
+        const html = body.toString('utf8')
+        body = Buffer.from(await app.work.print(() => chromium.print(html, new Date(clock))))
+      }
+      const renderer = renderers[format]
+      return reply.type(renderer.mediaType).header('content-disposition', `attachment; filename="${row.planId}.avis-v${row.version}.${renderer.extension}"`).send(body as never)
+    },
+  )
+}
