@@ -66,7 +66,7 @@ for (const [name, plan, runs] of [['seed 000', examplePlans.crevale2026(), 15], 
     docx,
     xlsx: await time(() => planXlsx(plan, context), runs),
     pdfkit: await time(() => planPdf(plan, context, { engine: 'pdfkit' }), Math.min(runs, 5)),
-    chromium: printer ? await time(() => planPdf(plan, context, { printer }), Math.min(runs, 5)) : NaN,
+    chromium: printer ? await time(() => planPdf(plan, context, { printer, engine: 'chromium' }), Math.min(runs, 5)) : NaN,
     pandocDocx,
     pandocHtml,
   }
