@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it, vi } from 'vitest'
-import type { Io } from './io.js'
 import { main } from './main.js'
+import { memoryIo } from './test-support.js'
 
 const evaluations = vi.hoisted(() => ({ count: 0 }))
 vi.mock('@demarche/rules', async (original) => {
@@ -20,22 +19,8 @@ vi.mock('@demarche/rules', async (original) => {
 const plan2026 = fileURLToPath(new URL('../../domain/examples/crevale-2026-2028.plan.json', import.meta.url))
 
 function run(argv: string[]) {
-  const out: string[] = []
-  const err: string[] = []
-  const files: Record<string, string | Uint8Array> = {}
-  const io: Io = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    readFile: (path) => readFile(path, 'utf8'),
-    writeFile: async (path, text) => {
-      files[path] = text
-    },
-    writeBytes: async (path, bytes) => {
-      files[path] = bytes
-    },
-    isTty: false,
-  }
-  return main(argv, io).then((code) => ({ code, out: out.join(''), err: err.join(''), files }))
+  const captured = memoryIo()
+  return main(argv, captured.io).then((code) => ({ code, out: captured.out(), err: captured.err(), files: captured.files }))
 }
 
 describe('demarche render', () => {

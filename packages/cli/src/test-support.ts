@@ -1,0 +1,23 @@
+// Helpers for this package's tests.
+import { readFile } from 'node:fs/promises'
+import type { Io } from './io.js'
+
+/** An Io that reads real files and keeps what a command writes: standard output and error as text, files by path. */
+export function memoryIo(isTty = false) {
+  const out: string[] = []
+  const err: string[] = []
+  const files: Record<string, string | Uint8Array> = {}
+  const io: Io = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: async (path, text) => {
+      files[path] = text
+    },
+    writeBytes: async (path, bytes) => {
+      files[path] = bytes
+    },
+    isTty,
+  }
+  return { io, out: () => out.join(''), err: () => err.join(''), files }
+}
