@@ -18,7 +18,11 @@ describe('the status line of a long command on one plan', () => {
     const run = memoryIo(true)
     expect(await main(['render', large, '--format', 'docx', '--report', '-o', 'large.report.docx'], run.io)).toBe(0)
     const said = run.err()
-    const stages = [...said.matchAll(/\r\u001b\[2K([^\r]*)/g)].map((match) => match[1]!.replace(/\d+ s$/, 'N s'))
+    const lines = [...said.matchAll(/\r\u001b\[2K([^\r]*)/g)].map((match) => match[1]!)
+    // The line is redrawn each second while a stage waits: the seconds only go up, and the stages come in order.
+    const seconds = lines.filter(Boolean).map((line) => Number(/(\d+) s$/.exec(line)![1]))
+    expect(seconds).toEqual([...seconds].sort((a, b) => a - b))
+    const stages = lines.map((line) => line.replace(/\d+ s$/, 'N s')).filter((line, index, all) => index === 0 || line !== all[index - 1])
     expect(stages).toEqual([
       `${large} — validation… N s`,
       `${large} — évaluation… N s`,
