@@ -62,3 +62,4 @@ export function evaluatePlan(input: unknown, options?: EvaluateOptions): Report 
   defaultEngine ??= createRulesEngine()
   return defaultEngine.evaluate(input, options)
 }
+export { loadRuleSetText, RuleSetFile, ruleSetFileJsonSchema, type RuleSetLoad } from './rulesets/rule-set-file.js'
