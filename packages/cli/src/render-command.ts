@@ -1,8 +1,8 @@
 import { basename } from 'node:path'
 import { type Locale, validatePlan } from '@demarche/domain'
 import { createContext, isRenderFormat, RENDER_FORMATS, type RenderOptions as RendererOptions, renderers } from '@demarche/render'
-import { evaluatePlan } from '@demarche/rules'
 import type { Io } from './io.js'
+import type { Project } from './project.js'
 import { formatIssue, readJson } from './validate-command.js'
 
 export { RENDER_FORMATS }
@@ -12,6 +12,7 @@ export interface RenderOptions {
   format: string
   report: boolean
   locale: Locale
+  project: Project
   template?: string
   output?: string
 }
@@ -31,18 +32,18 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
     io.stderr(`${options.file}: ${parsed.message[options.locale]}\n`)
     return 1
   }
-  const validation = validatePlan(parsed.value)
+  const validation = validatePlan(parsed.value, { profiles: options.project.profiles })
   if (!validation.ok) {
     io.stderr(`${options.file}: ${fr ? 'plan invalide' : 'invalid plan'}\n`)
     for (const issue of validation.issues) io.stderr(formatIssue(issue, options.locale))
     return 1
   }
   const plan = validation.plan
-  const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA' })
+  const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA', profile: validation.profile })
   const rendererOptions: RendererOptions = options.template ? { template: await readBytes(options.template) } : {}
   // The plan is evaluated only for a report: rendering a plan never runs the rules.
   const output = options.report
-    ? await renderer.renderReport!({ report: evaluatePlan(plan), plan }, context, rendererOptions)
+    ? await renderer.renderReport!({ report: options.project.engine.evaluate(plan, options.project.ruleSet ? { ruleSet: options.project.ruleSet } : {}), plan }, context, rendererOptions)
     : await renderer.renderPlan(plan, context, rendererOptions)
   if (options.output === '-') {
     if (typeof output === 'string') io.stdout(output)
