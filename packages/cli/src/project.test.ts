@@ -61,6 +61,12 @@ describe('profiles and rule sets from files', () => {
     expect(bad.err()).toMatch(/^demarche\.config\.json:2:15 \/profiles {2}Invalid value: /)
   })
 
+  it('refuses a second definition of a known id@version', async () => {
+    const run = capturedIo(join(folder, 'flags'))
+    expect(await main(['validate', 'plan.json', '--profile', 'exemple.profile.json', '--profile', 'exemple.profile.json', '--locale', 'en'], run.io)).toBe(2)
+    expect(run.err()).toBe('exemple.profile.json /version  Profile "exemple@1" already exists: another definition needs a new version.  [profile-exists]\n')
+  })
+
   it('prints the schemas of profile, rule set and config files, as committed', async () => {
     for (const [kind, file] of [
       ['profile', '../../domain/schemas/profile.schema.json'],

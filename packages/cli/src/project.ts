@@ -55,9 +55,24 @@ export async function loadProject(options: ProjectOptions, locale: Locale, io: I
   for (const file of profileFiles) {
     const loaded = loadProfileText(await readText(file, io), shown(file, options.cwd), profiles)
     if (!loaded.ok) throw failure(loaded.issues, locale)
-    // A file may replace a built-in profile's id only with a new version: plans name id@version.
-    const clash = profiles.findIndex((profile) => profile.id === loaded.profile.id && profile.version === loaded.profile.version)
-    if (clash >= 0) profiles.splice(clash, 1)
+    // Plans name id@version: a second definition of one would change what an existing plan means.
+    if (profiles.some((profile) => profile.id === loaded.profile.id && profile.version === loaded.profile.version)) {
+      const ref = `${loaded.profile.id}@${loaded.profile.version}`
+      throw failure(
+        [
+          {
+            file: shown(file, options.cwd),
+            code: 'profile-exists',
+            pointer: '/version',
+            message: {
+              fr: `Le profil « ${ref} » existe déjà : une autre définition demande une nouvelle version.`,
+              en: `Profile "${ref}" already exists: another definition needs a new version.`,
+            },
+          },
+        ],
+        locale,
+      )
+    }
     profiles.push(loaded.profile)
     lastProfile = loaded.profile
   }
