@@ -53,6 +53,11 @@ describe('rule set files', () => {
     for (const text of ['', '[]', '{', 'null', '{"id": 1}']) expect(loadRuleSetText(text, 'x.json', builtinRuleSets, builtinRules).ok).toBe(false)
   })
 
+  it('refuses a second definition of a known id@version', () => {
+    const loaded = loadRuleSetText(JSON.stringify({ ...regionRules, id: 'generic', extends: undefined }, null, 2), 'generic.rules.json', builtinRuleSets, builtinRules)
+    expect(loaded).toMatchObject({ ok: false, issues: [{ code: 'rule-set-exists', pointer: '/version', position: { line: 4 } }] })
+  })
+
   it('publishes the JSON Schema committed in schemas/', () => {
     const committed = JSON.parse(readFileSync(new URL('../../schemas/rule-set.schema.json', import.meta.url), 'utf8')) as unknown
     expect(committed).toEqual(ruleSetFileJsonSchema())

@@ -50,9 +50,23 @@ export function loadRuleSetText(text: string, file: string, known: readonly Rule
       ),
     }
   const { $schema: _schema, ...definition } = read.value as RuleSetFile
-  const others = known.filter((candidate) => ruleSetKey(candidate) !== ruleSetKey(definition))
+  // Reports name id@version: a second definition of one would change what an existing report means.
+  if (known.some((candidate) => ruleSetKey(candidate) === ruleSetKey(definition)))
+    return {
+      ok: false,
+      issues: located([
+        {
+          code: 'rule-set-exists',
+          pointer: '/version',
+          message: {
+            fr: `Le jeu de règles « ${ruleSetKey(definition)} » existe déjà : une autre définition demande une nouvelle version.`,
+            en: `Rule set "${ruleSetKey(definition)}" already exists: another definition needs a new version.`,
+          },
+        },
+      ]),
+    }
   try {
-    resolveRuleSet(ruleSetKey(definition), [...others, definition], rules)
+    resolveRuleSet(ruleSetKey(definition), [...known, definition], rules)
   } catch (error) {
     if (!(error instanceof RuleSetError)) throw error
     const names = rules.map((rule) => rule.id)
