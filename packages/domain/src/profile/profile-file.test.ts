@@ -80,7 +80,10 @@ describe('profile files', () => {
     if (!loaded.ok) throw new Error('example region does not load')
     const plan = examplePlans.crevale2026()
     plan.profile = { id: 'exemple', version: 1 }
-    expect(validatePlan(plan).ok).toBe(false)
+    const unknown = validatePlan(plan)
+    expect(unknown).toMatchObject({ ok: false, issues: [{ code: 'unknown-profile', pointer: '/profile' }] })
+    expect(unknown.issues[0]!.message.fr).toContain('(profils connus : lanaudiere-2026@1, lanaudiere-2021@1, generic@1, crevale-service-offer@1)')
+    expect(validatePlan(plan, { profiles: [loaded.profile] }).issues).toEqual([])
     expect(validatePlan(plan, { profiles: [...builtinProfiles, loaded.profile] })).toMatchObject({ ok: true, profile: { id: 'exemple' } })
   })
 
