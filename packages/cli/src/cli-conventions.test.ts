@@ -75,6 +75,8 @@ describe('every message the CLI writes', () => {
     badOption: [messages.badOption('--stage', ['draft', 'submission'])],
     badArguments: [messages.badArguments('x')],
     unknownProfile: [messages.unknownProfile('x', ['a', 'b'])],
+    profileIsFile: [messages.profileIsFile('exemple')],
+    unknownSchema: [messages.unknownSchema('x')],
     valid: [messages.valid('a@1')],
     invalid: [messages.invalid(1), messages.invalid(2)],
     invalidJson: [messages.invalidJson('x')],

@@ -10,6 +10,8 @@ export interface Io {
   /** Writes binary output; "-" is standard output. */
   writeBytes(path: string, bytes: Uint8Array): Promise<void>
   isTty: boolean
+  /** The folder demarche.config.json is looked for from; the process's by default. */
+  cwd?: string
 }
 
 /**

@@ -5,11 +5,13 @@ import {
 import type { Io } from './io.js'
 import { StatusLine } from './status.js'
 import { EXIT, type Message, messages } from './messages.js'
+import type { Project } from './project.js'
 import { readJson } from './validate-command.js'
 
 export interface LintOptions {
   files: readonly string[]
   ruleSet?: string
+  project: Project
   stage: string
   format: string
   locale: Locale
@@ -30,7 +32,7 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
   if (!(FORMATS as readonly string[]).includes(options.format)) return usage(io, messages.badOption('--format', FORMATS), locale)
   if (options.failOn !== 'error' && options.failOn !== 'warning') return usage(io, messages.badOption('--fail-on', ['error', 'warning']), locale)
   if (options.files.length === 0) return usage(io, messages.noFileMatches(), locale)
-  const engine = createRulesEngine()
+  const { engine } = options.project
   if (options.ruleSet) {
     try {
       engine.resolve(options.ruleSet)

@@ -87,7 +87,7 @@ describe('demarche prepare', () => {
   it('refuses a draft of an unknown profile', async () => {
     const run = memoryIo({ 'x.json': JSON.stringify({ profile: { id: 'nowhere', version: 1 } }) })
     expect(await main(['prepare', 'x.json'], run.io)).toBe(1)
-    expect(run.err()).toContain('x.json : Profil inconnu : « nowhere » (profils connus : lanaudiere-2026,')
+    expect(run.err()).toContain('x.json : Profil inconnu : « nowhere » (profils connus : lanaudiere-2026@1, lanaudiere-2021@1, generic@1, crevale-service-offer@1).')
   })
 })
 

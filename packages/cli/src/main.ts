@@ -5,6 +5,7 @@ import { expandGlobs } from './globs.js'
 import { lintCommand } from './lint-command.js'
 import { CliFailure, EXIT, type Message, messages } from './messages.js'
 import { prepareCommand } from './prepare-command.js'
+import { loadProject } from './project.js'
 import { renderCommand } from './render-command.js'
 import { schemaCommand } from './schema-command.js'
 import { validateCommand } from './validate-command.js'
@@ -14,7 +15,9 @@ const USAGE = `Usage: demarche <command> [options]
 Commands:
   validate <plan.json…>            Validate plans against their profile (exit 1 on errors)
   prepare <plan.json…> [--write]   Assign ids and recompute parsed values from raw text
-  schema [--profile <id>]          Print the JSON Schema of plan documents (of one profile)
+  schema [profile|rule-set|config] [--profile <id|file>]
+                                   Print the JSON Schema of plans (of one profile), or of profile,
+                                   rule set or demarche.config.json files
   lint <files or globs…>           Evaluate plans against their rule set and print the report
       [--ruleset id@version] [--stage draft|submission]
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
@@ -22,8 +25,13 @@ Commands:
       [--report] [--template org.docx]   Render the plan, or its evaluation report
 
 Options:
+  --profile <file>                 Load a profile file (JSON or YAML); repeatable
+  --rules <file>                   Load a rule set file (JSON or YAML); repeatable
   --locale fr|en                   Language of messages (default fr)
   -h, --help                       Show this help
+
+A demarche.config.json found in the current folder or above lists the project's profile and rule set
+files ("profiles", "ruleSets") and its default rule set ("ruleSet").
 
 Exit codes:
   0  done; no finding at --fail-on
@@ -59,7 +67,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       options: {
         locale: { type: 'string', default: 'fr' },
         write: { type: 'boolean', default: false },
-        profile: { type: 'string' },
+        profile: { type: 'string', multiple: true, default: [] },
+        rules: { type: 'string', multiple: true, default: [] },
         ruleset: { type: 'string' },
         stage: { type: 'string', default: 'submission' },
         format: { type: 'string', default: 'stylish' },
@@ -83,12 +92,17 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!isLocale(values.locale)) return usage(io, messages.badLocale(), 'fr')
   const locale: Locale = values.locale
   if (!(COMMANDS as readonly string[]).includes(command)) return usage(io, messages.unknownCommand(command), locale)
-  if (command === 'schema') return schemaCommand(values.profile, locale, io)
+  const profileFiles = values.profile.filter(isFileName)
+  const profileIds = values.profile.filter((value) => !isFileName(value))
+  if (profileIds.length > 0 && command !== 'schema') return usage(io, messages.profileIsFile(profileIds[0]!), locale)
+  const project = await loadProject({ profileFiles, ruleFiles: values.rules, cwd: io.cwd ?? process.cwd() }, locale, io)
+  if (command === 'schema') return schemaCommand({ kind: files[0], profile: profileIds.at(-1), project }, locale, io)
   if (command === 'lint')
     return lintCommand(
       {
         files: await expandGlobs(files),
-        ...(values.ruleset !== undefined && { ruleSet: values.ruleset }),
+        ...((values.ruleset ?? project.ruleSet) !== undefined && { ruleSet: (values.ruleset ?? project.ruleSet)! }),
+        project,
         stage: values.stage,
         format: values.format,
         locale,
@@ -105,6 +119,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         format: values.format === 'stylish' ? '' : values.format,
         report: values.report,
         locale,
+        project,
         ...(values.template !== undefined && { template: values.template }),
         ...(values.output !== undefined && { output: values.output }),
       },
@@ -112,7 +127,12 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
     )
   }
   if (files.length === 0) return usage(io, messages.noFile(command), locale)
-  return command === 'validate' ? validateCommand(files, locale, io) : prepareCommand(files, values.write, locale, io)
+  return command === 'validate' ? validateCommand(files, project, locale, io) : prepareCommand(files, values.write, project, locale, io)
+}
+
+/** A --profile value that names a file rather than a profile id. */
+function isFileName(value: string): boolean {
+  return /\.(json|ya?ml)$/i.test(value) || value.includes('/') || value.includes('\\')
 }
 
 function usage(io: Io, message: Message, locale: Locale): number {

@@ -19,6 +19,14 @@ export const messages = {
     fr: `Profil inconnu : « ${id} » (profils connus : ${known.join(', ')}).`,
     en: `Unknown profile: "${id}" (known profiles: ${known.join(', ')}).`,
   }),
+  profileIsFile: (value: string): Message => ({
+    fr: `--profile attend un fichier de profil (.json, .yaml) : « ${value} » n’en est pas un.`,
+    en: `--profile expects a profile file (.json, .yaml): "${value}" is not one.`,
+  }),
+  unknownSchema: (kind: string): Message => ({
+    fr: `Schéma inconnu : « ${kind} » (schémas : profile, rule-set, config).`,
+    en: `Unknown schema: "${kind}" (schemas: profile, rule-set, config).`,
+  }),
   valid: (profile: string): Message => ({ fr: `valide (${profile})`, en: `valid (${profile})` }),
   invalid: (count: number): Message => ({
     fr: `invalide — ${count} problème${count > 1 ? 's' : ''}`,

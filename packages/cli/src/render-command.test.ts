@@ -9,9 +9,15 @@ vi.mock('@demarche/rules', async (original) => {
   const rules = await original<typeof import('@demarche/rules')>()
   return {
     ...rules,
-    evaluatePlan: (...args: Parameters<typeof rules.evaluatePlan>) => {
-      evaluations.count++
-      return rules.evaluatePlan(...args)
+    createRulesEngine: (...args: Parameters<typeof rules.createRulesEngine>) => {
+      const engine = rules.createRulesEngine(...args)
+      return {
+        ...engine,
+        evaluate: (...evaluateArgs: Parameters<typeof engine.evaluate>) => {
+          evaluations.count++
+          return engine.evaluate(...evaluateArgs)
+        },
+      }
     },
   }
 })

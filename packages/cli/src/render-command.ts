@@ -1,9 +1,9 @@
 import { basename } from 'node:path'
 import { type Locale, validatePlan } from '@demarche/domain'
 import { createContext, isRenderFormat, RENDER_FORMATS, RenderError, type RenderOptions as RendererOptions, renderers } from '@demarche/render'
-import { evaluatePlan } from '@demarche/rules'
 import type { Io } from './io.js'
 import type { Stage } from './messages.js'
+import type { Project } from './project.js'
 import { StatusLine } from './status.js'
 import { formatIssue, readJson } from './validate-command.js'
 
@@ -14,6 +14,7 @@ export interface RenderOptions {
   format: string
   report: boolean
   locale: Locale
+  project: Project
   template?: string
   output?: string
 }
@@ -35,7 +36,7 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
   }
   const status = StatusLine.for(io, options.file, parsed.source.length, options.locale)
   status.enter('validate')
-  const validation = validatePlan(parsed.value)
+  const validation = validatePlan(parsed.value, { profiles: options.project.profiles })
   if (!validation.ok) {
     status.end()
     io.stderr(`${options.file}: ${fr ? 'plan invalide' : 'invalid plan'}\n`)
@@ -47,11 +48,11 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
   let output: string | Uint8Array
   const laying = `render-${options.format}` as Stage
   try {
-    const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA' })
+    const context = createContext(plan, { locale: options.locale === 'en' ? 'en-CA' : 'fr-CA', profile: validation.profile })
     // The plan is evaluated only for a report: rendering a plan never runs the rules.
     if (options.report) {
       status.enter('evaluate')
-      const report = evaluatePlan(plan)
+      const report = options.project.engine.evaluate(plan, options.project.ruleSet ? { ruleSet: options.project.ruleSet } : {})
       status.enter(laying)
       output = await renderer.renderReport!({ report, plan }, context, rendererOptions)
     } else {

@@ -1,18 +1,39 @@
-import { builtinProfiles, findProfile, type Locale, planJsonSchema } from '@demarche/domain'
+import { findProfile, type Locale, planJsonSchema, profileFileJsonSchema } from '@demarche/domain'
+import { ruleSetFileJsonSchema } from '@demarche/rules'
 import type { Io } from './io.js'
 import { messages } from './messages.js'
+import { knownProfiles, type Project, ProjectConfig } from './project.js'
 
-/** `demarche schema [--profile id]`: the plan JSON Schema, for tools outside TypeScript. */
-export function schemaCommand(profileId: string | undefined, locale: Locale, io: Io): number {
-  if (profileId === undefined) {
-    io.stdout(JSON.stringify(planJsonSchema(), null, 2) + '\n')
+export interface SchemaOptions {
+  /** "profile", "rule-set" or "config" for those files' schemas; none for plans. */
+  kind: string | undefined
+  /** A profile id for the plan schema of that profile. */
+  profile: string | undefined
+  project: Project
+}
+
+/**
+ * `demarche schema [profile|rule-set|config] [--profile id|file]`: the JSON Schema of plans (of one profile,
+ * built-in or loaded from a file) or of the files a region writes, for editors and tools outside TypeScript.
+ */
+export function schemaCommand(options: SchemaOptions, locale: Locale, io: Io): number {
+  const print = (schema: unknown) => {
+    io.stdout(JSON.stringify(schema, null, 2) + '\n')
     return 0
   }
-  const profile = findProfile(profileId)
-  if (!profile) {
-    io.stderr(`${messages.unknownProfile(profileId, builtinProfiles.map((candidate) => candidate.id))[locale]}\n`)
+  if (options.kind === 'profile') return print(profileFileJsonSchema())
+  if (options.kind === 'rule-set') return print(ruleSetFileJsonSchema())
+  if (options.kind === 'config') return print({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ProjectConfig)) })
+  if (options.kind !== undefined) {
+    io.stderr(`${messages.unknownSchema(options.kind)[locale]}\n`)
     return 2
   }
-  io.stdout(JSON.stringify(planJsonSchema(profile), null, 2) + '\n')
-  return 0
+  if (options.profile === undefined) return print(planJsonSchema(options.project.lastProfile))
+  const [id, version] = options.profile.split('@')
+  const profile = findProfile(id!, version === undefined ? undefined : Number(version), options.project.profiles)
+  if (!profile) {
+    io.stderr(`${messages.unknownProfile(options.profile, knownProfiles(options.project))[locale]}\n`)
+    return 2
+  }
+  return print(planJsonSchema(profile))
 }

@@ -72,3 +72,17 @@ export { fiscalYearOf, planYearOfFiscalYear, planYearOfDate, planYearOfText, for
 export type { FiscalYearSpan } from './calendar.js'
 export { formatMoney, formatInteger, parseMoney } from './money.js'
 export type { MoneyFormat } from './money.js'
+export {
+  BudgetLinePatch,
+  loadProfileText,
+  mergeProfile,
+  parseRef,
+  ProfileFile,
+  profileFileJsonSchema,
+  profileRef,
+  resolveProfileFile,
+  VersionedRef,
+  VocabularyPatch,
+  type ProfileLoad,
+} from './profile/profile-file.js'
+export { placeOf, readSourceText, type LocatedIssue, type SourcePosition, type SourceRead } from './source-text.js'

@@ -44,6 +44,7 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Val
     const shapeIssues = schemaIssues(baseCheck.current, input, maxIssues)
     if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues }
     const plan = input as PlanDocument
+    const known = (options.profiles ?? builtinProfiles).map((candidate) => `${candidate.id}@${candidate.version}`).join(', ')
     return {
       ok: false,
       issues: [
@@ -51,8 +52,8 @@ export function validatePlan(input: unknown, options: ValidateOptions = {}): Val
           code: 'unknown-profile',
           pointer: '/profile',
           message: {
-            fr: `Profil inconnu : ${plan.profile.id} version ${plan.profile.version}.`,
-            en: `Unknown profile: ${plan.profile.id} version ${plan.profile.version}.`,
+            fr: `Profil inconnu : ${plan.profile.id} version ${plan.profile.version} (profils connus : ${known}).`,
+            en: `Unknown profile: ${plan.profile.id} version ${plan.profile.version} (known profiles: ${known}).`,
           },
         },
       ],

@@ -71,3 +71,4 @@ export function evaluatePlan(input: unknown, options?: EvaluateOptions): Report 
   defaultEngine ??= createRulesEngine()
   return defaultEngine.evaluate(input, options)
 }
+export { loadRuleSetText, RuleSetFile, ruleSetFileJsonSchema, type RuleSetLoad } from './rulesets/rule-set-file.js'
