@@ -46,7 +46,7 @@ describe('demarche lint', () => {
     const reports = JSON.parse(result.out) as Array<{ file: string; score: number }>
     expect(reports.map((report) => [report.file.slice(examples.length), report.score])).toEqual([
       ['crevale-2021.plan.json', 76.1],
-      ['crevale-2026-2028.plan.json', 95.8],
+      ['crevale-2026-2028.plan.json', 97],
     ])
     expect(result.err).toBe('2 plan(s) évalué(s) : 19 erreur(s), 44 avertissement(s), 21 information(s)\n')
     const sarif = await run(['lint', plan2026, '--format', 'sarif'])

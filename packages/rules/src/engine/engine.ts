@@ -9,7 +9,7 @@ import type { Finding, Report } from './report.js'
 import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors, TextField } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
 import { type RuleTally, scoreCriteria } from './score.js'
-import { type FindingSeverity, type Severity, type Stage } from './severity.js'
+import { type FindingSeverity, type Severity, severityRank, type Stage } from './severity.js'
 import { validDocument } from './valid-document.js'
 
 export const ENGINE_NAME = '@demarche/rules'
@@ -304,7 +304,7 @@ class Collector {
     this.findings.push(finding)
   }
 
-  /** The findings in document order, each once (the same id is the same finding). */
+  /** The findings by severity then document order, each once (the same id is the same finding, of one severity). */
   finish(): Finding[] {
     const findings: Finding[] = []
     for (const finding of sortFindings(this.findings)) if (finding.id !== findings.at(-1)?.id) findings.push(finding)
@@ -325,10 +325,11 @@ function containerOf(expected: string): string {
   return /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
 }
 
-/** Document order of the place, then rule, message and text. */
+/** Errors, then warnings, then information (what a reviewer acts on first); each in document order of the place, then rule, message and text. */
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
       comparePointers(a.expected ?? a.pointer, b.expected ?? b.pointer) ||
       compareText(a.ruleId, b.ruleId) ||
       compareText(a.messageId, b.messageId) ||

@@ -53,7 +53,7 @@ export function formatMarkdown(report: Report, options: MarkdownReportOptions = 
   for (const criterion of report.criteria) {
     const findings = report.findings.filter((finding) => finding.criterion === criterion.id)
     if (findings.length === 0) continue
-    out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '')
+    out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '', `*${summaryLine(countBySeverity(findings), locale)}*`, '')
     for (const finding of findings) out.push(findingLine(finding, locale, t, options.href?.(finding)))
     out.push('')
   }
@@ -81,4 +81,10 @@ function escapeInline(text: string): string {
 
 function cell(text: string): string {
   return escapeInline(text)
+}
+
+function countBySeverity(findings: readonly Finding[]) {
+  const counts = { errors: 0, warnings: 0, infos: 0 }
+  for (const { severity } of findings) counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++
+  return counts
 }

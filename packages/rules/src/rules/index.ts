@@ -4,7 +4,6 @@ import amountsHaveCurrencyAndYear from './amounts-have-currency-and-year.js'
 import approvalBeforeDeposit from './approval-before-deposit.js'
 import axesHaveObjectives from './axes-have-objectives.js'
 import budgetAmountPerYear from './budget-amount-per-year.js'
-import budgetInMontageOnly from './budget-in-montage-only.js'
 import budgetLinesResolve from './budget-lines-resolve.js'
 import budgetReconciles from './budget-reconciles.js'
 import complementarityDescribed from './complementarity-described.js'
@@ -68,7 +67,6 @@ export const builtinRules: readonly AnyRule[] = [
   rowHasBudget,
   budgetLinesResolve,
   budgetAmountPerYear,
-  budgetInMontageOnly,
   amountsHaveCurrencyAndYear,
   budgetReconciles,
   crossReferencesResolve,

@@ -26,7 +26,6 @@ export const genericRuleSet: RuleSetDefinition = {
     'step-numbering': 'warning',
     'row-has-budget': 'warning',
     'budget-amount-per-year': 'info',
-    'budget-in-montage-only': 'info',
     'amounts-have-currency-and-year': 'warning',
     'budget-reconciles': 'error',
     'cross-references-resolve': 'warning',

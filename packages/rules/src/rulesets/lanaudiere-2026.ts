@@ -42,7 +42,6 @@ export const lanaudiere2026RuleSet: RuleSetDefinition = {
     'row-has-budget': { severity: 'error', draft: 'warning' },
     'budget-lines-resolve': { severity: 'error', draft: 'warning' },
     'budget-amount-per-year': 'warning',
-    'budget-in-montage-only': 'info',
     'amounts-have-currency-and-year': 'warning',
     'budget-reconciles': { severity: 'error', draft: 'warning' },
     'cross-references-resolve': 'warning',

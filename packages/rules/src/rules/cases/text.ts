@@ -3,12 +3,21 @@ import { edited, row0, seed2021, seed2026 } from './support.js'
 
 export const textCases: Record<string, Cases> = {
   'cross-references-resolve': {
-    valid: [{ name: '"(P2, action 1)" and "(P4, action 4)" resolve', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 1.')) }],
+    valid: [
+      { name: '"(P2, action 1)" and "(P4, action 4)" resolve', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 1.')) },
+      { name: '"P1, action 2" is the second means of axis 1’s single row', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 2.')) },
+    ],
     invalid: [
       {
-        name: '"onglet P1, action 3": axis 1 has one action',
+        name: '"onglet P1, action 3": axis 1 has one row and two means (A and B)',
         plan: seed2026(),
-        findings: [{ messageId: 'no-action', pointer: '/axes/1/objectives/0/rows/0/actions/0/text', message: { fr: 'Le renvoi « l\'onglet P1, action 3 » désigne l’action 3 de l’axe 1, qui n’en compte que 1.' } }],
+        findings: [
+          {
+            messageId: 'no-action',
+            pointer: '/axes/1/objectives/0/rows/0/actions/0/text',
+            message: { fr: 'Le renvoi « l\'onglet P1, action 3 » désigne l’action 3 de l’axe 1, qui ne compte que 1 ligne et 2 moyens.', en: 'Reference "l\'onglet P1, action 3" points to action 3 of axis 1, which has only 1 row and 2 means.' },
+          },
+        ],
       },
       {
         name: 'an axis that does not exist',
