@@ -29,6 +29,7 @@ import preparationStepsPresented from './preparation-steps-presented.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import resultsRelateToEffects from './results-relate-to-effects.js'
 import { rowHasBudget, rowHasPartners, rowHasResponsible, rowHasResults, rowHasSchedule } from './row-cell-present.js'
+import spelling from './spelling.js'
 import scheduleBlocksComplete from './schedule-blocks-complete.js'
 import scheduleWithinPeriod from './schedule-within-period.js'
 import scheduleYearsReadable from './schedule-years-readable.js'
@@ -72,6 +73,7 @@ export const builtinRules: readonly AnyRule[] = [
   crossReferencesResolve,
   noPlaceholderText,
   noRepeatedWords,
+  spelling,
   noMixedScripts,
   noStrayMarkup,
   punctuationSpacing,

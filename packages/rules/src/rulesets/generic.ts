@@ -31,6 +31,7 @@ export const genericRuleSet: RuleSetDefinition = {
     'cross-references-resolve': 'warning',
     'no-placeholder-text': 'warning',
     'no-repeated-words': 'warning',
+    spelling: 'info',
     'no-mixed-scripts': 'warning',
     'no-stray-markup': 'warning',
     'punctuation-spacing': 'info',
