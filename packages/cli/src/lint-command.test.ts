@@ -30,7 +30,12 @@ describe('demarche lint', () => {
     expect(fr.code).toBe(0)
     expect(fr.out).toContain('Axe 4, objectif 4 — Échéancier — An 8 hors de la période du plan (An 6 à An 7).')
     expect(fr.out).toContain('/axes/3/objectives/3/rows/0/schedule/0/years')
-    expect(fr.out.trimEnd().split('\n').at(-1)).toBe('✖ 1 fichier\u00a0: 0 erreur, 10 avertissements, 18 informations')
+    expect(fr.out.trimEnd().split('\n').at(-1)).toBe('✖ 1 fichier\u00a0: 0 erreur, 9 avertissements, 3 informations')
+    // French spelling and agreement are checked by default (the real dictionary).
+    expect(fr.out).toContain('Accord : « leurs appropriation » — le déterminant pluriel « leurs » appelle un nom au pluriel.')
+    const unchecked = await run(['lint', plan2026, '--no-spelling'])
+    expect(unchecked.out).not.toContain('spelling')
+    expect(unchecked.out.trimEnd().split('\n').at(-1)).toBe('✖ 1 fichier\u00a0: 0 erreur, 7 avertissements, 3 informations')
     const en = await run(['lint', plan2026, '--locale', 'en'])
     expect(en.out).toContain('Axis 4, objective 4 — Schedule — Year 8 outside the plan period (Year 6 to Year 7).')
   })
@@ -48,7 +53,7 @@ describe('demarche lint', () => {
       ['crevale-2021.plan.json', 76.1],
       ['crevale-2026-2028.plan.json', 97],
     ])
-    expect(result.err).toBe('2 plan(s) évalué(s) : 19 erreur(s), 44 avertissement(s), 21 information(s)\n')
+    expect(result.err).toBe('2 plan(s) évalué(s) : 19 erreur(s), 45 avertissement(s), 3 information(s)\n')
     const sarif = await run(['lint', plan2026, '--format', 'sarif'])
     expect(JSON.parse(sarif.out).version).toBe('2.1.0')
   })

@@ -2,6 +2,7 @@ import type { Locale } from '@demarche/domain'
 import {
   createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
 } from '@demarche/rules'
+import { loadFrenchSpelling } from '@demarche/rules/spelling'
 import type { Io } from './io.js'
 import { EXIT, type Message, messages } from './messages.js'
 import { readJson } from './validate-command.js'
@@ -14,6 +15,8 @@ export interface LintOptions {
   locale: Locale
   failOn: string
   explain: boolean
+  /** Checks French spelling (the `spelling` rule); false skips loading the dictionary. */
+  spelling?: boolean
 }
 
 const PROGRESS_FROM = 5
@@ -40,6 +43,8 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       return EXIT.failure
     }
   }
+  // Loaded once for every file, and only when asked: the dictionary takes a noticeable moment and memory.
+  const spellChecker = options.spelling === false ? undefined : await loadFrenchSpelling()
   const results: Array<{ file: string; report: Report; explanation?: Explanation }> = []
   let unreadable = 0
   let exit: number = EXIT.ok
@@ -53,7 +58,7 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       io.stderr(`${progress ? '\r\u001b[2K' : ''}${parsed.message[locale]}\n`)
       continue
     }
-    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
+    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage, ...(spellChecker && { spellChecker }) })
     results.push({ file, report, ...(options.explain && { explanation: explain(report) }) })
   }
   if (progress) io.stderr('\r\u001b[2K')
