@@ -150,7 +150,7 @@ describe.skipIf(!poppler)('the PDF of an evaluation report', () => {
     const report = evaluatePlan(plan)
     const { info, text } = inspect(await reportPdf({ report, plan }, context(plan), { engine }), `crevale-2021.report.${engine}.pdf`)
     expect(info).toMatch(/Tagged:\s+yes/)
-    expect(text.replace(/\s+/g, ' ')).toContain('Score de complétude : 76,1 / 100'.replace(/ : /, '\u00a0: ').replace(/\u00a0/g, ' '))
+    expect(text.replace(/\s+/g, ' ')).toContain('Score de complétude : 92,4 / 100'.replace(/ : /, '\u00a0: ').replace(/\u00a0/g, ' '))
     const flat = text.replace(/\s+/g, ' ')
     for (const words of ['partiel', 'complet', 'sans objet', 'Responsables et partenaires', 'Éducation Lanaudière']) expect(flat).toContain(words)
   }, 60_000)

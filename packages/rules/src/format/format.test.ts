@@ -18,7 +18,7 @@ describe('report formats', () => {
   it('stylish: one line per finding and a summary line, in the chosen language', () => {
     const fr = formatReport('stylish', reports, { locale: 'fr' })
     expect(fr).toContain('plans/crevale-2026-2028.plan.json  lanaudiere-2026@1 · score 97 / 100')
-    expect(fr.trimEnd().split('\n').at(-1)).toBe('✖ 2 fichiers\u00a0: 19 erreurs, 41 avertissements, 3 informations')
+    expect(fr.trimEnd().split('\n').at(-1)).toBe('✖ 2 fichiers\u00a0: 0 erreur, 35 avertissements, 3 informations')
     expect(fr).toContain('Axe 4, objectif 4 — Échéancier — An 8 hors de la période du plan (An 6 à An 7).')
     // Errors, then warnings, then information, in each file's block.
     for (const block of fr.split('\n\n').slice(0, 2)) {
@@ -27,7 +27,7 @@ describe('report formats', () => {
       expect(levels).toEqual([...levels].sort((a, b) => ['erreur', 'avertissement', 'information'].indexOf(a) - ['erreur', 'avertissement', 'information'].indexOf(b)))
     }
     const en = formatReport('stylish', reports, { locale: 'en', color: true })
-    expect(en).toContain('\u001b[31m')
+    expect(en).toContain('\u001b[33m')
     expect(en).toContain('Axis 4, objective 4 — Schedule — Year 8 outside the plan period (Year 6 to Year 7).')
     expect(formatReport('stylish', [{ file: 'x', report: evaluatePlan(examplePlans.crevaleServiceOffer()) }], { locale: 'en' }).trimEnd().split('\n').at(-1)).toBe('✔ 1 file: 0 errors, 0 warnings, 0 infos')
   })
@@ -71,9 +71,9 @@ describe('report formats', () => {
 
   it('markdown: score, criteria with their status in words, findings grouped by criterion', () => {
     const md = formatReport('markdown', reports.slice(1), { locale: 'fr' })
-    expect(md).toContain('**Score de complétude\u00a0: 76,1 / 100**')
+    expect(md).toContain('**Score de complétude\u00a0: 92,4 / 100**')
     expect(md).toContain('| Budget et montage financier | sans objet | 0 | 0 | 2 | 0 / 0 |')
-    expect(md).toContain('### Responsables et partenaires\n\n*5 erreurs, 25 avertissements, 0 information*')
+    expect(md).toContain('### Responsables et partenaires\n\n*0 erreur, 21 avertissements, 0 information*')
     expect(md).toContain('« ... » tient la place d’un organisme à nommer')
   })
 })
