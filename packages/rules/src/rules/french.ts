@@ -24,10 +24,21 @@ export function stemOf(word: string): string {
   return foldAccents(stemmer.stem(word.toLowerCase()))
 }
 
-/** The stems of a text's meaningful words. */
-export function stemsOf(text: string): Set<string> {
+/**
+ * The stems of a text's meaningful words. A caller that stems many texts passes a cache: a plan repeats its
+ * words, and stemming is the costly part.
+ */
+export function stemsOf(text: string, cache?: Map<string, string>): Set<string> {
   const stems = new Set<string>()
-  for (const word of frenchWords(text)) if (!STOP_WORDS.has(word.toLowerCase())) stems.add(stemOf(word))
+  for (const word of frenchWords(text)) {
+    if (STOP_WORDS.has(word.toLowerCase())) continue
+    let stem = cache?.get(word)
+    if (stem === undefined) {
+      stem = stemOf(word)
+      cache?.set(word, stem)
+    }
+    stems.add(stem)
+  }
   return stems
 }
 

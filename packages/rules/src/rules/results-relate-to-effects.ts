@@ -23,6 +23,8 @@ export default defineRule({
     if (profile.standardEffects.length === 0) return {}
     const count = profile.standardEffects.length
     const keyTerms = keyTermStems(profile.standardEffects)
+    // One evaluation's stems by word: the results of a plan share most of their words.
+    const stems = new Map<string, string>()
     // The same words for every row: one object shared by the findings.
     const suggestion = {
       fr: `Rattacher au moins un résultat à l’un des ${count} effets recherchés du profil ${profile.id}.`,
@@ -34,7 +36,7 @@ export default defineRule({
         if (results.length === 0) return
         const at = `${pointer}/results`
         examine(at)
-        const related = results.some((result) => result.effect !== undefined || relatesInMeaning(result.text, keyTerms))
+        const related = results.some((result) => result.effect !== undefined || relatesInMeaning(result.text, keyTerms, stems))
         if (!related) report('no-effect', { pointer: at, suggestion })
       },
     }
@@ -46,8 +48,8 @@ function keyTermStems(effects: readonly VocabularyEntry[]): Set<string>[] {
   return effects.flatMap((effect) => (effect.keyTerms ?? []).map((term) => stemsOf(term)))
 }
 
-function relatesInMeaning(text: string, keyTerms: readonly Set<string>[]): boolean {
+function relatesInMeaning(text: string, keyTerms: readonly Set<string>[], cache: Map<string, string>): boolean {
   if (keyTerms.length === 0) return false
-  const stems = stemsOf(text)
+  const stems = stemsOf(text, cache)
   return keyTerms.some((term) => mentionsTerm(stems, term))
 }

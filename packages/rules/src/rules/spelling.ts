@@ -40,9 +40,11 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
     defaultOptions: {},
     defaultSeverity: 'warning',
   },
-  check({ plan, profile, texts, options, spellChecker, examine, report }) {
-    if (!spellChecker) return
-    const checker = spellChecker
+  check(context) {
+    // Inactive without a checker; the plan's texts are not even gathered.
+    if (!context.spellChecker) return
+    const { plan, profile, texts, options, examine, report } = context
+    const checker = context.spellChecker
     const known = knownWordsOf(plan, profile, options.knownWords ?? [])
     // The participants' texts are names and contacts: a source of known words, not prose to check.
     const prose = texts.filter((field) => !field.pointer.startsWith('/participants/'))
