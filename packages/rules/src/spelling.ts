@@ -7,6 +7,8 @@ import type { SpellChecker } from './engine/rule.js'
 export type { SpellChecker } from './engine/rule.js'
 export { MAX_DICTIONARY_SUGGESTIONS } from './rules/spelling.js'
 
+const MAX_CACHED_WORDS = 100_000
+
 let loading: Promise<SpellChecker> | undefined
 
 /**
@@ -20,19 +22,24 @@ export function loadFrenchSpelling(): Promise<SpellChecker> {
 async function load(): Promise<SpellChecker> {
   const factory = await loadModule()
   const hunspell = factory.create(factory.mountBuffer(dictionary.aff, 'fr.aff'), factory.mountBuffer(dictionary.dic, 'fr.dic'))
+  // Bounded: a long-running service sees many plans, and a hostile one many distinct words.
   const correct = new Map<string, boolean>()
   const suggestions = new Map<string, string[]>()
+  const bounded = <Value>(cache: Map<string, Value>) => {
+    if (cache.size >= MAX_CACHED_WORDS) cache.clear()
+    return cache
+  }
   // Hunspell reads UTF-8 with straight apostrophes; the plans write typographic ones.
   const plain = (word: string) => word.replace(/’/g, "'")
   return {
     correct(word) {
       let known = correct.get(word)
-      if (known === undefined) correct.set(word, (known = hunspell.spell(plain(word))))
+      if (known === undefined) bounded(correct).set(word, (known = hunspell.spell(plain(word))))
       return known
     },
     suggest(word) {
       let found = suggestions.get(word)
-      if (found === undefined) suggestions.set(word, (found = hunspell.suggest(plain(word))))
+      if (found === undefined) bounded(suggestions).set(word, (found = hunspell.suggest(plain(word))))
       return [...found]
     },
   }

@@ -1,6 +1,6 @@
 import type { VocabularyEntry } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
-import { mentionsTerm, stemsOf } from './french.js'
+import { foldAccents, frenchWords, mentionsTerm, stemOf, stemsOf } from './french.js'
 
 export default defineRule({
   id: 'results-relate-to-effects',
@@ -22,9 +22,7 @@ export default defineRule({
   create({ profile, examine, report }) {
     if (profile.standardEffects.length === 0) return {}
     const count = profile.standardEffects.length
-    const keyTerms = keyTermStems(profile.standardEffects)
-    // One evaluation's stems by word: the results of a plan share most of their words.
-    const stems = new Map<string, string>()
+    const relatesInMeaning = keyTermMatcher(profile.standardEffects)
     // The same words for every row: one object shared by the findings.
     const suggestion = {
       fr: `Rattacher au moins un résultat à l’un des ${count} effets recherchés du profil ${profile.id}.`,
@@ -36,20 +34,35 @@ export default defineRule({
         if (results.length === 0) return
         const at = `${pointer}/results`
         examine(at)
-        const related = results.some((result) => result.effect !== undefined || relatesInMeaning(result.text, keyTerms, stems))
+        const related = results.some((result) => result.effect !== undefined || relatesInMeaning?.(result.text) === true)
         if (!related) report('no-effect', { pointer: at, suggestion })
       },
     }
   },
 })
 
-/** The stems of every key term of the effects, once per evaluation. */
-function keyTermStems(effects: readonly VocabularyEntry[]): Set<string>[] {
-  return effects.flatMap((effect) => (effect.keyTerms ?? []).map((term) => stemsOf(term)))
-}
-
-function relatesInMeaning(text: string, keyTerms: readonly Set<string>[], cache: Map<string, string>): boolean {
-  if (keyTerms.length === 0) return false
-  const stems = stemsOf(text, cache)
-  return keyTerms.some((term) => mentionsTerm(stems, term))
+/**
+ * Tells whether a text mentions one of the effects' key terms. Only the words that begin like a key term's
+ * stem are stemmed (stemming strips suffixes, so a stem begins like its word): a result's other words,
+ * most of them, cost a lookup.
+ */
+function keyTermMatcher(effects: readonly VocabularyEntry[]): ((text: string) => boolean) | undefined {
+  const terms = effects.flatMap((effect) => (effect.keyTerms ?? []).map((term) => stemsOf(term)))
+  if (terms.length === 0) return undefined
+  const beginnings = new Set(terms.flatMap((term) => [...term].map((stem) => stem.slice(0, 3))))
+  // One evaluation's stems by word: the results of a plan share most of their words.
+  const cache = new Map<string, string>()
+  return (text) => {
+    const stems = new Set<string>()
+    for (const word of frenchWords(text)) {
+      if (word.length < 3) continue
+      const beginning = word.slice(0, 3)
+      // Most words are plain ASCII: folding them is only lower-casing.
+      if (!beginnings.has(/[^\x00-\x7f]/.test(beginning) ? foldAccents(beginning) : beginning.toLowerCase())) continue
+      let stem = cache.get(word)
+      if (stem === undefined) cache.set(word, (stem = stemOf(word)))
+      stems.add(stem)
+    }
+    return stems.size > 0 && terms.some((term) => mentionsTerm(stems, term))
+  }
 }

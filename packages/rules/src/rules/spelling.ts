@@ -5,6 +5,12 @@ import { knownWordsOf, nearestPlanWord, splitWords, type WordToken } from './spe
 
 /** Hunspell's suggestions are slow: asked for at most this many distinct words per evaluation (the plan's own words come first). */
 export const MAX_DICTIONARY_SUGGESTIONS = 3
+/**
+ * Distinct unknown words compared with the plan's words per evaluation: the search reads every plan word, so
+ * a plan full of distinct unknown words would otherwise cost their product. Past it, a lower-case word is
+ * reported without suggestion and a capitalised one is taken as a proper noun.
+ */
+export const MAX_NEAR_MISS_SEARCHES = 500
 
 /** Determiners that always mark a plural noun ("leurs appropriation" lacks its s). */
 const PLURAL_DETERMINERS = new Set(['leurs', 'les', 'des', 'ces', 'mes', 'tes', 'ses', 'nos', 'vos'])
@@ -18,8 +24,8 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
   meta: {
     criterion: 'text-quality',
     docs: {
-      fr: 'Les mots des textes du plan figurent au dictionnaire français (Hunspell, dictionary-fr), et un déterminant pluriel (« leurs », « les », « des »…) ou l’article élidé « l’ » s’accorde avec le nom qui suit. Sont connus : les noms et contacts des participants, les renseignements du plan, le vocabulaire du profil, les sigles et les noms propres (un mot à majuscule inconnu du dictionnaire n’est signalé que s’il est à une ou deux lettres d’un mot connu du plan). Les suggestions viennent d’abord des mots du plan et du profil, puis du dictionnaire pour au plus 3 mots par évaluation. Inactive sans correcteur fourni à l’évaluation (`spellChecker`, chargé par `loadFrenchSpelling()` de `@demarche/rules/spelling`).',
-      en: 'The words of the plan’s texts are in the French dictionary (Hunspell, dictionary-fr), and a plural determiner ("leurs", "les", "des"…) or the elided article "l’" agrees with the noun that follows. Known words: the participants’ names and contacts, the plan’s information, the profile’s vocabulary, acronyms and proper nouns (a capitalised word the dictionary does not know is reported only when it is one or two letters from a word the plan knows). Suggestions come first from the plan’s and profile’s words, then from the dictionary for at most 3 words per evaluation. Inactive unless a checker is given to the evaluation (`spellChecker`, loaded by `loadFrenchSpelling()` of `@demarche/rules/spelling`).',
+      fr: 'Les mots des textes du plan figurent au dictionnaire français (Hunspell, dictionary-fr), et un déterminant pluriel (« leurs », « les », « des »…) ou l’article élidé « l’ » s’accorde avec le nom qui suit. Sont connus : les noms et contacts des participants, les renseignements du plan, le vocabulaire du profil, les sigles et les noms propres (un mot à majuscule inconnu du dictionnaire n’est signalé que s’il est à une ou deux lettres d’un mot connu du plan). Les suggestions viennent d’abord des mots du plan et du profil (à une ou deux lettres près, pour au plus 500 mots inconnus distincts par évaluation), puis du dictionnaire pour au plus 3 mots par évaluation (Hunspell est lent à suggérer). Inactive sans correcteur fourni à l’évaluation (`spellChecker`, chargé par `loadFrenchSpelling()` de `@demarche/rules/spelling`).',
+      en: 'The words of the plan’s texts are in the French dictionary (Hunspell, dictionary-fr), and a plural determiner ("leurs", "les", "des"…) or the elided article "l’" agrees with the noun that follows. Known words: the participants’ names and contacts, the plan’s information, the profile’s vocabulary, acronyms and proper nouns (a capitalised word the dictionary does not know is reported only when it is one or two letters from a word the plan knows). Suggestions come first from the plan’s and profile’s words (one or two letters away, for at most 500 distinct unknown words per evaluation), then from the dictionary for at most 3 words per evaluation (Hunspell is slow to suggest). Inactive unless a checker is given to the evaluation (`spellChecker`, loaded by `loadFrenchSpelling()` of `@demarche/rules/spelling`).',
     },
     serves: { fr: 'Hygiène du texte : orthographe et accords simples.', en: 'Text hygiene: spelling and simple agreement.' },
     messages: {
@@ -59,10 +65,15 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
         if (token.checkable && token.word.length >= 4 && checker.correct(token.word)) planWords.set(token.word.toLowerCase(), (planWords.get(token.word.toLowerCase()) ?? 0) + 1)
     }
     const isKnown = (word: string) => known.has(word.toLowerCase()) || checker.correct(word) || compoundKnown(word, checker)
+    const nearMisses = new Map<string, string | undefined>()
+    const nearMiss = (word: string) => {
+      if (nearMisses.has(word)) return nearMisses.get(word)
+      const near = nearMisses.size < MAX_NEAR_MISS_SEARCHES ? nearestPlanWord(word, planWords) : undefined
+      nearMisses.set(word, near)
+      return near
+    }
     let dictionarySuggestions = 0
     const suggestionOf = (word: string) => {
-      const near = nearestPlanWord(word, planWords)
-      if (near) return near
       if (dictionarySuggestions >= MAX_DICTIONARY_SUGGESTIONS) return undefined
       dictionarySuggestions++
       return checker.suggest(word)[0]
@@ -75,7 +86,7 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
         if (token.checkable && !isKnown(token.word)) {
           const capitalised = /^\p{Lu}/u.test(token.word)
           // A capitalised word the dictionary lacks is a proper noun, unless it is a near miss of a word the plan knows ("Lanaudaise").
-          const near = nearestPlanWord(token.word, planWords)
+          const near = nearMiss(token.word)
           if (capitalised && !near) continue
           const suggestion = near ?? suggestionOf(token.word)
           report('unknown', {
