@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/testing.ts', 'src/format.ts'],
+  entry: ['src/index.ts', 'src/testing.ts', 'src/format.ts', 'src/spelling.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

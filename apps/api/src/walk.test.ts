@@ -25,7 +25,7 @@ describe(`the review of a deposited plan, end to end (${DATABASE})`, () => {
 
     const evaluation = await app.inject({ method: 'POST', url: '/v1/plans/crevale-2026-2028/evaluations', headers: bearer(keys.reviewer), payload: {} })
     expect(evaluation.statusCode).toBe(201)
-    expect(evaluation.json()).toMatchObject({ ruleSet: 'lanaudiere-2026@1', stage: 'submission', score: 95.8, version: 1 })
+    expect(evaluation.json()).toMatchObject({ ruleSet: 'lanaudiere-2026@1', stage: 'submission', score: 97, version: 1 })
 
     const docx = await app.inject({ method: 'GET', url: '/v1/plans/crevale-2026-2028/document?format=docx', headers: bearer(keys.reviewer) })
     expect(docx.statusCode, docx.body).toBe(200)

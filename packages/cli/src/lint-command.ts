@@ -2,6 +2,7 @@ import type { Locale } from '@demarche/domain'
 import {
   createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
 } from '@demarche/rules'
+import { loadFrenchSpelling } from '@demarche/rules/spelling'
 import type { Io } from './io.js'
 import { StatusLine } from './status.js'
 import { EXIT, type Message, messages } from './messages.js'
@@ -17,6 +18,8 @@ export interface LintOptions {
   locale: Locale
   failOn: string
   explain: boolean
+  /** Checks French spelling (the `spelling` rule); false skips loading the dictionary. */
+  spelling?: boolean
 }
 
 const PROGRESS_FROM = 5
@@ -43,6 +46,8 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       return EXIT.failure
     }
   }
+  // Loaded once for every file, and only when asked: the dictionary takes a noticeable moment and memory.
+  const spellChecker = options.spelling === false ? undefined : await loadFrenchSpelling()
   const results: Array<{ file: string; report: Report; source?: string; explanation?: Explanation }> = []
   let unreadable = 0
   let exit: number = EXIT.ok
@@ -59,7 +64,7 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
     // One large plan takes seconds: without the bar of many files, a status line says what is going on.
     const status = progress ? undefined : StatusLine.for(io, file, parsed.source.length, locale)
     status?.enter('evaluate')
-    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage })
+    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage, ...(spellChecker && { spellChecker }) })
     status?.end()
     // SARIF shows each finding at its line and column, read from the file's text; the other formats do not need the text kept.
     results.push({ file, report, ...(options.format === 'sarif' && { source: parsed.source }), ...(options.explain && { explanation: explain(report) }) })

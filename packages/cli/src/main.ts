@@ -21,6 +21,7 @@ Commands:
   lint <files or globs…>           Evaluate plans against their rule set and print the report
       [--ruleset id@version] [--stage draft|submission]
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
+      [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
 
@@ -74,6 +75,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         format: { type: 'string', default: 'stylish' },
         'fail-on': { type: 'string', default: 'error' },
         explain: { type: 'boolean', default: false },
+        'no-spelling': { type: 'boolean', default: false },
         report: { type: 'boolean', default: false },
         template: { type: 'string' },
         output: { type: 'string', short: 'o' },
@@ -108,6 +110,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         locale,
         failOn: values['fail-on'],
         explain: values.explain,
+        spelling: !values['no-spelling'],
       },
       io,
     )

@@ -76,7 +76,7 @@ describe('the packages installed from their tarballs in a project of their own',
     expect(run.stderr).toBe('')
     const out = JSON.parse(run.stdout)
     expect(out.places).toEqual(['Axe 1', 'Axe 1, objectif 1'])
-    expect(out.score).toBe(95.8)
+    expect(out.score).toBe(97)
     expect(out.stylish).toContain('plan.json')
     expect(out.html).toBe('<!DOCTYPE html>')
     expect(out.markdown).toMatch(/^# /)

@@ -57,7 +57,7 @@ describe('demarche render', () => {
     const xlsx = await run(['render', plan2026, '--format', 'xlsx', '-o', 'plan.xlsx'])
     expect(Object.keys(unzipSync(xlsx.files['plan.xlsx'] as Uint8Array))).toContain('xl/workbook.xml')
     const report = await run(['render', plan2026, '--format', 'markdown', '--report', '--locale', 'en', '-o', 'report.md'])
-    expect(report.files['report.md']).toContain('**Completeness score: 95.8 / 100**')
+    expect(report.files['report.md']).toContain('**Completeness score: 97 / 100**')
   })
 
   it('evaluates the plan only when a report is asked', async () => {

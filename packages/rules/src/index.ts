@@ -12,7 +12,7 @@ import { builtinRuleSets } from './rulesets/index.js'
 export { ENGINE_NAME, ENGINE_VERSION } from './engine/engine.js'
 export type { Engine, EngineOptions, EvaluateOptions } from './engine/engine.js'
 export { defineRule } from './engine/rule.js'
-export type { Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor } from './engine/rule.js'
+export type { Rule, AnyRule, RuleMeta, RuleContext, RuleVisitors, ReportDescriptor, SpellChecker } from './engine/rule.js'
 export { Severity, FindingSeverity, Stage, atLeast, severityRank } from './engine/severity.js'
 export {
   RuleSetDefinition, RuleEntry, CriterionDefinition, ResolvedCriterion, RuleSetRule, RuleSetSummary, RuleSetError, resolveRuleSet, ruleSetKey,

@@ -30,14 +30,15 @@ export interface WorkOptions {
 export const defaultThreads = () => availableParallelism()
 
 /**
- * The worker's module. In the built service it is `dist/workers/tasks.js`, beside the bundle this code is
- * in. Under vitest this module is the TypeScript source: the worker then loads `tasks.ts` itself through
- * tsx (a worker thread does not inherit vitest's transform), so tests exercise the real pool on the real
- * sources, not a build that may be stale.
+ * The worker's module: `dist/workers/tasks.js`, beside the bundle this code is in. Under vitest this module
+ * is the TypeScript source, and the worker still loads the built `tasks.js` (the test task builds the package
+ * first): a worker thread does not inherit vitest's transform, and loading `tasks.ts` through tsx's hooks in a
+ * worker failed with "Unknown file extension .ts" once the rules imported a CommonJS package (the French
+ * stemmer). Run `pnpm build` before running a test file of the pool alone.
  */
 function workerModule(): { filename: string; execArgv: string[] } {
   const here = import.meta.url
-  if (here.endsWith('.ts')) return { filename: fileURLToPath(new URL('./tasks.ts', here)), execArgv: ['--import', 'tsx'] }
+  if (here.endsWith('.ts')) return { filename: fileURLToPath(new URL('../../dist/workers/tasks.js', here)), execArgv: [] }
   return { filename: fileURLToPath(new URL('./workers/tasks.js', here)), execArgv: [] }
 }
 

@@ -62,7 +62,21 @@ export const Section = Type.Object(
 export type Section = Static<typeof Section>
 
 export const VocabularyEntry = Type.Object(
-  { id: Id, label: LocalizedText, aliases: Type.Optional(Type.Array(Type.String())) },
+  {
+    id: Id,
+    label: LocalizedText,
+    aliases: Type.Optional(Type.Array(Type.String())),
+    /**
+     * French words or short phrases that, found in a text (after stemming, accents folded), show it speaks of
+     * this entry in other words than its label: a reader relates "une collaboration optimisée" to the effect
+     * on collaboration practices without the label's wording.
+     */
+    keyTerms: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'French words or short phrases that show a text speaks of this entry in other words than its label (matched after stemming, accents folded).',
+      }),
+    ),
+  },
   { additionalProperties: false },
 )
 export type VocabularyEntry = Static<typeof VocabularyEntry>

@@ -5,6 +5,7 @@ export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
   {
     id: 'wider-network',
     label: { fr: 'Un réseau élargi de contributeurs à la réussite éducative', en: 'A wider network of contributors to educational success' },
+    keyTerms: ['réseau', 'contributeurs', 'nouveaux partenaires', 'élargir'],
   },
   {
     id: 'concrete-actions',
@@ -12,6 +13,7 @@ export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
       fr: 'Plus de gestes concrets posés en faveur de la persévérance scolaire et de la réussite éducative',
       en: 'More concrete actions in favour of school perseverance and educational success',
     },
+    keyTerms: ['gestes concrets', 'actions concrètes', 'passage à l’action'],
   },
   {
     id: 'shared-knowledge',
@@ -19,6 +21,7 @@ export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
       fr: 'Amélioration et harmonisation des connaissances, des pratiques et des projets en lien avec la persévérance scolaire et la réussite éducative',
       en: 'Improved and harmonised knowledge, practices and projects related to school perseverance and educational success',
     },
+    keyTerms: ['connaissances', 'savoirs', 'harmonisation', 'pratiques harmonieuses', 'recherche'],
   },
   {
     id: 'collaboration-practices',
@@ -26,6 +29,7 @@ export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
       fr: "Pratiques de collaboration développées et capacités d'agir renforcées chez les divers acteurs mobilisés (efficience, efficacité et portée des actions améliorées)",
       en: 'Collaboration practices developed and capacity to act strengthened among the stakeholders (efficiency, effectiveness and reach of actions improved)',
     },
+    keyTerms: ['collaboration', 'collaborer', 'concertation', 'arrimages', 'partenariat', 'pouvoir d’agir', 'capacité d’agir', 'efficience', 'efficacité', 'contributions des membres'],
   },
   {
     id: 'education-valued',
@@ -34,6 +38,7 @@ export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
       en: 'Education and educational success recognised as core values that communities rally around',
     },
     aliases: ["Reconnaissance de la valorisation de l'éducation et de la réussite éducative comme des valeurs primordiales"],
+    keyTerms: ['valorisation', 'reconnaissance', 'valeur', 'communautés mobilisées'],
   },
 ]
 

@@ -6,10 +6,10 @@ import { contentHash } from './canonical.js'
 import { type PlaceLabeller, placeLabeller } from './labels.js'
 import { comparePointers } from './order.js'
 import type { Finding, Report } from './report.js'
-import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors, TextField } from './rule.js'
+import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors, SpellChecker, TextField } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
 import { type RuleTally, scoreCriteria } from './score.js'
-import { type FindingSeverity, type Severity, type Stage } from './severity.js'
+import { type FindingSeverity, type Severity, severityRank, type Stage } from './severity.js'
 import { validDocument } from './valid-document.js'
 
 export const ENGINE_NAME = '@demarche/rules'
@@ -27,6 +27,11 @@ export interface EvaluateOptions {
    * a rule that breaks it gets a crash finding. RuleTester turns this on.
    */
   strictSubjects?: boolean
+  /**
+   * A French spelling checker for the `spelling` rule, which is inactive without one (the dictionary is large
+   * and loads asynchronously: Node callers get one from `@demarche/rules/spelling`).
+   */
+  spellChecker?: SpellChecker
 }
 
 export interface EngineOptions {
@@ -82,7 +87,7 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
       const plan = validation.ok ? validation.plan : undefined
       const labeller = plan && validation.profile ? placeLabeller(plan, validation.profile) : undefined
       const collector = new Collector(labeller, evaluateOptions.strictSubjects === true)
-      if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions.onRuleTiming)
+      if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions)
       else reportInvalid(validation.issues, collector)
       const findings = collector.finish()
       const { score, results } = scoreCriteria(ruleSet.criteria, collector.tallies())
@@ -113,7 +118,7 @@ function runRules(
   ruleSet: ResolvedRuleSet,
   stage: Stage,
   collector: Collector,
-  onRuleTiming: EvaluateOptions['onRuleTiming'],
+  { onRuleTiming, spellChecker }: EvaluateOptions,
 ): void {
   const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
   // Rows and texts as arrays, for whole-plan rules that ask: made at most once per evaluation.
@@ -147,6 +152,7 @@ function runRules(
       options: config.options,
       stage,
       names,
+      spellChecker,
       get rows() {
         return shared.rows
       },
@@ -304,7 +310,7 @@ class Collector {
     this.findings.push(finding)
   }
 
-  /** The findings in document order, each once (the same id is the same finding). */
+  /** The findings by severity then document order, each once (the same id is the same finding, of one severity). */
   finish(): Finding[] {
     const findings: Finding[] = []
     for (const finding of sortFindings(this.findings)) if (finding.id !== findings.at(-1)?.id) findings.push(finding)
@@ -325,10 +331,11 @@ function containerOf(expected: string): string {
   return /\/\d+$/.test(expected) ? expected.replace(/\/\d+$/, '') : expected
 }
 
-/** Document order of the place, then rule, message and text. */
+/** Errors, then warnings, then information (what a reviewer acts on first); each in document order of the place, then rule, message and text. */
 function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
       comparePointers(a.expected ?? a.pointer, b.expected ?? b.pointer) ||
       compareText(a.ruleId, b.ruleId) ||
       compareText(a.messageId, b.messageId) ||

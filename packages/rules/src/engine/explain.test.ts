@@ -1,9 +1,9 @@
-import { examplePlans } from '@demarche/domain/examples'
 import { describe, expect, it } from 'vitest'
 import { evaluatePlan, explain } from '../index.js'
+import { without2021Responsibles } from '../rules/cases/support.js'
 
 describe('explain', () => {
-  const report = evaluatePlan(examplePlans.crevale2021())
+  const report = evaluatePlan(without2021Responsibles())
 
   it('shows each criterion’s contribution, adding up to the score', () => {
     const explanation = explain(report)

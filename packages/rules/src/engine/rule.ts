@@ -36,6 +36,14 @@ export interface ReportDescriptor {
   subject?: string
 }
 
+/** Checks French words: the `spelling` rule's dictionary, given by the caller (see EvaluateOptions). */
+export interface SpellChecker {
+  /** True when the dictionary knows the word as written (a capitalised dictionary word is known). */
+  correct(word: string): boolean
+  /** The dictionary's nearest words, best first; may be slow (the rule calls it for a few words per plan). */
+  suggest(word: string): string[]
+}
+
 export interface RuleContext<MessageId extends string = string, Options = unknown> {
   readonly plan: PlanDocument
   readonly profile: Profile
@@ -43,6 +51,8 @@ export interface RuleContext<MessageId extends string = string, Options = unknow
   readonly stage: Stage
   /** Names of the roster and of the profile's partner groups. */
   readonly names: NameIndex
+  /** The caller's spelling checker, if any (rules that need one are inactive without it). */
+  readonly spellChecker?: SpellChecker | undefined
   /** Every row of the plan table (computed once per evaluation, shared by the rules). */
   readonly rows: readonly RowVisit[]
   /** Every text the chantier wrote, with its pointer (computed once per evaluation). */

@@ -53,7 +53,7 @@ export function formatMarkdown(report: Report, options: MarkdownReportOptions = 
   else {
     out.push(`## ${words.findings}`, '')
     for (const { criterion, findings } of grouped) {
-      out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '')
+      out.push(`### ${escapeInline(t(criterion.label[locale]))}`, '', `*${summaryLine(countBySeverity(findings), locale)}*`, '')
       for (const finding of findings) out.push(findingLine(finding, locale, t, options.href?.(finding)))
       out.push('')
     }
@@ -93,4 +93,10 @@ function code(text: string): string {
 
 function cell(text: string): string {
   return escapeInline(text)
+}
+
+function countBySeverity(findings: readonly Finding[]) {
+  const counts = { errors: 0, warnings: 0, infos: 0 }
+  for (const { severity } of findings) counts[severity === 'error' ? 'errors' : severity === 'warning' ? 'warnings' : 'infos']++
+  return counts
 }

@@ -5,8 +5,8 @@ export default defineRule({
   meta: {
     criterion: 'budget',
     docs: {
-      fr: 'Chaque montant écrit dans une cellule Budget porte sa devise ($) et l’année financière à laquelle il s’applique.',
-      en: 'Each amount written in a Budget cell carries its currency ($) and the fiscal year it applies to.',
+      fr: 'Chaque montant écrit dans une cellule Budget porte sa devise ($) et, sauf s’il est nul, l’année financière à laquelle il s’applique.',
+      en: 'Each amount written in a Budget cell carries its currency ($) and, unless it is zero, the fiscal year it applies to.',
     },
     serves: { fr: 'Cohérence : les montants portent une devise et une année.', en: 'Coherence: amounts carry a currency and a year.' },
     messages: {
@@ -32,7 +32,8 @@ export default defineRule({
           const subject = `${at}#${index}`
           examine(subject)
           if (!part.amount.hasCurrency) report('no-currency', { pointer: at, subject, data: { raw: part.raw } })
-          if (!part.amount.fiscalYear) report('no-year', { pointer: at, subject, data: { raw: part.raw } })
+          // Zero is zero in any year: "0 $" needs no fiscal year.
+          if (!part.amount.fiscalYear && part.amount.total !== 0) report('no-year', { pointer: at, subject, data: { raw: part.raw } })
         }
       },
     }

@@ -7,31 +7,33 @@ export default defineRule({
   meta: {
     criterion: 'cross-references',
     docs: {
-      fr: 'Les renvois explicites à un autre onglet du plan (« onglet P2, action 1 ») désignent une action qui existe : Pn est l’axe n, « action k » la k-ième ligne de son tableau.',
-      en: 'Explicit references to another sheet of the plan ("onglet P2, action 1") point to an action that exists: Pn is axis n, "action k" the k-th row of its table.',
+      fr: 'Les renvois explicites à un autre onglet du plan (« onglet P2, action 1 ») désignent une action qui existe : Pn est l’axe n, « action k » la k-ième ligne de son tableau ou son k-ième moyen (une ligne peut en compter plusieurs, A et B); le message dit ce qui a été compté.',
+      en: 'Explicit references to another sheet of the plan ("onglet P2, action 1") point to an action that exists: Pn is axis n, "action k" the k-th row of its table or its k-th means (a row may hold several, A and B); the message says what was counted.',
     },
     serves: { fr: 'Cohérence : les renvois explicites se résolvent.', en: 'Coherence: explicit cross-references resolve.' },
     messages: {
       'no-axis': { fr: 'Le renvoi « {ref} » désigne l’axe {axis}, qui n’existe pas.', en: 'Reference "{ref}" points to axis {axis}, which does not exist.' },
       'no-action': {
-        fr: 'Le renvoi « {ref} » désigne l’action {action} de l’axe {axis}, qui n’en compte que {count}.',
-        en: 'Reference "{ref}" points to action {action} of axis {axis}, which has only {count}.',
+        fr: 'Le renvoi « {ref} » désigne l’action {action} de l’axe {axis}, qui ne compte que {rows} et {means}.',
+        en: 'Reference "{ref}" points to action {action} of axis {axis}, which has only {rows} and {means}.',
       },
     },
     defaultSeverity: 'warning',
   },
   create({ plan, examine, report }) {
-    // Rows per axis number (the first axis bearing it), made at the first reference: a lookup per reference stays constant-time.
-    let rowsPerAxis: Map<number, number> | undefined
+    // Rows and means per axis number (the first axis bearing it), made at the first reference: a lookup per reference stays constant-time.
+    let countsPerAxis: Map<number, { rows: number; means: number }> | undefined
     const actionCount = (axisNumber: number) => {
-      if (!rowsPerAxis) {
-        rowsPerAxis = new Map()
+      if (!countsPerAxis) {
+        countsPerAxis = new Map()
         for (const [index, axis] of plan.axes.entries()) {
           const number = axis.number ?? index + 1
-          if (!rowsPerAxis.has(number)) rowsPerAxis.set(number, axis.objectives.reduce((total, objective) => total + objective.rows.length, 0))
+          if (countsPerAxis.has(number)) continue
+          const rows = axis.objectives.flatMap((objective) => objective.rows)
+          countsPerAxis.set(number, { rows: rows.length, means: rows.reduce((total, row) => total + row.actions.length, 0) })
         }
       }
-      return rowsPerAxis.get(axisNumber)
+      return countsPerAxis.get(axisNumber)
     }
     return {
       text({ pointer, text }) {
@@ -46,10 +48,14 @@ export default defineRule({
             report('no-axis', { pointer, subject, data: { ref: match[0], axis: axisNumber } })
             continue
           }
-          if (actionNumber < 1 || actionNumber > count)
-            report('no-action', { pointer, subject, data: { ref: match[0], axis: axisNumber, action: actionNumber, count } })
+          if (actionNumber < 1 || actionNumber > Math.max(count.rows, count.means))
+            report('no-action', { pointer, subject, data: { ref: match[0], axis: axisNumber, action: actionNumber, rows: counted(count.rows, 'ligne', 'row'), means: counted(count.means, 'moyen', 'means') } })
         }
       },
     }
   },
 })
+
+function counted(count: number, fr: string, en: string) {
+  return { fr: `${count} ${fr}${count > 1 ? 's' : ''}`, en: `${count} ${en}${count > 1 && en !== 'means' ? 's' : ''}` }
+}

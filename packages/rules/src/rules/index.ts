@@ -4,7 +4,6 @@ import amountsHaveCurrencyAndYear from './amounts-have-currency-and-year.js'
 import approvalBeforeDeposit from './approval-before-deposit.js'
 import axesHaveObjectives from './axes-have-objectives.js'
 import budgetAmountPerYear from './budget-amount-per-year.js'
-import budgetInMontageOnly from './budget-in-montage-only.js'
 import budgetLinesResolve from './budget-lines-resolve.js'
 import budgetReconciles from './budget-reconciles.js'
 import complementarityDescribed from './complementarity-described.js'
@@ -30,6 +29,7 @@ import preparationStepsPresented from './preparation-steps-presented.js'
 import punctuationSpacing from './punctuation-spacing.js'
 import resultsRelateToEffects from './results-relate-to-effects.js'
 import { rowHasBudget, rowHasPartners, rowHasResponsible, rowHasResults, rowHasSchedule } from './row-cell-present.js'
+import spelling from './spelling.js'
 import scheduleBlocksComplete from './schedule-blocks-complete.js'
 import scheduleWithinPeriod from './schedule-within-period.js'
 import scheduleYearsReadable from './schedule-years-readable.js'
@@ -68,12 +68,12 @@ export const builtinRules: readonly AnyRule[] = [
   rowHasBudget,
   budgetLinesResolve,
   budgetAmountPerYear,
-  budgetInMontageOnly,
   amountsHaveCurrencyAndYear,
   budgetReconciles,
   crossReferencesResolve,
   noPlaceholderText,
   noRepeatedWords,
+  spelling,
   noMixedScripts,
   noStrayMarkup,
   punctuationSpacing,

@@ -5,21 +5,40 @@ export default defineRule({
   meta: {
     criterion: 'results',
     docs: {
-      fr: 'Signale, à titre d’information seulement, les lignes sans indice de progression : la colonne est optionnelle et son absence n’est jamais une erreur.',
-      en: 'Points out, for information only, rows with no progress indicator: the column is optional and its absence is never an error.',
+      fr: 'La colonne des indices de progression est optionnelle : une cellule vide n’est jamais une constatation au dépôt. À l’étape du brouillon seulement, une remarque unique dit combien de lignes n’en donnent aucun.',
+      en: 'The progress indicators column is optional: an empty cell is never a finding at submission. At the draft stage only, a single note says how many rows give none.',
     },
     serves: { fr: 'Tableau du plan : « Indices de progression / indicateurs (optionnel) ».', en: 'Plan table: "Progress indicators (optional)".' },
-    messages: { none: { fr: 'Aucun indice de progression (optionnel).', en: 'No progress indicator (optional).' } },
+    messages: {
+      'none-in-draft': {
+        fr: 'Colonne optionnelle : {rows} sur {total} sans indice de progression.',
+        en: 'Optional column: {rows} of {total} with no progress indicator.',
+      },
+    },
     defaultSeverity: 'info',
     maxSeverity: 'info',
   },
-  create({ profile, examine, report }) {
+  create({ profile, stage, examine, report }) {
     if (profile.columns.indicators.presence === 'absent') return {}
+    let total = 0
+    let without = 0
     return {
-      row({ row, pointer }) {
-        examine(pointer)
-        if ((row.indicators ?? []).every((indicator) => indicator.text.trim() === ''))
-          report('none', { pointer, expected: `${pointer}/indicators` })
+      row({ row }) {
+        total++
+        if ((row.indicators ?? []).every((indicator) => indicator.text.trim() === '')) without++
+      },
+      end() {
+        // One subject, the plan table: an optional column counts for the criterion once, not per row.
+        if (total === 0) return
+        examine('/axes')
+        if (stage === 'draft' && without > 0)
+          report('none-in-draft', {
+            pointer: '/axes',
+            data: {
+              rows: without === 1 ? { fr: '1 ligne', en: '1 row' } : { fr: `${without} lignes`, en: `${without} rows` },
+              total,
+            },
+          })
       },
     }
   },

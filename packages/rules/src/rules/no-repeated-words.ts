@@ -1,4 +1,6 @@
+import type { Profile } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
+import { foldAccents } from './french.js'
 
 /** Pronouns that legitimately repeat in French ("nous nous réunissons"). */
 const ALLOWED = new Set(['nous', 'vous'])
@@ -9,20 +11,27 @@ export default defineRule({
   meta: {
     criterion: 'text-quality',
     docs: {
-      fr: 'Aucun mot n’est répété tel quel à la suite (« le le ») ni dans une énumération (« efficacité, efficacité et portée »), sauf les pronoms qui se répètent en français (« nous nous »).',
-      en: 'No word is repeated right after itself ("le le") or within an enumeration ("efficacité, efficacité et portée"), except pronouns that repeat in French ("nous nous").',
+      fr: 'Aucun mot n’est répété tel quel à la suite (« le le ») ni dans une énumération (« efficacité, efficacité et portée »), sauf les pronoms qui se répètent en français (« nous nous »). Une correction n’est proposée que si le vocabulaire du profil écrit le passage (« efficience, efficacité ») : sinon, le bon mot peut être un autre, que la règle ne devine pas.',
+      en: 'No word is repeated right after itself ("le le") or within an enumeration ("efficacité, efficacité et portée"), except pronouns that repeat in French ("nous nous"). A fix is suggested only when the profile’s vocabulary writes the passage ("efficience, efficacité"): otherwise the right word may be another one, which the rule does not guess.',
     },
     serves: { fr: 'Hygiène du texte : mots répétés.', en: 'Text hygiene: repeated words.' },
     messages: { repeated: { fr: 'Mot répété : « {words} ».', en: 'Repeated word: "{words}".' } },
     defaultSeverity: 'warning',
   },
-  create({ examine, report }) {
+  create({ profile, examine, report }) {
+    let phrases: string[] | undefined
     return {
       text({ pointer, text }) {
         if (text.trim() === '') return
         examine(pointer)
-        for (const repeat of repeatedWords(text))
-          report('repeated', { pointer, data: { words: repeat.words }, suggestion: { fr: `Remplacer par « ${repeat.word} ».`, en: `Replace with "${repeat.word}".` } })
+        for (const repeat of repeatedWords(text)) {
+          const fix = vocabularyFix(repeat, (phrases ??= vocabularyPhrases(profile)))
+          report('repeated', {
+            pointer,
+            data: { words: repeat.words },
+            ...(fix && { suggestion: { fr: `Écrire « ${fix} », comme le cadre du profil.`, en: `Write "${fix}", as the profile’s framework does.` } }),
+          })
+        }
       },
     }
   },
@@ -33,8 +42,15 @@ export default defineRule({
  * efficacité et"): one scan of word boundaries, run on every text of the plan, that allocates only when
  * two neighbouring words have the same length.
  */
-function repeatedWords(text: string): Array<{ word: string; words: string }> {
-  const found: Array<{ word: string; words: string }> = []
+interface Repeat {
+  word: string
+  /** The passage as written, the two words and what separates them. */
+  words: string
+  gap: string
+}
+
+function repeatedWords(text: string): Repeat[] {
+  const found: Repeat[] = []
   const length = text.length
   let previousStart = -1
   let previousEnd = -1
@@ -52,7 +68,7 @@ function repeatedWords(text: string): Array<{ word: string; words: string }> {
       const sameWord = word.toLowerCase() === text.slice(previousStart, previousEnd).toLowerCase()
       const plainGap = /^[ \t]+$/.test(gap)
       const listGap = /^[ \t]*,[ \t]*$/.test(gap) && LIST_CONTINUES.test(text.slice(i))
-      if (sameWord && (plainGap || listGap) && !ALLOWED.has(word.toLowerCase())) found.push({ word, words: text.slice(previousStart, i) })
+      if (sameWord && (plainGap || listGap) && !ALLOWED.has(word.toLowerCase())) found.push({ word, words: text.slice(previousStart, i), gap })
     }
     previousStart = start
     previousEnd = i
@@ -79,4 +95,31 @@ function isLetter(code: number): boolean {
   if (code <= 0x24f) return true
   if (code >= 0x2000 && code <= 0x2bff) return false
   return /\p{L}/u.test(String.fromCharCode(code))
+}
+
+/** Every label and alias of the profile's vocabularies, where a repeated word's right neighbour may be written. */
+function vocabularyPhrases(profile: Profile): string[] {
+  const entries = [...profile.standardEffects, ...profile.transversalPriorities, ...profile.partnerGroups, ...profile.preparationStepKinds]
+  return entries.flatMap((entry) => [entry.label.fr, ...(entry.aliases ?? [])])
+}
+
+/**
+ * The passage as the vocabulary writes it, when a label enumerates the repeated word beside another word ("efficacité, efficacité" → "efficience, efficacité"); otherwise none.
+ */
+function vocabularyFix(repeat: Repeat, phrases: readonly string[]): string | undefined {
+  // Only an enumeration ("X, X et Y") says a neighbour was meant; "le le" has no other word to find.
+  if (!repeat.gap.includes(',')) return undefined
+  const word = foldAccents(repeat.word)
+  for (const phrase of phrases) {
+    const words = [...phrase.matchAll(/\p{L}+/gu)]
+    for (let index = 0; index + 1 < words.length; index++) {
+      const [first, second] = [words[index]!, words[index + 1]!]
+      const between = phrase.slice(first.index + first[0].length, second.index)
+      if (!/^\s*,\s*$/.test(between)) continue
+      const [a, b] = [foldAccents(first[0]), foldAccents(second[0])]
+      if (a === b || (a !== word && b !== word)) continue
+      return phrase.slice(first.index, second.index + second[0].length)
+    }
+  }
+  return undefined
 }

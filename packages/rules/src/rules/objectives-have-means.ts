@@ -6,8 +6,8 @@ export default defineRule({
   meta: {
     criterion: 'plan-table',
     docs: {
-      fr: 'Chaque objectif a au moins une ligne et chaque ligne nomme au moins un moyen (action, projet).',
-      en: 'Each objective has at least one row and each row names at least one means (action, project).',
+      fr: 'Chaque objectif a au moins une ligne et chaque ligne nomme au moins un moyen (action, projet); une ligne sans moyen sous une ligne qui en a un, dans le même objectif, le prolonge (cellule fusionnée).',
+      en: 'Each objective has at least one row and each row names at least one means (action, project); a row with no means under one that has a means, in the same objective, continues it (a merged cell).',
     },
     serves: { fr: 'Tableau du plan : colonne « Moyens / Actions / Projets ».', en: 'Plan table: "Means / Actions / Projects" column.' },
     messages: {
@@ -25,10 +25,14 @@ export default defineRule({
         examine(pointer)
         if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows/0` })
       }
+    let objectiveOfRow: object | undefined
+    let meansAbove = false
     return {
-      row({ row, pointer }) {
+      row({ row, pointer, objective }) {
+        if (objective !== objectiveOfRow) [objectiveOfRow, meansAbove] = [objective, false]
         examine(pointer)
-        if (row.actions.every((action) => action.text.trim() === '')) report('no-means', { pointer, expected: `${pointer}/actions/0`, data: { level } })
+        if (row.actions.some((action) => action.text.trim() !== '')) meansAbove = true
+        else if (!meansAbove) report('no-means', { pointer, expected: `${pointer}/actions/0`, data: { level } })
       },
     }
   },

@@ -12,9 +12,10 @@ interface CellRule {
 
 /**
  * One rule per required cell of the plan table: the cell exists and says something. Empty lists (no result,
- * no schedule block) and blank text count as missing.
+ * no schedule block) and blank text count as missing, except under a filled cell of the same objective: that
+ * is a merged cell continuing the one above.
  */
-export function cellPresentRule({ id, column, criterion, docs, serves }: CellRule): Rule<'missing' | 'below-filled'> {
+export function cellPresentRule({ id, column, criterion, docs, serves }: CellRule): Rule<'missing'> {
   return defineRule({
     id,
     meta: {
@@ -23,10 +24,6 @@ export function cellPresentRule({ id, column, criterion, docs, serves }: CellRul
       serves,
       messages: {
         missing: { fr: 'La colonne « {column} » est vide.', en: 'The "{column}" column is empty.' },
-        'below-filled': {
-          fr: 'La colonne « {column} » est vide sous une cellule remplie : si elle prolonge la cellule du dessus (cellule fusionnée), répétez-en le contenu.',
-          en: 'The "{column}" column is empty below a filled cell: if it continues the cell above (a merged cell), repeat its content.',
-        },
       },
       defaultSeverity: 'error',
     },
@@ -34,7 +31,8 @@ export function cellPresentRule({ id, column, criterion, docs, serves }: CellRul
       if (profile.columns[column].presence !== 'required') return {}
       const label = columnLabel(profile, column)
       const isEmpty = (cell: Row[ColumnKey]) => cell === undefined || (Array.isArray(cell) ? cell.length === 0 : cell.raw.trim() === '')
-      // Word tables exported to text lose merged cells: an empty cell under a filled one (same objective) may be one of them.
+      // An empty cell under a filled one of the same objective is read as the form shows it, a merged cell that
+      // continues the one above (the 2021 plans share results and responsible organisations across an objective's rows).
       let objectiveOfRow: object | undefined
       let filledAbove = false
       return {
@@ -45,7 +43,7 @@ export function cellPresentRule({ id, column, criterion, docs, serves }: CellRul
             filledAbove = true
             return
           }
-          report(filledAbove ? 'below-filled' : 'missing', { pointer, expected: `${pointer}/${column}`, data: { column: label } })
+          if (!filledAbove) report('missing', { pointer, expected: `${pointer}/${column}`, data: { column: label } })
         },
       }
     },

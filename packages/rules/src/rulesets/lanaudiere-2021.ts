@@ -12,9 +12,10 @@ export const lanaudiere2021RuleSet: RuleSetDefinition = {
   extends: 'lanaudiere-2026@1',
   profiles: ['lanaudiere-2021'],
   rules: {
-    'fiduciary-among-participants': { severity: 'warning', draft: 'info' },
+    // The 2021 roster had no fiduciary flag (each row named its own): "no participant is the fiduciary" was always true.
+    'fiduciary-among-participants': { severity: 'off', draft: 'off' },
     // The 2021 form asked for the steps "menant au dépôt": the deposit itself need not be listed.
-    'preparation-ends-with-deposit': { severity: 'warning', draft: 'info' },
+    'preparation-ends-with-deposit': { severity: 'off', draft: 'off' },
     'approval-before-deposit': { options: { requireBoardResolution: false } },
     'complementarity-local-and-regional': 'off',
   },

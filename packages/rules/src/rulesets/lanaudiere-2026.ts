@@ -1,6 +1,9 @@
 import type { RuleSetDefinition } from '../engine/ruleset.js'
 import { LANAUDIERE_CRITERIA } from './criteria.js'
 
+/** Words of the region the French dictionary lacks: the gentilé of Lanaudière. */
+const LANAUDIERE_KNOWN_WORDS = ['lanaudois', 'lanaudoise', 'lanaudoises']
+
 /**
  * What the Table des préfets checks in a 2026-2028 plan. At the draft stage, missing content is a warning
  * and the deposit-related checks are informative (the plan is not deposited yet).
@@ -42,12 +45,12 @@ export const lanaudiere2026RuleSet: RuleSetDefinition = {
     'row-has-budget': { severity: 'error', draft: 'warning' },
     'budget-lines-resolve': { severity: 'error', draft: 'warning' },
     'budget-amount-per-year': 'warning',
-    'budget-in-montage-only': 'info',
     'amounts-have-currency-and-year': 'warning',
     'budget-reconciles': { severity: 'error', draft: 'warning' },
     'cross-references-resolve': 'warning',
     'no-placeholder-text': 'warning',
     'no-repeated-words': 'warning',
+    spelling: { severity: 'warning', options: { knownWords: LANAUDIERE_KNOWN_WORDS } },
     'no-mixed-scripts': 'warning',
     'no-stray-markup': 'warning',
     'punctuation-spacing': 'info',

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { type Profile, resolvePointer } from '@demarche/domain'
 import { createEngine } from '../engine/engine.js'
 import type { Finding } from '../engine/report.js'
-import type { AnyRule } from '../engine/rule.js'
+import type { AnyRule, SpellChecker } from '../engine/rule.js'
 import type { FindingSeverity, Severity, Stage } from '../engine/severity.js'
 
 export interface RuleTesterCase {
@@ -11,6 +11,8 @@ export interface RuleTesterCase {
   plan: unknown
   options?: Record<string, unknown>
   stage?: Stage
+  /** For rules that need one (`spelling`). */
+  spellChecker?: SpellChecker
 }
 
 export interface ExpectedFinding {
@@ -107,7 +109,7 @@ export class RuleTester {
       },
       { profiles: this.config.profiles ?? [] },
     )
-    const report = engine.evaluate(testCase.plan, { ruleSet: 'rule-tester@1', stage: testCase.stage ?? 'submission', strictSubjects: true })
+    const report = engine.evaluate(testCase.plan, { ruleSet: 'rule-tester@1', stage: testCase.stage ?? 'submission', strictSubjects: true, ...(testCase.spellChecker && { spellChecker: testCase.spellChecker }) })
     if (!report.valid) assert.fail(`${rule.id} › ${testCase.name}: the case's plan is not valid:\n${report.findings.map((f) => `${f.pointer} ${f.message.en}`).join('\n')}`)
     const crashed = report.findings.find((finding) => finding.messageId === '@crashed')
     if (crashed) assert.fail(`${rule.id} › ${testCase.name}: ${crashed.message.en}`)

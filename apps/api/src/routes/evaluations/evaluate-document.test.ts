@@ -13,7 +13,7 @@ describe(`evaluateDocument (${DATABASE})`, () => {
   it('evaluates any JSON statelessly', async () => {
     const { app } = t
     const report = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: examplePlans.crevale2021() })
-    expect(report.json()).toMatchObject({ score: 76.1, ruleSet: { id: 'lanaudiere-2021' } })
+    expect(report.json()).toMatchObject({ score: 92.4, ruleSet: { id: 'lanaudiere-2021' } })
     const garbage = await app.inject({ method: 'POST', url: '/v1/evaluate', payload: { hello: 'world' } })
     expect(garbage.json()).toMatchObject({ valid: false, score: 0 })
     const draft = await app.inject({ method: 'POST', url: '/v1/evaluate?stage=draft', payload: examplePlans.crevale2021() })

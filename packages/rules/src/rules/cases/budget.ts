@@ -50,24 +50,39 @@ export const budgetCases: Record<string, Cases> = {
           plan.axes[0]!.objectives[0]!.rows[0]!.budget = { raw: "Voir onglet Budget ligne 12 - déploiement d'actions\nTotal 26-27 5 000$\nTotal 27-28 5 000$" }
         }),
       },
+      { name: 'the montage referred to has 2027-2028 on lines 12 and 13', plan: edited(seed2026, (plan) => (plan.financialPlan = montage(3_300_000))) },
     ],
     invalid: [
       {
-        name: 'only 2026-2027 is given',
-        plan: edited(seed2026, onlyAxes(0)),
+        name: 'only 2026-2027 and no reference to the montage',
+        plan: edited(seed2026, (plan) => {
+          onlyAxes(0)(plan)
+          plan.axes[0]!.objectives[0]!.rows[0]!.budget = { raw: 'Total 26-27 5 000$' }
+        }),
         findings: [{ messageId: 'missing-year', pointer: `${row0}/budget`, message: { fr: 'Aucun montant pour 2027-2028 : la cellule ne donne que 2026-2027.' } }],
       },
-    ],
-  },
-  'budget-in-montage-only': {
-    valid: [{ name: 'a reference with its amount', plan: edited(seed2026, onlyAxes(0)) }],
-    invalid: [
       {
-        name: 'references to the montage with no amount',
-        plan: edited(seed2026, onlyAxes(3)),
+        name: 'references to a montage not attached: one note for the plan',
+        plan: seed2026(),
         findings: [
-          { messageId: 'montage-only', pointer: `${row0}/budget`, severity: 'info' },
-          { messageId: 'montage-only', pointer: '/axes/0/objectives/3/rows/0/budget', severity: 'info' },
+          {
+            messageId: 'montage-not-attached',
+            pointer: '/axes',
+            message: { fr: '6 cellules Budget renvoient au montage financier pour 2026-2027 et 2027-2028; le montage n’est pas joint au plan : ces montants se vérifient avec lui.' },
+          },
+        ],
+      },
+      {
+        name: 'the montage has no 2027-2028 on line 13',
+        plan: edited(seed2026, (plan) => {
+          onlyAxes(3)(plan)
+          const attached = montage(3_300_000)
+          attached.lines[1]!.amounts = attached.lines[1]!.amounts.filter((amount) => amount.fiscalYear !== '2027-2028')
+          plan.financialPlan = attached
+        }),
+        findings: [
+          { messageId: 'missing-in-montage', pointer: `${row0}/budget`, message: { fr: 'Aucun montant pour 2027-2028 : la cellule renvoie à la ligne 13 du montage financier, qui n’en prévoit pas.' } },
+          { messageId: 'missing-in-montage', pointer: '/axes/0/objectives/3/rows/0/budget' },
         ],
       },
     ],
@@ -76,10 +91,9 @@ export const budgetCases: Record<string, Cases> = {
     valid: [{ name: '"Total 26-27 5 000$"', plan: edited(seed2026, onlyAxes(0)) }],
     invalid: [
       {
-        name: '"0 $" and "135 493"',
+        name: '"135 493" (and "0 $", which needs no year)',
         plan: edited(seed2026, onlyAxes(3)),
         findings: [
-          { messageId: 'no-year', pointer: '/axes/0/objectives/1/rows/0/budget', message: { en: 'Amount "0 $" does not say which fiscal year it applies to.' } },
           { messageId: 'no-currency', pointer: '/axes/0/objectives/2/rows/0/budget' },
           { messageId: 'no-year', pointer: '/axes/0/objectives/2/rows/0/budget' },
         ],

@@ -9,21 +9,36 @@ export const resultsAndScheduleCases: Record<string, Cases> = {
     ],
   },
   'results-relate-to-effects': {
-    valid: [{ name: 'axis 1 restates the collaboration effect', plan: edited(seed2026, onlyAxes(0)) }],
+    valid: [
+      { name: 'axis 1 restates the collaboration effect', plan: edited(seed2026, onlyAxes(0)) },
+      // "Augmentation des connaissances…" and "Des pratiques plus harmonieuses…" relate to shared knowledge by its key terms.
+      { name: 'axis 2 relates to shared knowledge in other words', plan: edited(seed2026, onlyAxes(1)) },
+      { name: '"Une collaboration optimisée…" relates to collaboration practices', plan: edited(seed2026, onlyAxes(3)) },
+    ],
     invalid: [
       {
-        name: 'axis 2, objective 1 restates none',
-        plan: edited(seed2026, onlyAxes(1)),
-        findings: [
-          { messageId: 'no-effect', pointer: `${row0}/results`, severity: 'info' },
-          { messageId: 'no-effect', pointer: '/axes/0/objectives/1/rows/0/results', severity: 'info' },
-        ],
+        name: 'results that speak of no effect, in any form',
+        plan: edited(seed2026, (plan) => {
+          onlyAxes(1)(plan)
+          plan.axes[0]!.objectives[0]!.rows[0]!.results = [{ text: 'Un site Web mis à jour chaque mois.' }]
+        }),
+        findings: [{ messageId: 'no-effect', pointer: `${row0}/results`, severity: 'info', message: { fr: 'Aucun résultat de cette ligne ne se rattache à un effet recherché du cadre régional.' } }],
       },
     ],
   },
   'indicators-optional': {
-    valid: [{ name: 'an indicator on every row', plan: edited(seed2026, (plan) => plan.axes.forEach((axis) => axis.objectives.forEach((o) => o.rows.forEach((row) => (row.indicators = [{ text: 'Nombre de rencontres' }]))))) }],
-    invalid: [{ name: 'no indicator: information only', plan: edited(seed2026, onlyAxes(0)), findings: [{ messageId: 'none', pointer: row0, expected: `${row0}/indicators`, severity: 'info' }] }],
+    valid: [
+      { name: 'an indicator on every row', plan: edited(seed2026, (plan) => plan.axes.forEach((axis) => axis.objectives.forEach((o) => o.rows.forEach((row) => (row.indicators = [{ text: 'Nombre de rencontres' }]))))) },
+      { name: 'no indicator at submission: an optional column left empty is no finding', plan: seed2026() },
+    ],
+    invalid: [
+      {
+        name: 'no indicator in a draft: one note for the plan',
+        plan: seed2026(),
+        stage: 'draft',
+        findings: [{ messageId: 'none-in-draft', pointer: '/axes', severity: 'info', message: { fr: 'Colonne optionnelle : 8 lignes sur 8 sans indice de progression.' } }],
+      },
+    ],
   },
   'row-has-schedule': {
     valid: [{ name: 'a schedule on every row', plan: seed2026() }],

@@ -24,3 +24,9 @@ export function onlyAxes(...indexes: number[]): (plan: PlanDocument) => void {
 }
 
 export const row0 = '/axes/0/objectives/0/rows/0'
+
+/** The 2021 plan with the first row of each objective naming no fiduciary: errors at submission. */
+export const without2021Responsibles = () =>
+  edited(seed2021, (plan) => {
+    for (const objective of plan.axes[0]!.objectives) objective.rows[0]!.responsible = { raw: '' }
+  })

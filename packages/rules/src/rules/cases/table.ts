@@ -20,12 +20,19 @@ export const tableCases: Record<string, Cases> = {
     ],
   },
   'objectives-have-means': {
-    valid: [{ name: 'every row has means', plan: seed2026() }],
+    valid: [
+      { name: 'every row has means', plan: seed2026() },
+      { name: 'the 2021 rows that only carry a schedule continue the means above them (a merged cell)', plan: seed2021() },
+    ],
     invalid: [
       {
-        name: 'the 2021 rows that only carry a schedule',
-        plan: seed2021(),
-        findings: [5, 6, 7].map((r) => ({
+        name: 'an objective whose first rows name no means',
+        plan: edited(seed2021, (plan) => {
+          const rows = plan.axes[0]!.objectives[1]!.rows
+          for (const row of rows.slice(0, 5)) row.actions = []
+          rows.splice(8)
+        }),
+        findings: [0, 1, 2, 3, 4, 5, 6, 7].map((r) => ({
           messageId: 'no-means',
           pointer: `/axes/0/objectives/1/rows/${r}`,
           expected: `/axes/0/objectives/1/rows/${r}/actions/0`,
@@ -56,13 +63,14 @@ export const tableCases: Record<string, Cases> = {
     valid: [{ name: 'CREVALE on every row', plan: seed2026() }],
     invalid: [
       {
-        name: '2021 rows with an empty fiduciary cell',
-        plan: seed2021(),
-        findings: ['0/rows/1', '0/rows/2', '1/rows/5', '1/rows/6', '1/rows/7'].map((at) => ({
-          messageId: 'below-filled',
-          pointer: `/axes/0/objectives/${at}`,
-          expected: `/axes/0/objectives/${at}/responsible`,
-          message: { fr: /^La colonne « Organisme\(s\) fiduciaire\(s\) » est vide sous une cellule remplie/ },
+        name: 'the first row of a 2021 objective with an empty fiduciary cell (rows below continue it)',
+        plan: edited(seed2021, (plan) => (plan.axes[0]!.objectives[0]!.rows[0]!.responsible = { raw: '' })),
+        // Rows 2 and 3 were empty under row 1: with row 1 empty too, nothing is continued.
+        findings: [0, 1, 2].map((r) => ({
+          messageId: 'missing',
+          pointer: `/axes/0/objectives/0/rows/${r}`,
+          expected: `/axes/0/objectives/0/rows/${r}/responsible`,
+          message: { fr: 'La colonne « Organisme(s) fiduciaire(s) » est vide.' },
         })),
       },
     ],
@@ -70,11 +78,6 @@ export const tableCases: Record<string, Cases> = {
   'row-has-partners': {
     valid: [{ name: 'partners on every row', plan: seed2026() }],
     invalid: [
-      {
-        name: '2021 rows with an empty partner cell',
-        plan: seed2021(),
-        findings: ['0/rows/2', '1/rows/5', '1/rows/6', '1/rows/7'].map((at) => ({ messageId: 'below-filled', pointer: `/axes/0/objectives/${at}`, expected: `/axes/0/objectives/${at}/partners` })),
-      },
       {
         name: 'the first row of an objective with no partner',
         plan: edited(seed2026, (plan) => (plan.axes[0]!.objectives[0]!.rows[0]!.partners = { raw: '' })),

@@ -1,14 +1,27 @@
+import { loadFrenchSpelling } from '../../spelling.js'
 import type { Cases } from './support.js'
-import { edited, row0, seed2021, seed2026 } from './support.js'
+import { edited, onlyAxes, row0, seed2021, seed2026, serviceOffer } from './support.js'
+
+// The real dictionary (Hunspell with dictionary-fr): loaded once for every case.
+const spellChecker = await loadFrenchSpelling()
 
 export const textCases: Record<string, Cases> = {
   'cross-references-resolve': {
-    valid: [{ name: '"(P2, action 1)" and "(P4, action 4)" resolve', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 1.')) }],
+    valid: [
+      { name: '"(P2, action 1)" and "(P4, action 4)" resolve', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 1.')) },
+      { name: '"P1, action 2" is the second means of axis 1’s single row', plan: edited(seed2026, (plan) => (plan.axes[1]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Voir l’onglet P1, action 2.')) },
+    ],
     invalid: [
       {
-        name: '"onglet P1, action 3": axis 1 has one action',
+        name: '"onglet P1, action 3": axis 1 has one row and two means (A and B)',
         plan: seed2026(),
-        findings: [{ messageId: 'no-action', pointer: '/axes/1/objectives/0/rows/0/actions/0/text', message: { fr: 'Le renvoi « l\'onglet P1, action 3 » désigne l’action 3 de l’axe 1, qui n’en compte que 1.' } }],
+        findings: [
+          {
+            messageId: 'no-action',
+            pointer: '/axes/1/objectives/0/rows/0/actions/0/text',
+            message: { fr: 'Le renvoi « l\'onglet P1, action 3 » désigne l’action 3 de l’axe 1, qui ne compte que 1 ligne et 2 moyens.', en: 'Reference "l\'onglet P1, action 3" points to action 3 of axis 1, which has only 1 row and 2 means.' },
+          },
+        ],
       },
       {
         name: 'an axis that does not exist',
@@ -44,6 +57,52 @@ export const textCases: Record<string, Cases> = {
         findings: [
           { messageId: 'repeated', pointer: `${row0}/actions/0/text`, message: { fr: 'Mot répété : « le le ».' } },
           { messageId: 'repeated', pointer: '/axes/3/objectives/1/rows/0/results/1/text', message: { fr: 'Mot répété : « efficacité, efficacité ».' } },
+        ],
+      },
+    ],
+  },
+  spelling: {
+    valid: [
+      { name: 'no checker given: the rule is inactive', plan: seed2021() },
+      { name: 'proper nouns, acronyms, addresses, "oeuvre", "postsecondaires" and compounds of the service offer', plan: serviceOffer(), spellChecker },
+      {
+        name: 'plural determiners before plural nouns, and "les" as a pronoun',
+        plan: edited(seed2026, (plan) => {
+          onlyAxes(0)(plan)
+          const actions = plan.axes[0]!.objectives[0]!.rows[0]!.actions
+          actions[0]!.text = 'Favoriser leur appropriation des outils; nous les partageons avec les membres.'
+          actions[1]!.text = 'Favoriser l’arrimage avec les concertations locales et régionales.'
+        }),
+        spellChecker,
+      },
+    ],
+    invalid: [
+      {
+        name: '"lanadoise" and "Lanaudaise" in 2021, each near a word the plan knows',
+        plan: seed2021(),
+        spellChecker,
+        findings: [
+          { messageId: 'unknown', pointer: '/regionalPriority', message: { fr: 'Mot inconnu du dictionnaire : « lanadoise ».', en: 'Word not in the dictionary: "lanadoise".' } },
+          { messageId: 'unknown', pointer: '/axes/0/title', message: { fr: 'Mot inconnu du dictionnaire : « Lanaudaise ».' } },
+        ],
+      },
+      {
+        name: '"l\'arrimages" and "leurs appropriation" in 2026',
+        plan: seed2026(),
+        spellChecker,
+        findings: [
+          { messageId: 'singular-article', pointer: '/axes/0/objectives/0/rows/0/actions/1/text', message: { fr: 'Accord : « l\'arrimages » — l’article « l’ » appelle un nom au singulier.' } },
+          { messageId: 'plural-determiner', pointer: '/axes/1/objectives/0/rows/0/actions/0/text', message: { en: 'Agreement: "leurs appropriation" — the plural determiner "leurs" calls for a plural noun.' } },
+        ],
+      },
+      {
+        name: 'a lower-case word far from any word of the plan gets the dictionary’s suggestion',
+        plan: edited(seed2026, (plan) => (plan.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Assurer la circulaton de l’information.')),
+        spellChecker,
+        findings: [
+          { messageId: 'unknown', pointer: `${row0}/actions/0/text`, message: { fr: 'Mot inconnu du dictionnaire : « circulaton ».' } },
+          { messageId: 'singular-article', pointer: '/axes/0/objectives/0/rows/0/actions/1/text' },
+          { messageId: 'plural-determiner', pointer: '/axes/1/objectives/0/rows/0/actions/0/text' },
         ],
       },
     ],
