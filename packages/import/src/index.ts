@@ -1,0 +1,10 @@
+// @demarche/import: reads plans from DOCX and XLSX files, guarded against hostile files, with located reports.
+export { ImportReport, ImportIssue, ImportSeverity, SourcePlace, SourceFormat, UnplacedText, issue } from './report.js'
+export { DEFAULT_LIMITS } from './limits.js'
+export type { ImportLimits } from './limits.js'
+export { openZip } from './zip.js'
+export type { OpenedZip } from './zip.js'
+export { parseXml } from './xml.js'
+export type { ParsedXml, XmlNode } from './xml.js'
+export { detectFormat } from './detect.js'
+export type { Detected } from './detect.js'
