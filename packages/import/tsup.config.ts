@@ -7,5 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
+  // Format libraries stay external: the embedder's package manager shares them with the render package.
   external: ['fflate', 'fast-xml-parser', 'exceljs'],
 })
