@@ -7,6 +7,7 @@ import { CliFailure, EXIT, type Message, messages } from './messages.js'
 import { prepareCommand } from './prepare-command.js'
 import { renderCommand } from './render-command.js'
 import { schemaCommand } from './schema-command.js'
+import { templateCommand } from './template-command.js'
 import { validateCommand } from './validate-command.js'
 
 const USAGE = `Usage: demarche <command> [options]
@@ -20,6 +21,8 @@ Commands:
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
+  template --profile <id[@version]> --format xlsx -o <file|->
+                                   Write the profile's blank form (in the --locale language)
 
 Options:
   --locale fr|en                   Language of messages (default fr)
@@ -31,7 +34,7 @@ Exit codes:
   2  bad usage, or a file that cannot be read or written
 `
 
-const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render'] as const
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'template'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -84,6 +87,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const locale: Locale = values.locale
   if (!(COMMANDS as readonly string[]).includes(command)) return usage(io, messages.unknownCommand(command), locale)
   if (command === 'schema') return schemaCommand(values.profile, locale, io)
+  if (command === 'template')
+    return templateCommand({ format: values.format === 'stylish' ? '' : values.format, locale, ...(values.profile !== undefined && { profile: values.profile }), ...(values.output !== undefined && { output: values.output }) }, io)
   if (command === 'lint')
     return lintCommand(
       {
