@@ -55,7 +55,10 @@ describe('the blank XLSX form', () => {
           expect(rule?.[1].formulae[0]).toContain(`$A$${FORM_ROWS + 1}`)
           expect(rule?.[1].prompt).toMatch(language === 'fr' ? /Participants/ : /Participants/)
         }
-        for (const sheet of workbook.worksheets) for (const column of sheet.columns ?? []) if (sheet.state !== 'hidden') expect(column.width ?? 0).toBeGreaterThanOrEqual(6)
+        for (const sheet of workbook.worksheets.filter((candidate) => candidate.state !== 'hidden')) {
+          for (const column of sheet.columns ?? []) expect(column.width ?? 0).toBeGreaterThanOrEqual(6)
+          expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 })
+        }
       })
 
   it('lists the transversal priorities and offers them (and only them) on the priorities sheet', async () => {

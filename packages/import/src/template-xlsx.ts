@@ -10,6 +10,17 @@ export interface TemplateOptions {
   clock?: () => Date
 }
 
+/** OOXML paper size 1 is US Letter; exceljs's PaperSize enum leaves it out. */
+const LETTER = 1 as unknown as ExcelJS.PaperSize
+
+/** Points per line of 11 pt text. */
+const LINE_HEIGHT = 15
+
+/** Lines a text takes in a column of `width` characters (a column of width w holds about w characters). */
+function lineCount(value: string, width: number): number {
+  return value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width - 4))), 0)
+}
+
 /** Rows prepared for entries (participants, plan rows): validation and formatting cover them. */
 export const FORM_ROWS = 500
 
@@ -82,11 +93,15 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
   workbook.title = text(profile.title)
   const present = (key: keyof Profile['sections']) => profile.sections[key].presence !== 'absent'
 
-  const instructions = workbook.addWorksheet(names.instructions)
+  // Printed, every sheet fits the page width (landscape, Letter) and repeats its header row.
+  const pageSetup: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: LETTER }
+  const instructions = workbook.addWorksheet(names.instructions, { pageSetup })
   instructions.columns = [{ width: 34 }, { width: 100 }]
   instructions.getCell('A1').value = text(profile.title)
   instructions.getCell('A1').font = { bold: true, size: 14 }
   instructions.getCell('A2').value = words.intro
+  instructions.mergeCells('A2:B2')
+  instructions.getRow(2).alignment = { wrapText: true, vertical: 'top' }
   let row = 4
   for (const [key, section] of Object.entries(profile.sections) as Array<[keyof Profile['sections'], Profile['sections'][keyof Profile['sections']]]>) {
     if (!present(key)) continue
@@ -94,6 +109,8 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     instructions.getCell(row, 1).font = { bold: true }
     instructions.getCell(row, 2).value = section.prompt ? text(section.prompt) : ''
     instructions.getRow(row).alignment = { wrapText: true, vertical: 'top' }
+    // Spreadsheets do not grow a row for wrapped text they did not lay out themselves: its height is set.
+    instructions.getRow(row).height = LINE_HEIGHT * Math.max(lineCount(text(section.label), 34), lineCount(section.prompt ? text(section.prompt) : '', 100)) + 4
     row++
   }
 
@@ -115,7 +132,7 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
   ) as Record<keyof typeof vocabularies, string | undefined>
 
   const table = (name: string, headers: string[], widths: number[]) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...pageSetup, printTitlesRow: '1:1' } })
     sheet.columns = headers.map((header, index) => ({ header, width: widths[index] ?? 30, style: { alignment: { wrapText: true, vertical: 'top' } } }))
     const header = sheet.getRow(1)
     header.font = { bold: true }
