@@ -100,6 +100,16 @@ describe('hostile archives', () => {
     expectLocatedIssues(result.issues)
   })
 
+  it('refuses an entry whose data no longer matches its CRC-32, naming the entry', () => {
+    const bytes = zipSync({ '[Content_Types].xml': strToU8(CONTENT_TYPES) }, { level: 0 })
+    // Stored (level 0): changing one character of the XML keeps it well formed and inflatable; only the CRC tells.
+    const at = new TextDecoder('latin1').decode(bytes).indexOf('document.main')
+    bytes[at] = 'D'.charCodeAt(0)
+    const result = openZip(bytes, () => true)
+    expect(result.ok ? [] : result.issues.map((problem) => [problem.code, problem.place.part])).toEqual([['corrupted-archive', '[Content_Types].xml']])
+    if (!result.ok) expectLocatedIssues(result.issues)
+  })
+
   it('refuses random bytes and random mutations of a real XLSX without throwing or hanging', async () => {
     const bytes = await realXlsx
     fc.assert(

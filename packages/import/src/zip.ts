@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import { unzipSync, type UnzipFileInfo } from 'fflate'
 import { sizeText } from './format-bytes.js'
 import { DEFAULT_LIMITS, RATIO_FLOOR_BYTES, type ImportLimits } from './limits.js'
@@ -37,7 +38,39 @@ export function openZip(bytes: Uint8Array, wanted: (name: string) => boolean, li
   } catch {
     return refuse(corrupted())
   }
+  // fflate does not check the CRC-32s: a damaged entry could otherwise inflate to plausible garbage.
+  const crcs = centralDirectoryCrcs(bytes)
+  for (const [index, entry] of entries.entries()) {
+    const data = inflated[entry.name]
+    const expected = crcs[index]
+    if (data !== undefined && expected !== undefined && crc32(data) >>> 0 !== expected)
+      return refuse({ ...corrupted(), place: { part: shownName(entry.name) } })
+  }
   return { ok: true, parts: new Map(Object.entries(inflated)), names: entries.map((entry) => entry.name) }
+}
+
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50
+const CENTRAL_HEADER = 0x02014b50
+
+/**
+ * The CRC-32 of each central directory record, in the directory's order (the order fflate lists entries
+ * in). Only called once fflate has read the same directory, so the offsets are known to be in range; a
+ * record that does not look right ends the list and the entries after it go unchecked.
+ */
+function centralDirectoryCrcs(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let end = bytes.length - 22
+  while (end >= 0 && view.getUint32(end, true) !== END_OF_CENTRAL_DIRECTORY) end--
+  if (end < 0) return []
+  const count = view.getUint16(end + 10, true)
+  let offset = view.getUint32(end + 16, true)
+  const crcs: number[] = []
+  for (let index = 0; index < count && offset + 46 <= bytes.length; index++) {
+    if (view.getUint32(offset, true) !== CENTRAL_HEADER) break
+    crcs.push(view.getUint32(offset + 16, true))
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true)
+  }
+  return crcs
 }
 
 function checkEntries(entries: readonly UnzipFileInfo[], limits: ImportLimits): ImportIssue[] {
