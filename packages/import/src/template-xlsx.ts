@@ -30,7 +30,7 @@ export const SHEET_NAMES = {
   en: { instructions: 'Instructions', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', lists: 'Lists' },
 } as const
 
-const WORDS = {
+export const FORM_WORDS = {
   fr: {
     organisation: 'Organisme',
     contacts: 'Personne(s) contact',
@@ -82,7 +82,7 @@ const WORDS = {
  */
 export async function blankFormXlsx(profile: Profile, options: TemplateOptions = {}): Promise<Uint8Array> {
   const language = options.language ?? 'fr'
-  const words = WORDS[language]
+  const words = FORM_WORDS[language]
   const names = SHEET_NAMES[language]
   const text = (value: LocalizedText) => localize(value, language)
   const date = (options.clock ?? (() => new Date()))()
