@@ -8,6 +8,7 @@ import { prepareCommand } from './prepare-command.js'
 import { loadProject } from './project.js'
 import { renderCommand } from './render-command.js'
 import { schemaCommand } from './schema-command.js'
+import { templateCommand } from './template-command.js'
 import { validateCommand } from './validate-command.js'
 
 const USAGE = `Usage: demarche <command> [options]
@@ -24,6 +25,8 @@ Commands:
       [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
+  template --profile <id[@version]> --format xlsx -o <file|->
+                                   Write the profile's blank form (in the --locale language)
 
 Options:
   --profile <file>                 Load a profile file (JSON or YAML); repeatable
@@ -40,7 +43,7 @@ Exit codes:
   2  bad usage, or a file that cannot be read or written
 `
 
-const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render'] as const
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'template'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -96,9 +99,11 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!(COMMANDS as readonly string[]).includes(command)) return usage(io, messages.unknownCommand(command), locale)
   const profileFiles = values.profile.filter(isFileName)
   const profileIds = values.profile.filter((value) => !isFileName(value))
-  if (profileIds.length > 0 && command !== 'schema') return usage(io, messages.profileIsFile(profileIds[0]!), locale)
+  if (profileIds.length > 0 && command !== 'schema' && command !== 'template') return usage(io, messages.profileIsFile(profileIds[0]!), locale)
   const project = await loadProject({ profileFiles, ruleFiles: values.rules, cwd: io.cwd ?? process.cwd() }, locale, io)
   if (command === 'schema') return schemaCommand({ kind: files[0], profile: profileIds.at(-1), project }, locale, io)
+  if (command === 'template')
+    return templateCommand({ format: values.format === 'stylish' ? '' : values.format, locale, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
   if (command === 'lint')
     return lintCommand(
       {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 // used there as the READMEs show — validate, walk, evaluate, format, render to every format.
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
-const PACKAGES = ['domain', 'rules', 'render', 'cli'] as const
+const PACKAGES = ['domain', 'rules', 'render', 'import', 'cli'] as const
 
 let project: string
 let tarballs: Record<(typeof PACKAGES)[number], string>
@@ -40,6 +40,8 @@ import { createContext, planHtml, planMarkdown } from '@demarche/render'
 import { planDocx } from '@demarche/render/docx'
 import { planXlsx } from '@demarche/render/xlsx'
 import { planPdf } from '@demarche/render/pdf'
+import { blankFormXlsx, detectFormat } from '@demarche/import'
+import { lanaudiere2026 } from '@demarche/domain'
 
 const plan = examplePlans.crevale2026()
 const result = validatePlan(JSON.parse(JSON.stringify(plan)))
@@ -58,6 +60,7 @@ console.log(JSON.stringify({
   docx: (await bytes(planDocx(plan, context))).subarray(0, 2).toString(),
   xlsx: (await bytes(planXlsx(plan, context))).subarray(0, 2).toString(),
   pdf: pdf.subarray(0, 5).toString(),
+  blankForm: detectFormat(await blankFormXlsx(lanaudiere2026)).format,
   // Chromium's PDFs name Skia as their producer; pdfkit's name this package.
   pdfProducer: pdf.toString('latin1').includes('Skia/PDF') ? 'chromium' : 'pdfkit',
 }))
@@ -82,6 +85,7 @@ describe('the packages installed from their tarballs in a project of their own',
     expect(out.markdown).toMatch(/^# /)
     expect([out.docx, out.xlsx]).toEqual(['PK', 'PK'])
     expect(out.pdf).toBe('%PDF-')
+    expect(out.blankForm).toBe('xlsx')
     // playwright-core is an optional peer, not installed here: the PDF falls back to pdfkit, as documented.
     expect(out.pdfProducer).toBe('pdfkit')
   }, 120_000)

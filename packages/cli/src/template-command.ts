@@ -1,0 +1,33 @@
+import { builtinProfiles, findProfile, type Locale } from '@demarche/domain'
+import { blankFormXlsx } from '@demarche/import'
+import type { Io } from './io.js'
+
+export const TEMPLATE_FORMATS = ['xlsx'] as const
+
+export interface TemplateOptions {
+  profile?: string
+  format: string
+  locale: Locale
+  output?: string
+}
+
+/** `demarche template --profile <id[@version]> --format xlsx -o <file>`: the profile's blank form, in the --locale language. */
+export async function templateCommand(options: TemplateOptions, io: Io): Promise<number> {
+  const fr = options.locale === 'fr'
+  const known = builtinProfiles.map((profile) => `${profile.id}@${profile.version}`).join(', ')
+  if (!options.profile) return usage(io, fr ? `--profile <id> est requis (${known})` : `--profile <id> is required (${known})`)
+  const [id, version] = options.profile.split('@')
+  const profile = findProfile(id!, version === undefined ? undefined : Number(version))
+  if (!profile) return usage(io, fr ? `profil inconnu « ${options.profile} » (connus : ${known})` : `unknown profile “${options.profile}” (known: ${known})`)
+  if (!(TEMPLATE_FORMATS as readonly string[]).includes(options.format))
+    return usage(io, fr ? `--format : ${TEMPLATE_FORMATS.join(' | ')} (le formulaire DOCX viendra plus tard)` : `--format: ${TEMPLATE_FORMATS.join(' | ')} (the DOCX form comes later)`)
+  if (!options.output) return usage(io, fr ? `-o <fichier> est requis (-o ${profile.id}.xlsx, ou -o - pour la sortie standard)` : `-o <file> is required (-o ${profile.id}.xlsx, or -o - for standard output)`)
+  await io.writeBytes(options.output, await blankFormXlsx(profile, { language: options.locale }))
+  return 0
+}
+
+function usage(io: Io, message: string): number {
+  // French typography: a no-break space before the colon.
+  io.stderr(`demarche template${'\u00a0'}: ${message.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0')}\n`)
+  return 2
+}
