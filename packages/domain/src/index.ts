@@ -85,4 +85,4 @@ export {
   VocabularyPatch,
   type ProfileLoad,
 } from './profile/profile-file.js'
-export { placeOf, readSourceText, type LocatedIssue, type SourcePosition, type SourceRead } from './source-text.js'
+export { locatedIn, placeOf, readSourceText, type LocatedIssue, type SourcePosition, type SourceRead } from './source-text.js'

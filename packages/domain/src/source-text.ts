@@ -18,6 +18,14 @@ export type SourceRead =
   | { ok: true; value: unknown; positionOf: (pointer: string) => SourcePosition | undefined }
   | { ok: false; issues: LocatedIssue[] }
 
+/** Issues found in a value read from `file`, each given the file and the line and column of the value it points at. */
+export function locatedIn(read: Extract<SourceRead, { ok: true }>, file: string, issues: readonly Issue[]): LocatedIssue[] {
+  return issues.map((issue) => {
+    const position = read.positionOf(issue.pointer)
+    return { ...issue, file, ...(position && { position }) }
+  })
+}
+
 /** Largest file a profile or rule set may be: far past any real form, small enough to bound memory. */
 const MAX_SOURCE_CHARS = 1_000_000
 

@@ -3,7 +3,7 @@ import { Compile } from 'typebox/compile'
 import { Settings } from 'typebox/system'
 import { Id, LocalizedText } from '../common.js'
 import type { Issue } from '../errors.js'
-import { type LocatedIssue, readSourceText } from '../source-text.js'
+import { type LocatedIssue, locatedIn, readSourceText } from '../source-text.js'
 import { issuesFromSchemaErrors, type SchemaError } from '../validation-messages.js'
 import { Column, Level, Profile, ProfileBudgetLine, Section, VocabularyEntry, YearScheme } from './profile.js'
 import { builtinProfiles } from './registry.js'
@@ -94,11 +94,7 @@ export function parseRef(ref: string): { id: string; version?: number } {
 export function loadProfileText(text: string, file: string, known: readonly Profile[] = builtinProfiles): ProfileLoad {
   const read = readSourceText(text, file)
   if (!read.ok) return read
-  const located = (issues: readonly Issue[]): LocatedIssue[] =>
-    issues.map((issue) => {
-      const position = read.positionOf(issue.pointer)
-      return { ...issue, file, ...(position && { position }) }
-    })
+  const located = (issues: readonly Issue[]): LocatedIssue[] => locatedIn(read, file, issues)
   const resolved = resolveProfileFile(read.value, known)
   return resolved.ok ? resolved : { ok: false, issues: located(resolved.issues) }
 }

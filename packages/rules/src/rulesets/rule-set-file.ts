@@ -1,4 +1,4 @@
-import { type Issue, type LocatedIssue, pointerOf, readSourceText } from '@demarche/domain'
+import { type Issue, type LocatedIssue, locatedIn, pointerOf, readSourceText } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import type { AnyRule } from '../engine/rule.js'
@@ -32,11 +32,7 @@ const checkFile: { current?: ReturnType<typeof Compile> } = {}
 export function loadRuleSetText(text: string, file: string, known: readonly RuleSetDefinition[], rules: readonly AnyRule[]): RuleSetLoad {
   const read = readSourceText(text, file)
   if (!read.ok) return read
-  const located = (issues: readonly Issue[]): LocatedIssue[] =>
-    issues.map((issue) => {
-      const position = read.positionOf(issue.pointer)
-      return { ...issue, file, ...(position && { position }) }
-    })
+  const located = (issues: readonly Issue[]): LocatedIssue[] => locatedIn(read, file, issues)
   checkFile.current ??= Compile(RuleSetFile)
   if (!checkFile.current.Check(read.value))
     return {
