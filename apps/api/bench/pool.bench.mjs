@@ -92,8 +92,8 @@ export async function benchPool() {
 
   // Warm both (JIT, worker threads, the rules modules) on small and large documents, and on the light
   // requests measured: the first answer of a route compiles what its serializer needs for the shape met
-  // (fast-json-stringify compiles a union's branch checks on first use: ~250 ms for a plan), once per
-  // process. Unwarmed, that one-off landed in the first measured run of whichever service came first.
+  // (fast-json-stringify compiles a union's branch checks on first use), once per process. Unwarmed, that
+  // one-off landed in the first measured run of whichever service came first.
   for (const service of [pooled, inline]) {
     await run(service.address, { path: '/v1/evaluate', method: 'POST', headers: json, body: newSeed, connections: 4, seconds: 2 })
     await evaluateWithoutPause(service.address, 2, 3)

@@ -57,7 +57,7 @@ describe.skipIf(!tools)('the 2026-2028 plan opened in LibreOffice', () => {
   it('DOCX: every header word whole, and no more pages than the Chromium PDF, give or take one', () => {
     const headerWords = Object.values(context(plan).profile.columns).flatMap((column) => column.label.fr.split(/\s+/).filter((word) => word.length >= 6))
     expect(headerWords.filter((word) => [...word].some((_, k) => k > 0 && docx.text.includes(`${word.slice(0, k)}\n${word.slice(k)}`)))).toEqual([])
-    // Columns as wide as their text needs and 9 pt table text, as the PDFs have (equal columns and body-size text made 20 pages).
+    // Columns as wide as their text needs and 9 pt table text, as the PDFs have: equal columns and body-size text ran over many more pages.
     expect(docx.pages).toBeLessThanOrEqual((chromiumPages ?? 13) + 1)
   })
 

@@ -20,9 +20,6 @@ export interface RenderWords {
     status: (typeof STATUS_WORDS)['fr']
     stages: (typeof STAGE_WORDS)['fr']
     summary(counts: { errors: number; warnings: number; infos: number }): string
-    /** The technical appendix: what a tool needs (fingerprint, rule ids, JSON Pointers), out of the reading line. */
-    appendix: string
-    appendixColumns: readonly [place: string, rule: string, pointer: string]
   }
   /** "Page 3 de 12": the words around the numbers, for print CSS and page footers. */
   page: { page: string; of: string }
@@ -62,8 +59,6 @@ function words(locale: RenderLocale): RenderWords {
       status: STATUS_WORDS[lang],
       stages: STAGE_WORDS[lang],
       summary: (counts) => summaryLine(counts, lang),
-      appendix: lang === 'fr' ? 'Annexe technique' : 'Technical appendix',
-      appendixColumns: lang === 'fr' ? ['Endroit', 'Règle', 'Pointeur JSON'] : ['Place', 'Rule', 'JSON Pointer'],
     },
     page,
     pageOf: (n, pages) => `${page.page} ${n} ${page.of} ${pages}`,

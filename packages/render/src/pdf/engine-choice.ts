@@ -1,7 +1,7 @@
 /**
- * Rows up to which `auto` prints a plan with Chromium. Chromium's table layout grows faster than the plan
- * (seconds at 1,000 rows, minutes at 10,000: docs/performance.md), pdfkit's in step with it; beyond this a
- * plan is laid out by pdfkit, so that a large plan's PDF takes seconds, not minutes of a browser.
+ * Rows up to which `auto` prints a plan with Chromium. Chromium's table layout grows faster than the plan,
+ * pdfkit's in step with it (docs/performance.md); beyond this a plan is laid out by pdfkit, so that a large
+ * plan's PDF takes seconds, not minutes of a browser.
  */
 export const CHROMIUM_MAX_ROWS = 500
 
