@@ -3,6 +3,7 @@
 import autocannon from 'autocannon'
 import { generatedPlan, examplePlans } from '@demarche/domain/examples'
 import { buildApp, CatalogService, loadDemoData, openDatabase, plansTable, planVersionsTable, readConfig } from '../dist/index.js'
+import { benchFirstRead, printFirstRead } from './first-read.bench.mjs'
 import { benchPool, printPool } from './pool.bench.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
@@ -10,6 +11,7 @@ const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 300)
 
 // The work pool first, on services of its own (see pool.bench.mjs); its table is printed with the rest.
 const pool = await benchPool()
+const firstRead = await benchFirstRead()
 
 const database = await openDatabase({})
 await loadDemoData(database.db)
@@ -117,3 +119,4 @@ console.log(`ArrayBuffers (in-memory PGlite's WebAssembly memory, kept reports a
 console.log(`Resident set (MB): ${memory.map((value) => value.rss.toFixed(0)).join(' → ')}`)
 console.log('')
 printPool(pool)
+printFirstRead(firstRead)

@@ -19,6 +19,7 @@ import { problemType } from './routes/system/problem-type.js'
 import { ready } from './routes/system/ready.js'
 import { requiresNothing, SERVICE_DESCRIPTION, tidyDocument } from './openapi.js'
 import { byReference, problems, SHARED_SCHEMAS } from './schemas.js'
+import { planSample } from './warm-up.js'
 import { CatalogService } from './services/catalog.js'
 import { AssessmentsService } from './services/assessments.js'
 import { PlansService } from './services/plans.js'
@@ -76,15 +77,19 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   // each error status of each route would otherwise be compiled anew, Report and all.
   const compileSerializer = SerializerSelector()(app.getSchemas(), {})
   const serializers = new WeakMap<object, (data: unknown) => string>()
+  let warmUp = (): string | undefined => undefined
   app.setSerializerCompiler((route) => {
     const schema = route.schema as object
     let serializer = serializers.get(schema)
     if (serializer === undefined) {
       serializer = compileSerializer({ ...route, httpStatus: route.httpStatus ?? '200' })
       serializers.set(schema, serializer)
+      // Every route answering with a plan shares this one serializer (`byReference` names the schema).
+      if ((schema as { $ref?: unknown }).$ref === 'Plan') warmUp = () => serializer?.(planSample())
     }
     return serializer
   })
+  app.decorate('warmUp', () => warmUp())
 
   await app.register(problemPlugin)
   // Every request, before its schema is checked and before any route reads it: one iterative pass over

@@ -44,6 +44,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void close('SIGINT'))
   process.on('SIGTERM', () => void close('SIGTERM'))
 
+  // The first plan read would otherwise pay for its serializer's first use.
+  await app.ready()
+  app.warmUp()
   const address = await app.listen({ port: config.PORT, host: config.HOST })
   const where = database.kind === 'pglite' ? `embedded PGlite in ${database.dataDir}` : 'PostgreSQL'
   process.stdout.write(
