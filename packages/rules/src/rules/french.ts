@@ -19,27 +19,30 @@ export function frenchWords(text: string): string[] {
   return text.match(/\p{L}+(?:-\p{L}+)*/gu) ?? []
 }
 
+/**
+ * Stems already made, by word, for the life of the process: stemming is the costly part of relating texts,
+ * and plans repeat their words — within one plan, from one version of a plan to the next, and across the
+ * plans of one region. Bounded: past the limit it starts afresh, so no stream of new words grows it.
+ */
+const stems = new Map<string, string>()
+const STEMS_KEPT = 50_000
+
 /** A French word's stem, accents folded after stemming (the stemmer reads accents as suffix marks). */
 export function stemOf(word: string): string {
-  return foldAccents(stemmer.stem(word.toLowerCase()))
+  let stem = stems.get(word)
+  if (stem === undefined) {
+    if (stems.size >= STEMS_KEPT) stems.clear()
+    stem = foldAccents(stemmer.stem(word.toLowerCase()))
+    stems.set(word, stem)
+  }
+  return stem
 }
 
-/**
- * The stems of a text's meaningful words. A caller that stems many texts passes a cache: a plan repeats its
- * words, and stemming is the costly part.
- */
-export function stemsOf(text: string, cache?: Map<string, string>): Set<string> {
-  const stems = new Set<string>()
-  for (const word of frenchWords(text)) {
-    if (STOP_WORDS.has(word.toLowerCase())) continue
-    let stem = cache?.get(word)
-    if (stem === undefined) {
-      stem = stemOf(word)
-      cache?.set(word, stem)
-    }
-    stems.add(stem)
-  }
-  return stems
+/** The stems of a text's meaningful words. */
+export function stemsOf(text: string): Set<string> {
+  const found = new Set<string>()
+  for (const word of frenchWords(text)) if (!STOP_WORDS.has(word.toLowerCase())) found.add(stemOf(word))
+  return found
 }
 
 /** A key term matches a text when every meaningful word of the term is in it, in any form ("arrimages" ↔ "arrimage"). */

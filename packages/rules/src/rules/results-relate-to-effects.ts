@@ -50,8 +50,6 @@ function keyTermMatcher(effects: readonly VocabularyEntry[]): ((text: string) =>
   const terms = effects.flatMap((effect) => (effect.keyTerms ?? []).map((term) => stemsOf(term)))
   if (terms.length === 0) return undefined
   const beginnings = new Set(terms.flatMap((term) => [...term].map((stem) => stem.slice(0, 3))))
-  // One evaluation's stems by word: the results of a plan share most of their words.
-  const cache = new Map<string, string>()
   return (text) => {
     const stems = new Set<string>()
     for (const word of frenchWords(text)) {
@@ -59,9 +57,7 @@ function keyTermMatcher(effects: readonly VocabularyEntry[]): ((text: string) =>
       const beginning = word.slice(0, 3)
       // Most words are plain ASCII: folding them is only lower-casing.
       if (!beginnings.has(/[^\x00-\x7f]/.test(beginning) ? foldAccents(beginning) : beginning.toLowerCase())) continue
-      let stem = cache.get(word)
-      if (stem === undefined) cache.set(word, (stem = stemOf(word)))
-      stems.add(stem)
+      stems.add(stemOf(word))
     }
     return stems.size > 0 && terms.some((term) => mentionsTerm(stems, term))
   }
