@@ -44,7 +44,6 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'unknown-programme': { fr: 'Le programme nommé n’existe pas.', en: 'The named programme does not exist.' },
   'invalid-rule-set': { fr: 'Le jeu de règles est inconnu ou invalide.', en: 'The rule set is unknown or invalid.' },
   'invalid-profile': { fr: 'Le profil n’est pas valide ; `errors` situe chaque problème (JSON Pointer, et ligne et colonne pour un corps YAML).', en: 'The profile is not valid; `errors` locates each problem (JSON Pointer, and line and column for a YAML body).' },
-  'unknown-profile': { fr: 'Le profil nommé n’est ni livré ni enregistré.', en: 'The named profile neither ships with the service nor is registered.' },
   'wrong-profile': { fr: 'Le programme du chantier reçoit des plans d’un autre profil.', en: 'The chantier’s programme takes plans of another profile.' },
   'invalid-document': { fr: 'Le document ne peut pas être traité ; `errors` situe chaque problème.', en: 'The document cannot be processed; `errors` locates each problem.' },
   'submission-has-errors': { fr: 'Le plan a des erreurs au stade du dépôt ; `report` les donne.', en: 'The plan has errors at the submission stage; `report` gives them.' },

@@ -55,7 +55,6 @@ export const STATUS = {
   'unknown-programme': 422,
   'invalid-rule-set': 422,
   'invalid-profile': 422,
-  'unknown-profile': 422,
   'wrong-profile': 422,
   'invalid-document': 422,
   'submission-has-errors': 422,

@@ -35,7 +35,7 @@ export class CatalogService {
       const { id, version } = parseRef(input.profile)
       if (!(await registry.profile(id, version))) {
         const known = registry.profiles().map((profile) => `${profile.id}@${profile.version}`).join(', ')
-        throw new AppError('unknown-profile', { fr: 'Profil inconnu.', en: 'Unknown profile.' }, {
+        throw new AppError('invalid-request', { fr: 'La requête ne respecte pas le schéma attendu.', en: 'The request does not match the expected schema.' }, {
           errors: [{ in: 'body', pointer: '/profile', code: 'unknown-profile', message: { fr: `Profil inconnu\u00a0: «\u00a0${input.profile}\u00a0» (profils connus\u00a0: ${known}).`, en: `Unknown profile: "${input.profile}" (known profiles: ${known}).` } }],
         })
       }
