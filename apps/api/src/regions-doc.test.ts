@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { builtinProfiles, loadProfileText, preparePlan } from '@demarche/domain'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, DATABASE, testApp, type TestApp } from './test-support.js'
+import { bearer, DATABASE, REGION_FOLDER, regionExample, testApp, type TestApp } from './test-support.js'
 
 const run = promisify(execFile)
 const repository = new URL('../../../', import.meta.url)
@@ -40,12 +39,9 @@ describe.skipIf(tools.length > 0)(`docs/regions.md: the made-up region through t
     await t.app.listen({ host: '127.0.0.1', port: 0 })
     const { port } = t.app.server.address() as AddressInfo
     folder = await mkdtemp(join(tmpdir(), 'demarche-region-api-'))
-    await cp(new URL('docs/examples/region/', repository), folder, { recursive: true })
+    await cp(REGION_FOLDER, folder, { recursive: true })
     // Section 4 prepared plan.json (`demarche prepare plan.json --write`): the same, with the region's profile.
-    const profile = loadProfileText(await readFile(join(folder, 'exemple.profile.json'), 'utf8'), 'exemple.profile.json', builtinProfiles)
-    if (!profile.ok) throw new Error(JSON.stringify(profile.issues))
-    const plan = JSON.parse(await readFile(join(folder, 'plan.json'), 'utf8'))
-    await writeFile(join(folder, 'plan.json'), JSON.stringify(preparePlan(plan, profile.profile), null, 2))
+    await writeFile(join(folder, 'plan.json'), JSON.stringify((await regionExample()).plan, null, 2))
     // The page's address, as the service here listens; A: the admin key.
     const commands = script.replace('http://127.0.0.1:3000/v1', `http://127.0.0.1:${port}/v1`)
     const result = await run('bash', ['-euo', 'pipefail', '-c', commands], { cwd: folder, env: { ...process.env, A: t.keys.admin }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).catch(

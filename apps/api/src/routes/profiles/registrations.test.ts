@@ -1,20 +1,13 @@
 // Registering profiles and rule sets over HTTP (the made-up region of docs/regions.md), and a plan of a
 // registered profile taken through the whole review: created, evaluated with its programme's rule set,
 // filtered by its years, deposited, assessed, returned, resubmitted, with its letter.
-import { readFile } from 'node:fs/promises'
-import { builtinProfiles, generic, loadProfileText, type PlanDocument, preparePlan } from '@demarche/domain'
+import { builtinProfiles, generic } from '@demarche/domain'
 import { genericRuleSet } from '@demarche/rules'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { LIMITS } from '../../limits.js'
-import { bearer, DATABASE, testApp, type TestApp } from '../../test-support.js'
+import { bearer, DATABASE, regionExample, testApp, type TestApp } from '../../test-support.js'
 
-const region = new URL('../../../../../docs/examples/region/', import.meta.url)
-const profileText = await readFile(new URL('exemple.profile.json', region), 'utf8')
-const rulesText = await readFile(new URL('exemple.rules.json', region), 'utf8')
-const loaded = loadProfileText(profileText, 'exemple.profile.json', builtinProfiles)
-if (!loaded.ok) throw new Error('the example profile does not load')
-/** The region's plan as `demarche prepare` leaves it. */
-const plan = preparePlan(JSON.parse(await readFile(new URL('plan.json', region), 'utf8')), loaded.profile) as PlanDocument
+const { profileText, rulesText, plan } = await regionExample()
 
 /** The profile file as YAML (JSON is YAML; a block map is what a person writes). */
 const profileYaml = [
