@@ -59,7 +59,7 @@ export class RegistrationsService {
     authorize(principal, 'profile.register')
     const { value, read } = readBody(body, 'invalid-profile')
     // `extends` may name a profile another instance registered.
-    await this.registry.refresh()
+    await this.registry.sync()
     const resolved = resolveProfileFile(value, this.registry.profiles())
     if (!resolved.ok) throw invalid('invalid-profile', read ? locatedIn(read, 'body', resolved.issues) : resolved.issues)
     const profile = resolved.profile
@@ -86,7 +86,7 @@ export class RegistrationsService {
   async registerRuleSet(principal: Principal, body: unknown): Promise<Registration<RuleSetDefinition>> {
     authorize(principal, 'rule-set.register')
     const { value, read } = readBody(body, 'invalid-rule-set')
-    await this.registry.refresh()
+    await this.registry.sync()
     // The same id@version again: compared before anything is resolved (the loader refuses a known name).
     const named = value as { $schema?: unknown; id?: unknown; version?: unknown } | null
     if (named !== null && typeof named === 'object' && typeof named.id === 'string' && Number.isInteger(named.version)) {

@@ -34,10 +34,11 @@ export function definitionHash(definition: unknown): string {
 
 /**
  * The profiles and rule sets the service knows: the built-in ones and those registered in the database.
- * Registered definitions are immutable and never deleted, so each instance keeps them in memory once read;
- * another instance's registration is read through on a miss (a plan, programme or request naming an
- * `id@version` this one has not seen yet) or when the row counts differ (`sync`, before work that reads
- * every definition). Whatever this instance knows is consistent with the database, only possibly behind it.
+ * Registered definitions are immutable and never deleted, so each instance keeps them in memory once read,
+ * and the row counts tell whether the database holds any it has not read (`sync`: one small query). That
+ * check runs on a miss (a plan, programme or request naming an `id@version` this one does not know) and
+ * before work that reads every definition; the tables are read only when the counts differ, so a request
+ * naming something that does not exist costs one count, not a read of every definition. Whatever this instance knows is consistent with the database, only possibly behind it.
  */
 export class Registry {
   private readonly registeredProfiles = new Map<string, RegisteredRow<Profile>>()
@@ -122,14 +123,14 @@ export class Registry {
   async profile(id: string, version?: number): Promise<Profile | undefined> {
     const found = findProfile(id, version, this.profiles())
     if (found) return found
-    await this.refresh()
+    await this.sync()
     return findProfile(id, version, this.profiles())
   }
 
   /** Reads through when a stored plan names a profile id this instance has not seen (registered on another). */
   async knowProfileIds(ids: Iterable<string>): Promise<void> {
     const known = new Set(this.profiles().map((profile) => profile.id))
-    for (const id of ids) if (!known.has(id)) return this.refresh()
+    for (const id of ids) if (!known.has(id)) return this.sync()
   }
 
   /** Every profile a plan's `profile` may name, its own read through if this instance has not seen it. */
@@ -143,7 +144,7 @@ export class Registry {
   async ruleSet(ref: string): Promise<RuleSetDefinition | undefined> {
     const found = findRuleSet(ref, this.ruleSets())
     if (found) return found
-    await this.refresh()
+    await this.sync()
     return findRuleSet(ref, this.ruleSets())
   }
 
