@@ -22,7 +22,9 @@ import { byReference, problems, SHARED_SCHEMAS } from './schemas.js'
 import { planSample } from './warm-up.js'
 import { CatalogService } from './services/catalog.js'
 import { AssessmentsService } from './services/assessments.js'
-import { PlansService } from './services/plans.js'
+import { type Evaluator, PlansService } from './services/plans.js'
+import { RegistrationsService } from './services/registrations.js'
+import { Registry } from './services/registry.js'
 import { Work } from './workers/pool.js'
 
 const REDACTED = ['req.headers.authorization', 'req.headers["x-api-key"]', 'headers.authorization', 'headers["x-api-key"]']
@@ -172,11 +174,18 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   const work = new Work({ threads: config.WORKER_THREADS, queue: config.WORKER_QUEUE })
   app.decorate('work', work)
   app.addHook('onClose', () => work.close())
-  const evaluate = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options })
-  const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
-  const assessments = new AssessmentsService(database.db, plans, evaluate)
-  const catalog = new CatalogService(database.db)
-  await app.register(v1Routes, { prefix: '/v1', plans, assessments, catalog, printer: openPrinter })
+  // The profiles and rule sets plans may name, built-in and registered; the workers get the registered
+  // definitions a task reads with the task itself.
+  const registry = new Registry(database.db)
+  await registry.refresh()
+  const evaluate: Evaluator = async (document, options) => {
+    const { ruleSet, definitions } = await registry.forPlan(document, options.ruleSet)
+    return work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options: { ...options, ruleSet }, ...(definitions && { definitions }) })
+  }
+  const plans = new PlansService(database.db, registry, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
+  const assessments = new AssessmentsService(database.db, plans)
+  const catalog = new CatalogService(database.db, registry)
+  await app.register(v1Routes, { prefix: '/v1', plans, assessments, catalog, registry, registrations: new RegistrationsService(database.db, registry), printer: openPrinter })
   await app.register(health)
   await app.register(problemType)
   await app.register(ready, { database })

@@ -5,7 +5,7 @@ import { readConfig } from './config.js'
 import { openDatabase, type DatabaseHandle } from './db/client.js'
 import { CatalogService } from './services/catalog.js'
 import { DEMO, loadDemoData } from './services/demo.js'
-import { bearer, draftOf, freshPostgres } from './test-support.js'
+import { bearer, draftOf, freshPostgres, regionExample } from './test-support.js'
 
 const url = process.env.DATABASE_URL
 
@@ -76,4 +76,24 @@ describe.skipIf(!url)('several instances on one PostgreSQL database (skipped on 
     for (let i = 0; i < 6; i++) expect((await on(i).inject({ url: '/v1/plans', remoteAddress: '10.9.9.9', headers: bearer('dmk_bad') })).statusCode).toBe(401)
     for (const app of apps) expect((await app.inject({ url: '/v1/plans', remoteAddress: '10.9.9.9', headers: bearer('dmk_bad') })).statusCode).toBe(429)
   })
+
+  it('a profile and rule set registered on one are used on the other; a registration raced on both is made once', async () => {
+    const { profileText, rulesText, plan } = await regionExample()
+    const post = (i: number, url: string, payload: string) => on(i).inject({ method: 'POST', url, headers: { ...bearer(keys.admin), 'content-type': 'application/json' }, payload })
+    const raced = await Promise.all(Array.from({ length: 10 }, (_, i) => post(i, '/v1/profiles', profileText)))
+    expect(raced.map((response) => response.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
+    expect((await post(0, '/v1/rule-sets', rulesText)).statusCode).toBe(201)
+    // Instance 1 read both tables when it started, before either existed: it reads them through.
+    expect((await on(1).inject({ url: '/v1/profiles/exemple@1' })).json()).toMatchObject({ id: 'exemple', origin: 'registered' })
+    expect((await on(1).inject({ method: 'POST', url: '/v1/evaluate', payload: plan })).json()).toMatchObject({ ruleSet: { id: 'exemple' }, valid: true })
+    const programme = await on(1).inject({ method: 'POST', url: '/v1/programmes', headers: bearer(keys.admin), payload: { id: 'exemple', name: 'Exemple', reviewingBody: 'Table', profile: 'exemple@1', ruleSet: 'exemple@1' } })
+    expect(programme.statusCode, programme.body).toBe(201)
+    expect((await on(0).inject({ method: 'POST', url: '/v1/chantiers', headers: bearer(keys.admin), payload: { id: 'lecture', name: 'Lecture', programmeId: 'exemple' } })).statusCode).toBe(201)
+    const created = await on(1).inject({ method: 'POST', url: '/v1/plans', headers: bearer(keys.admin), payload: { chantierId: 'lecture', document: plan } })
+    expect(created.statusCode, created.body).toBe(201)
+    const evaluation = await on(0).inject({ method: 'POST', url: `/v1/plans/${created.json().id}/evaluations`, headers: bearer(keys.admin), payload: {} })
+    expect(evaluation.json()).toMatchObject({ ruleSet: 'exemple@1', report: { valid: true } })
+    const markdown = await on(1).inject({ url: `/v1/plans/${created.json().id}/document?format=markdown`, headers: bearer(keys.admin) })
+    expect(markdown.body).toContain('Stratégie 1')
+  }, 60_000)
 })

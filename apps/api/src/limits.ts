@@ -14,6 +14,11 @@ export const LIMITS = {
   stringLength: 100_000,
   /** Operations in one JSON Patch (its schema's `maxItems`). */
   patchOperations: 1000,
+  /**
+   * A profile or rule set: the body that registers it, and the definition once its `extends` is applied
+   * (bytes of JSON). Bounds its values too (a value is at least two bytes of JSON).
+   */
+  definitionBytes: 256 * 1024,
 } as const
 
 /** Where a JSON value came from, as problem issues say it (`document`: the plan a patch would make). */

@@ -33,6 +33,9 @@ export type Action =
   | 'document.evaluate'
   | 'reference.read'
   | 'chantier.create'
+  | 'programme.create'
+  | 'profile.register'
+  | 'rule-set.register'
   | 'organisation.create'
   | 'api-key.list'
   | 'api-key.create'
@@ -73,6 +76,9 @@ export const POLICY: Record<Action, Record<Relation, Permission>> = {
   'document.evaluate': everyone,
   'reference.read': everyone,
   'chantier.create': { ...nobody, admin: true },
+  'programme.create': { ...nobody, admin: true },
+  'profile.register': { ...nobody, admin: true },
+  'rule-set.register': { ...nobody, admin: true },
   'organisation.create': staff,
   'api-key.list': { ...nobody, admin: true },
   'api-key.create': { ...nobody, admin: true },
@@ -100,6 +106,10 @@ export const OPERATION_ACTIONS: Readonly<Record<string, Action | null>> = {
   listProfiles: 'reference.read',
   getProfile: 'reference.read',
   listRuleSets: 'reference.read',
+  getRuleSet: 'reference.read',
+  registerProfile: 'profile.register',
+  registerRuleSet: 'rule-set.register',
+  createProgramme: 'programme.create',
   listProgrammes: 'reference.read',
   listChantiers: 'reference.read',
   listOrganisations: 'reference.read',

@@ -38,6 +38,9 @@ let made = 0
 const REQUESTS: Record<string, (planId: string) => { query?: string; payload?: unknown; headers?: Record<string, string> }> = {
   evaluateDocument: () => ({ payload: examplePlans.crevale2021() }),
   createChantier: () => ({ payload: { name: `Chantier ${++made}`, programmeId: 'demarche-lanaudoise' } }),
+  createProgramme: () => ({ payload: { id: `programme-${++made}`, name: `Programme ${made}`, reviewingBody: 'Table régionale', profile: 'generic@1', ruleSet: 'generic@1' } }),
+  registerProfile: () => ({ payload: { id: `region-${++made}`, version: 1, extends: 'generic@1', title: { fr: `Région ${made}`, en: `Region ${made}` } } }),
+  registerRuleSet: () => ({ payload: { id: `grid-${++made}`, version: 1, extends: 'generic@1', title: { fr: `Grille ${made}`, en: `Grid ${made}` }, rules: { 'row-has-budget': 'off' } } }),
   createOrganisation: () => ({ payload: { name: `Organisme numéro ${++made}` } }),
   createApiKey: () => ({ payload: { role: 'reviewer', label: `Clé ${++made}` } }),
   listAudit: () => ({ query: '?limit=5' }),
@@ -103,7 +106,7 @@ describe(`the role × operation table (${DATABASE})`, () => {
               : ''
             // A key to revoke, made for the call.
             const keyId = path.includes('{keyId}') ? (await app.inject({ method: 'POST', url: '/v1/api-keys', headers: bearer(keys.admin), payload: { role: 'reviewer', label: 'À révoquer' } })).json().id : ''
-            const url = path.replace('{planId}', planId ?? '').replace('{commentId}', commentId).replace('{keyId}', keyId).replace('{version}', '1').replace('{profileId}', 'lanaudiere-2026').replace('{code}', 'not-found') + query
+            const url = path.replace('{planId}', planId ?? '').replace('{commentId}', commentId).replace('{keyId}', keyId).replace('{version}', '1').replace('{profileId}', 'lanaudiere-2026').replace('{ruleSetId}', 'generic@1').replace('{code}', 'not-found') + query
             const response = await app.inject({ method: method.toUpperCase() as 'GET', url, headers: { ...(key && bearer(key)), ...headers }, ...(payload !== undefined && { payload: payload as string }) })
             const where = `${caller} ${method.toUpperCase()} ${url} (${action}${plan ? `, ${plan.status}` : ''}): ${response.body.slice(0, 200)}`
             // A client generated from the document must know every answer it can get, a bad key's 401 included.

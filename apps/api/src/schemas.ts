@@ -1,6 +1,7 @@
 import { PlanDocument as DomainPlanDocument, Profile as DomainProfile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { AssessedFinding, AssessmentContent, AssessmentFollowUp, ASSESSMENT_SCHEMAS, CriterionResult, DismissedFinding, Report, RULES_SCHEMAS, RuleSetSummary } from '@demarche/rules'
+import { VersionedRef } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
 import { LIMITS } from './limits.js'
 import { PlanStatus, Role, TransitionName } from './workflow.js'
@@ -30,6 +31,8 @@ export const Problem = Type.Object(
           pointer: Type.String({ description: 'JSON Pointer into that part of the request (for `document`, the pointer a patch operation uses)' }),
           code: Type.String(),
           message: Type.Object({ fr: Type.String(), en: Type.String() }),
+          line: Type.Optional(Type.Integer({ description: 'For a body sent as YAML: the line of the value pointed at (1-based)' })),
+          column: Type.Optional(Type.Integer({ description: 'For a body sent as YAML: its column (1-based)' })),
         }),
       ),
     ),
@@ -192,7 +195,37 @@ export const EvaluateRequest = Type.Object(
   { $id: 'EvaluateRequest', additionalProperties: false },
 )
 
-export const Programme = Type.Object({ id: Id, name: Type.String(), reviewingBody: Type.String() }, { $id: 'Programme' })
+export const Programme = Type.Object(
+  {
+    id: Id,
+    name: Type.String(),
+    reviewingBody: Type.String(),
+    profile: Type.Union([VersionedRef, Type.Null()], { description: 'The profile (`id@version`) its plans are written in; null: any profile.' }),
+    ruleSet: Type.Union([VersionedRef, Type.Null()], { description: 'The rule set (`id@version`) its plans are evaluated with; null: the latest one made for the plan’s profile.' }),
+  },
+  { $id: 'Programme' },
+)
+export const CreateProgramme = Type.Object(
+  {
+    id: Id,
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    reviewingBody: Type.String({ minLength: 1, maxLength: 300 }),
+    profile: Type.Optional(VersionedRef),
+    ruleSet: Type.Optional(VersionedRef),
+  },
+  { $id: 'CreateProgramme', additionalProperties: false },
+)
+
+/** Where a profile or rule set comes from. */
+export const Origin = Type.Union([Type.Literal('built-in'), Type.Literal('registered')], { $id: 'Origin', description: 'built-in: ships with the service; registered: registered by an admin (POST)' })
+const Registered = {
+  origin: Origin,
+  registeredAt: Type.Optional(Type.String({ description: 'When it was registered (registered ones only)' })),
+}
+/** A profile as the API lists it: the whole profile (its `extends` applied) and where it comes from. */
+export const ProfileEntry = Type.Object({ ...DomainProfile.properties, ...Registered }, { $id: 'ProfileEntry' })
+/** A rule set as the API lists it: its `extends` chain applied, and where it comes from. */
+export const RuleSetEntry = Type.Object({ ...RuleSetSummary.properties, ...Registered }, { $id: 'RuleSetEntry' })
 export const Chantier = Type.Object({ id: Id, name: Type.String(), programmeId: Id, fiduciary: Type.Union([Type.String(), Type.Null()]) }, { $id: 'Chantier' })
 export const CreateChantier = Type.Object(
   { id: Type.Optional(Id), name: Type.String({ minLength: 1, maxLength: 300 }), programmeId: Id, fiduciary: Type.Optional(Type.String({ maxLength: 300 })) },
@@ -260,6 +293,10 @@ export const SHARED_SCHEMAS = [
   Assessment,
   EvaluateRequest,
   Programme,
+  CreateProgramme,
+  Origin,
+  ProfileEntry,
+  RuleSetEntry,
   Chantier,
   CreateChantier,
   CreateOrganisation,

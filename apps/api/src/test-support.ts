@@ -3,6 +3,8 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
 import postgres from 'postgres'
+import { readFile } from 'node:fs/promises'
+import { builtinProfiles, loadProfileText, type PlanDocument, preparePlan } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { buildApp } from './app.js'
 import { readConfig } from './config.js'
@@ -69,4 +71,17 @@ export function draftOf(id: string) {
   const document = examplePlans.crevale2026()
   document.id = id
   return { chantierId: 'reussite-educative', document }
+}
+
+/** The made-up region of docs/regions.md (docs/examples/region/): its profile and rule set files as written. */
+export const REGION_FOLDER = new URL('../../../docs/examples/region/', import.meta.url)
+
+/** The region's profile and rule set file texts, and its plan as `demarche prepare plan.json` leaves it. */
+export async function regionExample(): Promise<{ profileText: string; rulesText: string; plan: PlanDocument }> {
+  const profileText = await readFile(new URL('exemple.profile.json', REGION_FOLDER), 'utf8')
+  const rulesText = await readFile(new URL('exemple.rules.json', REGION_FOLDER), 'utf8')
+  const loaded = loadProfileText(profileText, 'exemple.profile.json', builtinProfiles)
+  if (!loaded.ok) throw new Error(`the example profile does not load: ${JSON.stringify(loaded.issues)}`)
+  const plan = preparePlan(JSON.parse(await readFile(new URL('plan.json', REGION_FOLDER), 'utf8')), loaded.profile) as PlanDocument
+  return { profileText, rulesText, plan }
 }

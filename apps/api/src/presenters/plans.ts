@@ -1,3 +1,4 @@
+import type { Profile } from '@demarche/domain'
 import type { comments, evaluations, plans, transitions } from '../db/schema/index.js'
 import type { TransitionName } from '../workflow.js'
 import { fiscalYearLabel } from '../years.js'
@@ -5,8 +6,8 @@ import { fiscalYearLabel } from '../years.js'
 type PlanRow = typeof plans.$inferSelect
 type SummaryRow = Omit<PlanRow, 'document'> & { document?: unknown }
 
-/** A plan without its document, as lists and workflow steps give it. */
-export function summaryOf(row: SummaryRow) {
+/** A plan without its document, as lists and workflow steps give it; `profiles`: those the service knows (for the fiscal years). */
+export function summaryOf(row: SummaryRow, profiles: readonly Profile[]) {
   return {
     id: row.id,
     chantierId: row.chantierId,
@@ -16,8 +17,8 @@ export function summaryOf(row: SummaryRow) {
     title: row.title,
     firstYear: row.firstYear,
     lastYear: row.lastYear,
-    firstFiscalYear: fiscalYearLabel(row.profileId, row.firstYear),
-    lastFiscalYear: fiscalYearLabel(row.profileId, row.lastYear),
+    firstFiscalYear: fiscalYearLabel(row.profileId, row.firstYear, profiles),
+    lastFiscalYear: fiscalYearLabel(row.profileId, row.lastYear, profiles),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -25,8 +26,8 @@ export function summaryOf(row: SummaryRow) {
 }
 
 /** A plan as the API gives it: its summary and its document. */
-export function resourceOf(row: PlanRow) {
-  return { ...summaryOf(row), document: row.document }
+export function resourceOf(row: PlanRow, profiles: readonly Profile[]) {
+  return { ...summaryOf(row, profiles), document: row.document }
 }
 
 /** Names one saved state of a plan (plus what was made of it): a state never changes once saved. */

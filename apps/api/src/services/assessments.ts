@@ -1,4 +1,4 @@
-import { findProfile, type PlanDocument } from '@demarche/domain'
+import type { PlanDocument } from '@demarche/domain'
 import {
   type AssessedFinding, type AssessmentContent, type FindingDecision, type AssessmentFollowUp, assessFindings, checkAssessment, type DismissedFinding, followUp, type Report, withoutDismissed,
 } from '@demarche/rules'
@@ -10,7 +10,7 @@ import type { Principal } from '../plugins/auth.js'
 import { authorize } from '../policy.js'
 import { STATUS_WORDS } from '../workflow.js'
 import { actorOf, audit } from './audit.js'
-import type { Evaluator, PlanRow, PlansService } from './plans.js'
+import type { PlanRow, PlansService } from './plans.js'
 
 export type AssessmentRow = typeof assessments.$inferSelect
 
@@ -42,8 +42,12 @@ export class AssessmentsService {
   constructor(
     private readonly db: Database,
     private readonly plans: PlansService,
-    private readonly evaluatePlan: Evaluator,
   ) {}
+
+  /** The profiles and rule sets the assessed plans name. */
+  get registry() {
+    return this.plans.registry
+  }
 
   private async document(planId: string, version: number): Promise<PlanDocument> {
     const [row] = await this.db.select({ document: planVersions.document }).from(planVersions).where(and(eq(planVersions.planId, planId), eq(planVersions.version, version))).limit(1)
@@ -74,12 +78,12 @@ export class AssessmentsService {
     const row = version === undefined ? await this.latest(planId, plan.version) : await this.exactly(planId, version)
     if (!row) throw noAssessment()
     const document = row.version === plan.version ? plan.document : await this.document(planId, row.version)
-    const report = await this.evaluatePlan(document, { stage: 'submission' })
+    const report = await this.plans.report(plan, document, { stage: 'submission' })
     const findings = assessFindings(report, document, row.content.findings)
     let later: AssessmentFollowUp | null = null
     if (plan.version > row.version) {
-      const profile = findProfile(plan.document.profile.id, plan.document.profile.version)
-      const laterReport = await this.evaluatePlan(plan.document, { stage: 'submission' })
+      const profile = await this.plans.registry.profile(plan.document.profile.id, plan.document.profile.version)
+      const laterReport = await this.plans.report(plan, plan.document, { stage: 'submission' })
       if (profile) later = followUp(row.content, { version: row.version, plan: document, report }, { version: plan.version, plan: plan.document, report: laterReport }, profile)
     }
     return { row, plan, document, report, findings, followUp: later }
@@ -102,7 +106,7 @@ export class AssessmentsService {
     const [existing] = await this.db.select().from(assessments).where(and(eq(assessments.planId, planId), eq(assessments.version, plan.version))).limit(1)
     if (existing && ifMatch === undefined) throw new AppError('precondition-required', { fr: 'En-tête If-Match requis pour réviser l’évaluation.', en: 'If-Match header required to revise the assessment.' })
     if (ifMatch !== undefined && (!existing || ifMatch !== assessmentEtag(existing))) throw stale()
-    const report = await this.evaluatePlan(plan.document, { stage: 'submission' })
+    const report = await this.plans.report(plan, plan.document, { stage: 'submission' })
     const issues = checkAssessment(content, plan.document, report)
     if (issues.length > 0)
       throw new AppError('invalid-assessment', { fr: 'L’évaluation ne s’applique pas à cette version du plan.', en: 'The assessment does not fit this version of the plan.' }, {

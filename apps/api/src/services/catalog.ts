@@ -1,4 +1,5 @@
-import { foldText, newId, splitAcronym } from '@demarche/domain'
+import { foldText, newId, parseRef, splitAcronym } from '@demarche/domain'
+import { RuleSetError } from '@demarche/rules'
 import { and, asc, desc, eq, ilike, isNull } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { apiKeys, auditLog, chantiers, organisations, programmes } from '../db/schema/index.js'
@@ -7,13 +8,58 @@ import { hashKey, newKey, type Principal } from '../plugins/auth.js'
 import { authorize } from '../policy.js'
 import type { Role } from '../workflow.js'
 import { audit } from './audit.js'
+import type { Registry } from './registry.js'
+
+const PROGRAMME_COLUMNS = { id: programmes.id, name: programmes.name, reviewingBody: programmes.reviewingBody, profile: programmes.profile, ruleSet: programmes.ruleSet }
 
 /** Programmes, chantiers, organisations, API keys and the audit log: the data around plans. */
 export class CatalogService {
-  constructor(private readonly db: Database) {}
+  /** `registry`: the profiles and rule sets a programme may name (not needed by the keys command). */
+  constructor(
+    private readonly db: Database,
+    private readonly registry?: Registry,
+  ) {}
 
   programmes() {
-    return this.db.select({ id: programmes.id, name: programmes.name, reviewingBody: programmes.reviewingBody }).from(programmes).orderBy(asc(programmes.name))
+    return this.db.select(PROGRAMME_COLUMNS).from(programmes).orderBy(asc(programmes.name))
+  }
+
+  /**
+   * A programme naming the profile its plans are written in and the rule set they are evaluated with, each
+   * built-in or registered, checked now (an unknown name is 422 with its place in the body).
+   */
+  async createProgramme(principal: Principal, input: { id: string; name: string; reviewingBody: string; profile?: string; ruleSet?: string }) {
+    authorize(principal, 'programme.create')
+    const registry = this.registry!
+    if (input.profile !== undefined) {
+      const { id, version } = parseRef(input.profile)
+      if (!(await registry.profile(id, version))) {
+        const known = registry.profiles().map((profile) => `${profile.id}@${profile.version}`).join(', ')
+        throw new AppError('invalid-request', { fr: 'La requête ne respecte pas le schéma attendu.', en: 'The request does not match the expected schema.' }, {
+          errors: [{ in: 'body', pointer: '/profile', code: 'unknown-profile', message: { fr: `Profil inconnu\u00a0: «\u00a0${input.profile}\u00a0» (profils connus\u00a0: ${known}).`, en: `Unknown profile: "${input.profile}" (known profiles: ${known}).` } }],
+        })
+      }
+    }
+    if (input.ruleSet !== undefined) {
+      await registry.ruleSet(input.ruleSet)
+      try {
+        registry.engine().resolve(input.ruleSet)
+      } catch (error) {
+        if (!(error instanceof RuleSetError)) throw error
+        throw new AppError('invalid-rule-set', { fr: 'Jeu de règles inconnu ou invalide.', en: 'Unknown or invalid rule set.' }, {
+          errors: error.problems.map((problem) => ({ in: 'body', pointer: '/ruleSet', code: 'invalid-rule-set', message: problem.message })),
+        })
+      }
+    }
+    const [row] = await this.db
+      .insert(programmes)
+      .values({ id: input.id, name: input.name, reviewingBody: input.reviewingBody, profile: input.profile ?? null, ruleSet: input.ruleSet ?? null })
+      .onConflictDoNothing()
+      .returning()
+    if (!row) throw new AppError('programme-exists', { fr: 'Ce programme existe déjà.', en: 'This programme already exists.' })
+    const programme = { id: row.id, name: row.name, reviewingBody: row.reviewingBody, profile: row.profile, ruleSet: row.ruleSet }
+    await audit(this.db, principal, 'programme.create', `programmes/${row.id}`, undefined, programme)
+    return programme
   }
 
   chantiers() {

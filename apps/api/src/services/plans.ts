@@ -1,10 +1,10 @@
-import { newId, type PlanDocument, validatePlan } from '@demarche/domain'
-import { evaluatePlan, type Report } from '@demarche/rules'
+import { newId, type PlanDocument, type Profile, profileRef, validatePlan } from '@demarche/domain'
+import type { Report } from '@demarche/rules'
 import { and, asc, desc, eq, getTableColumns, inArray, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Operation } from 'fast-json-patch'
 import { type Cursor, decodeCursor, encodeCursor } from '../cursor.js'
 import type { Database } from '../db/client.js'
-import { chantiers, comments, evaluations, plans, planVersions, transitions } from '../db/schema/index.js'
+import { chantiers, comments, evaluations, plans, planVersions, programmes, transitions } from '../db/schema/index.js'
 import { AppError, notFound } from '../errors.js'
 import { applyJsonPatch } from '../json-patch.js'
 import type { Principal } from '../plugins/auth.js'
@@ -12,11 +12,15 @@ import { authorize, may, readablePlans } from '../policy.js'
 import { etagOf } from '../presenters/plans.js'
 import { assertEditable, assertReason, nextStatus, type PlanStatus, SUBMITS, type TransitionName } from '../workflow.js'
 import { yearFilter } from '../years.js'
+import type { Registry } from './registry.js'
 import { actorOf, audit, hashOf } from './audit.js'
 import { SummaryCache } from './summary-cache.js'
 
 export type PlanRow = typeof plans.$inferSelect
-/** Evaluates a plan document; the service's work pool gives one that runs off the event loop. */
+/**
+ * Evaluates a plan document with the rule set named (always named: the caller decides it, see
+ * `PlansService.ruleSetOf`); the service's work pool gives one that runs off the event loop.
+ */
 export type Evaluator = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => Promise<Report>
 export type PlanSummaryRow = Omit<PlanRow, 'document'>
 
@@ -73,17 +77,21 @@ export class PlansService {
   private readonly summaries: SummaryCache<PlanSummaryRow>
   private readonly maxDocumentBytes: number
   private readonly evaluatePlan: Evaluator
+  /** Each programme's rule set, once read (programmes are never changed through the API). */
+  private readonly programmeRuleSets = new Map<string, string | null>()
 
   /**
+   * `registry`: the profiles and rule sets plans may name, built-in and registered.
    * `ownsDatabase`: no other process writes to it (embedded PGlite), so summaries can be kept in memory.
    * `maxDocumentBytes`: the largest plan a patch may make (the body limit: what could be sent whole).
-   * `evaluate`: how evaluations are made (default: on the caller's thread).
+   * `evaluate`: how evaluations are made (default: on the caller's thread, with the registry's engine).
    */
   constructor(
     private readonly db: Database,
+    readonly registry: Registry,
     options: { ownsDatabase?: boolean; maxDocumentBytes?: number; evaluate?: Evaluator } = {},
   ) {
-    this.evaluatePlan = options.evaluate ?? (async (document, evaluateOptions) => evaluatePlan(document, evaluateOptions))
+    this.evaluatePlan = options.evaluate ?? (async (document, evaluateOptions) => registry.engine().evaluate(document, evaluateOptions))
     this.maxDocumentBytes = options.maxDocumentBytes ?? 5 * 1024 * 1024
     this.summaryById = db.select(summaryColumns).from(plans).where(eq(plans.id, sql.placeholder('id'))).limit(1).prepare('plan_summary_by_id')
     this.summaries = new SummaryCache(options.ownsDatabase === true)
@@ -103,7 +111,29 @@ export class PlansService {
     const [row] = await this.db.select().from(plans).where(eq(plans.id, id)).limit(1)
     // A plan the caller may not see does not exist for them: 404, not 403, so nothing leaks.
     if (!row || !may(principal, 'plan.read', row)) throw notFound('Plan')
+    await this.registry.knowProfileIds([row.profileId])
     return row
+  }
+
+  /**
+   * The rule set a stored plan is evaluated with when none is asked for: its programme's, if the programme
+   * names one; otherwise the engine's choice for the plan's profile (see `Registry.forPlan`).
+   */
+  async ruleSetOf(plan: Pick<PlanRow, 'programmeId'>, asked?: string): Promise<string | undefined> {
+    if (asked !== undefined) return asked
+    let ruleSet = this.programmeRuleSets.get(plan.programmeId)
+    if (ruleSet === undefined) {
+      const [row] = await this.db.select({ ruleSet: programmes.ruleSet }).from(programmes).where(eq(programmes.id, plan.programmeId)).limit(1)
+      ruleSet = row?.ruleSet ?? null
+      this.programmeRuleSets.set(plan.programmeId, ruleSet)
+    }
+    return ruleSet ?? undefined
+  }
+
+  /** A stored plan's report: with the rule set asked for, else its programme's (`ruleSetOf`). */
+  async report(plan: Pick<PlanRow, 'programmeId'>, document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }): Promise<Report> {
+    const ruleSet = await this.ruleSetOf(plan, options.ruleSet)
+    return this.evaluatePlan(document, { ...(ruleSet && { ruleSet }), ...(options.stage && { stage: options.stage }) })
   }
 
   /** The plan, once the caller may read its review trail (saved states, steps, comments, evaluations). */
@@ -121,7 +151,7 @@ export class PlansService {
     for (const [bound, column] of [['first', plans.firstYear], ['last', plans.lastYear]] as const) {
       const text = bound === 'first' ? filters.firstYear : filters.lastYear
       if (text === undefined) continue
-      const match = yearFilter(text, bound, `${bound}Year`)
+      const match = yearFilter(text, bound, `${bound}Year`, this.registry.profiles())
       conditions.push('planYear' in match ? eq(column, match.planYear) : or(...match.byProfile.map((each) => and(eq(plans.profileId, each.profileId), eq(column, each.planYear))))!)
     }
     const readable = readablePlans(principal)
@@ -136,6 +166,7 @@ export class PlansService {
       .orderBy(desc(plans.createdAt), desc(plans.id))
       .limit(filters.limit + 1)
     const page = rows.slice(0, filters.limit)
+    await this.registry.knowProfileIds(new Set(page.map((row) => row.profileId)))
     const last = page.at(-1)
     return { items: page, nextCursor: rows.length > filters.limit && last ? encodeCursor({ createdAt: last.cursorAt, id: last.id }) : null }
   }
@@ -157,8 +188,9 @@ export class PlansService {
     const [chantier] = await this.db.select().from(chantiers).where(eq(chantiers.id, chantierId)).limit(1)
     if (!chantier) throw new AppError('unknown-chantier', { fr: 'Chantier inconnu.', en: 'Unknown chantier.' })
     authorize(principal, 'plan.create', { chantierId })
-    const validation = validatePlan(sent)
+    const validation = validatePlan(sent, { profiles: await this.registry.profilesFor(sent) })
     if (!validation.ok) throw invalidPlan(validation.issues)
+    await this.assertProgrammeProfile(chantier.programmeId, validation.profile)
     const id = newId('plan')
     const document: PlanDocument = { ...sent, id }
     return this.writing(id, () =>
@@ -182,6 +214,18 @@ export class PlansService {
         await audit(tx, principal, 'plan.create', `plans/${id}`, undefined, document)
         return row!
       }),
+    )
+  }
+
+  /** A programme that names its profile takes plans of that profile only (`id@version`). */
+  private async assertProgrammeProfile(programmeId: string, profile: Pick<Profile, 'id' | 'version'>): Promise<void> {
+    const [programme] = await this.db.select({ profile: programmes.profile }).from(programmes).where(eq(programmes.id, programmeId)).limit(1)
+    const expected = programme?.profile
+    if (!expected || expected === profileRef(profile)) return
+    throw new AppError(
+      'wrong-profile',
+      { fr: `Ce programme reçoit des plans du profil «\u00a0${expected}\u00a0», pas «\u00a0${profileRef(profile)}\u00a0».`, en: `This programme takes plans of profile "${expected}", not "${profileRef(profile)}".` },
+      { errors: [{ in: 'body', pointer: '/document/profile', code: 'wrong-profile', message: { fr: `Profil attendu\u00a0: ${expected}.`, en: `Expected profile: ${expected}.` } }] },
     )
   }
 
@@ -215,8 +259,9 @@ export class PlansService {
   private async save(principal: Principal, current: PlanRow, document: PlanDocument, source: PlanSource = 'body'): Promise<PlanRow> {
     const id = current.id
     if (document.id !== id) throw new AppError('id-mismatch', { fr: 'L’identifiant du document ne correspond pas au plan.', en: 'The document id does not match the plan.' })
-    const validation = validatePlan(document)
+    const validation = validatePlan(document, { profiles: await this.registry.profilesFor(document) })
     if (!validation.ok) throw invalidPlan(validation.issues, source)
+    await this.assertProgrammeProfile(current.programmeId, validation.profile)
     return this.writing(id, () =>
       this.db.transaction(async (tx) => {
         const [row] = await tx
@@ -263,7 +308,7 @@ export class PlansService {
     const to = nextStatus(name, current.status)
     let report: Report | undefined
     if (SUBMITS.has(name)) {
-      report = await this.evaluatePlan(current.document, { stage: 'submission' })
+      report = await this.report(current, current.document, { stage: 'submission' })
       if (report.summary.errors > 0)
         throw new AppError('submission-has-errors', { fr: 'Le plan a des erreurs à corriger avant le dépôt.', en: 'The plan has errors to fix before it is deposited.' }, { report })
     }
@@ -343,7 +388,7 @@ export class PlansService {
   async evaluate(principal: Principal, id: string, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) {
     const plan = await this.get(principal, id)
     authorize(principal, 'plan.evaluate', plan)
-    const report = await this.evaluatePlan(plan.document, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage ?? 'submission' })
+    const report = await this.report(plan, plan.document, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage ?? 'submission' })
     const [row] = await this.db
       .insert(evaluations)
       .values({ id: newId('ev'), planId: id, version: plan.version, ruleSetId: report.ruleSet.id, ruleSetVersion: report.ruleSet.version, stage: report.stage, score: report.score, report, createdBy: actorOf(principal) })

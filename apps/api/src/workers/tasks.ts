@@ -2,13 +2,14 @@
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
 import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
-import { evaluatePlan, type FindingDecision, withoutDismissed } from '@demarche/rules'
+import { createRulesEngine, type Engine, type FindingDecision, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { Piscina } from 'piscina'
 import secureJson from 'secure-json-parse'
 import { checkJson } from '../limits.js'
 import { problemOf, type ProblemInput } from '../plugins/problem.js'
 import { byReference, Report, SHARED_SCHEMAS } from '../schemas.js'
+import type { Definitions } from '../services/registry.js'
 
 export interface EvaluateOptions {
   ruleSet?: string
@@ -23,17 +24,24 @@ export type Locale = 'fr-CA' | 'en-CA'
  * more than one stringify and one parse (docs/performance.md), and a string crosses to the worker as one
  * flat copy.
  */
-export type Task =
+export type Task = (
   /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
   | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions }
   /** A stored plan evaluated (stored evaluations, submissions): the report itself back. */
   | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions }
   /** A plan rendered; `clock` is the instant written as "produced on" (ms since the epoch). */
   | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
-  /** A plan's submission-stage report rendered. */
-  | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; decisions?: FindingDecision[] }
+  /** A plan's submission-stage report (with `ruleSet`, the plan's programme's) rendered. */
+  | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; ruleSet?: string; decisions?: FindingDecision[] }
   /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
   | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
+) & {
+  /**
+   * The registered profiles and rule sets the task reads (`Definitions` as JSON text, from the service's
+   * registry): a worker knows only the built-in ones, and never looks a registered one up by itself.
+   */
+  definitions?: string
+}
 
 /** What each task gives: a report, or bytes (text encoded as UTF-8) whose buffer is transferred back. */
 export interface TaskOutputs {
@@ -85,27 +93,55 @@ const encoder = new TextEncoder()
 const bytesOf = (output: string | Uint8Array) => (typeof output === 'string' ? encoder.encode(output) : output)
 const ruleOptions = (options: EvaluateOptions) => ({ ...(options.ruleSet && { ruleSet: options.ruleSet }), ...(options.stage && { stage: options.stage }) })
 
+/**
+ * Engines by the definitions they were made with (the same text, the same engine): an engine keeps the
+ * rule sets it resolved and each profile's compiled plan schema, which a task would otherwise make again.
+ * Registered definitions never change, so an engine is never stale; a few are kept, the oldest dropped.
+ */
+const engines = new Map<string, Engine>()
+const KEPT_ENGINES = 16
+let builtinEngine: Engine | undefined
+
+function engineFor(definitions: string | undefined): Engine {
+  if (definitions === undefined) return (builtinEngine ??= createRulesEngine())
+  let engine = engines.get(definitions)
+  if (engine === undefined) {
+    const { profiles, ruleSets } = JSON.parse(definitions) as Definitions
+    engine = createRulesEngine({ profiles, ruleSets })
+    if (engines.size >= KEPT_ENGINES) engines.delete(engines.keys().next().value!)
+    engines.set(definitions, engine)
+  }
+  return engine
+}
+
+/** The render context of a plan, its profile found among the task's (a registered one included). */
+function contextOf(plan: unknown, task: { locale: Locale; clock: number }, engine: Engine) {
+  return createContext(plan as Parameters<typeof createContext>[0], { locale: task.locale, clock: () => new Date(task.clock), profiles: engine.profiles })
+}
+
 async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
+  const engine = engineFor(task.definitions)
   switch (task.kind) {
     case 'evaluate-body': {
       const document = parseBody(task.body)
       // The bounds of any document, before anything recursive reads it.
       checkJson(document, 'body')
-      return encoder.encode(serializeReport(evaluatePlan(document, ruleOptions(task.options))))
+      return encoder.encode(serializeReport(engine.evaluate(document, ruleOptions(task.options))))
     }
     case 'evaluate-plan':
-      return evaluatePlan(JSON.parse(task.plan), ruleOptions(task.options))
+      return engine.evaluate(JSON.parse(task.plan), ruleOptions(task.options))
     case 'render-plan': {
       const plan = JSON.parse(task.plan)
-      const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const context = contextOf(plan, task, engine)
       // A PDF made here is pdfkit's: Chromium prints on the service's thread (see routes/documents/formats.ts).
       return bytesOf(await renderers[task.format].renderPlan(plan, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
     }
     case 'render-report': {
       const plan = JSON.parse(task.plan)
-      const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const context = contextOf(plan, task, engine)
+      const evaluated = engine.evaluate(plan, task.ruleSet ? { ruleSet: task.ruleSet } : {})
       // The reviewer's dismissals in force, for a caller who may read the assessment: those findings are left out.
-      const report = task.decisions ? withoutDismissed(evaluatePlan(plan), plan, task.decisions).report : evaluatePlan(plan)
+      const report = task.decisions ? withoutDismissed(evaluated, plan, task.decisions).report : evaluated
       const input = { report, plan, planHref: task.planHref }
       const render = renderers[task.format].renderReport
       if (!render) throw new Error(`No report layout in ${task.format}`)
@@ -113,7 +149,7 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
     }
     case 'render-avis': {
       const input = JSON.parse(task.input) as AvisInput
-      const context = createContext(input.plan, { locale: task.locale, clock: () => new Date(task.clock) })
+      const context = contextOf(input.plan, task, engine)
       const render = renderers[task.format].renderAvis
       if (!render) throw new Error(`No letter layout in ${task.format}`)
       return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, primaryKey, real, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import type { PlanDocument } from '@demarche/domain'
-import type { AssessmentContent, Report } from '@demarche/rules'
+import type { PlanDocument, Profile } from '@demarche/domain'
+import type { AssessmentContent, Report, RuleSetDefinition } from '@demarche/rules'
 import { PLAN_STATUSES, ROLES } from '../../workflow.js'
 
 const created = { createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow() }
@@ -10,8 +10,38 @@ export const programmes = pgTable('programmes', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   reviewingBody: text('reviewing_body').notNull(),
+  /** "id@version" of the profile its plans are written in (built-in or registered); null: any profile. */
+  profile: text('profile'),
+  /** "id@version" of the rule set its plans are evaluated with; null: the latest one made for the plan's profile. */
+  ruleSet: text('rule_set'),
   ...created,
 })
+
+/**
+ * The definitions an admin registered (`POST /v1/profiles`, `POST /v1/rule-sets`): immutable once written,
+ * never deleted, so that every instance may keep them in memory (`services/registry.ts`). `definition` is
+ * the resolved whole (a profile with its `extends` applied; a rule set as published), `hash` the SHA-256 of
+ * its canonical JSON, which decides whether a second registration of the same `id@version` is the same one.
+ */
+const registered = {
+  id: text('id').notNull(),
+  version: integer('version').notNull(),
+  hash: text('hash').notNull(),
+  registeredBy: text('registered_by').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}
+
+export const profiles = pgTable(
+  'profiles',
+  { ...registered, definition: jsonb('definition').$type<Profile>().notNull() },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+)
+
+export const ruleSets = pgTable(
+  'rule_sets',
+  { ...registered, definition: jsonb('definition').$type<RuleSetDefinition>().notNull() },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+)
 
 export const chantiers = pgTable('chantiers', {
   id: text('id').primaryKey(),

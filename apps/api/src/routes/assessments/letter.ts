@@ -33,7 +33,8 @@ export const getAssessmentLetter: FastifyPluginAsyncTypebox<{ assessments: Asses
       const input = { plan: record.document, report: record.report, assessment: row.content, version: row.version, author: row.updatedBy, assessedAt: row.updatedAt.toISOString() }
       const clock = row.updatedAt.getTime()
       const chromium = format === 'pdf' ? await printer() : undefined
-      const bytes = await app.work.run({ kind: 'render-avis', input: JSON.stringify(input), format: chromium ? 'html' : format, locale, clock })
+      const { definitions } = await assessments.registry.forPlan(record.document, undefined)
+      const bytes = await app.work.run({ kind: 'render-avis', input: JSON.stringify(input), format: chromium ? 'html' : format, locale, clock, ...(definitions && { definitions }) })
       let body = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
       if (chromium) {
         const html = body.toString('utf8')

@@ -28,26 +28,36 @@ export function documentContent(formats: readonly RenderFormat[]) {
   return Object.fromEntries(formats.map((format) => [essence(format), { schema: Type.String({ format: 'binary' }) }]))
 }
 
-/** A plan to render: its document, the instant written as "produced on", the locale. */
+/** A plan to render: its document, the instant written as "produced on", the locale, the registered definitions it reads (`Registry.forPlan`). */
 export interface Renderable {
   document: unknown
   updatedAt: Date | string
   locale: 'fr-CA' | 'en-CA'
+  definitions?: string | undefined
+}
+
+/** A report to render instead of the plan: the plan's address, the rule set, the reviewer's dismissals in force. */
+export interface ReportOptions {
+  planHref: string
+  ruleSet?: string | undefined
+  decisions?: FindingDecision[] | undefined
 }
 
 /**
- * A plan, or its report (`planHref` given), rendered in the work pool: the plan crosses as JSON text, the
+ * A plan, or its report (`report` given), rendered in the work pool: the plan crosses as JSON text, the
  * document comes back as bytes. A PDF is Chromium's when the machine has one: the pool makes its HTML
  * master (what `planPdf`/`reportPdf` print: the registry's HTML of the same plan and context) and the
  * service's Chromium prints it, under the pool's bound on prints; pdfkit's PDF is made in the pool (for
  * every plan when there is no Chromium, and for plans past `CHROMIUM_MAX_ROWS` rows).
  */
-export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, planHref?: string, decisions?: FindingDecision[]): Promise<Buffer> {
+export async function renderInPool(work: Work, printer: Printer, format: RenderFormat, plan: Renderable, report?: ReportOptions): Promise<Buffer> {
   // A large plan is laid out by pdfkit in the pool, as the library's `auto` does: Chromium would take minutes.
   const chromium = format === 'pdf' && chromiumSuits(plan.document) ? await printer() : undefined
   const clock = new Date(plan.updatedAt).getTime()
-  const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock }
-  const bytes = await (planHref === undefined ? work.run({ kind: 'render-plan', ...common }) : work.run({ kind: 'render-report', ...common, planHref, ...(decisions && { decisions }) }))
+  const common = { plan: JSON.stringify(plan.document), format: chromium ? ('html' as const) : format, locale: plan.locale, clock, ...(plan.definitions && { definitions: plan.definitions }) }
+  const bytes = await (report === undefined
+    ? work.run({ kind: 'render-plan', ...common })
+    : work.run({ kind: 'render-report', ...common, planHref: report.planHref, ...(report.ruleSet && { ruleSet: report.ruleSet }), ...(report.decisions && { decisions: report.decisions }) }))
   const output = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (!chromium) return output
   const html = output.toString('utf8')

@@ -32,7 +32,8 @@ export const getPlanDocument: FastifyPluginAsyncTypebox<{ plans: PlansService; p
       let body = rendered.get(key)
       if (body === undefined) {
         const row = await plans.get(request.principal, head.id)
-        body = await renderInPool(app.work, printer, format, { document: row.document, updatedAt: row.updatedAt, locale })
+        const { definitions } = await plans.registry.forPlan(row.document, undefined)
+        body = await renderInPool(app.work, printer, format, { document: row.document, updatedAt: row.updatedAt, locale, definitions })
         rendered.set(key, body)
       }
       return reply.type(renderer.mediaType).header('content-disposition', `attachment; filename="${head.id}.${renderer.extension}"`).send(body as never)

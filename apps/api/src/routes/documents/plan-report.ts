@@ -29,7 +29,8 @@ export const getPlanReport: FastifyPluginAsyncTypebox<{ plans: PlansService; ass
       // out); anyone else, the engine's report.
       const decisions = may(request.principal, 'plan.read-assessment', row) ? await assessments.dismissals(row.id, row.version) : undefined
       // Evaluated (submission stage) and rendered in one task of the work pool; REPORT_FORMATS holds only formats with a report layout.
-      const body = await renderInPool(app.work, printer, format, { document: row.document, updatedAt: row.updatedAt, locale }, `/v1/plans/${row.id}/document?format=html`, decisions)
+      const { ruleSet, definitions } = await plans.registry.forPlan(row.document, await plans.ruleSetOf(row))
+      const body = await renderInPool(app.work, printer, format, { document: row.document, updatedAt: row.updatedAt, locale, definitions }, { planHref: `/v1/plans/${row.id}/document?format=html`, ruleSet, decisions })
       return reply.type(renderer.mediaType).header('content-disposition', `attachment; filename="${row.id}.report.${renderer.extension}"`).send(body as never)
     },
   )

@@ -4,17 +4,19 @@ import Type from 'typebox'
 import { BoundedCache } from '../../bounded-cache.js'
 import { authorize } from '../../policy.js'
 import { EvaluateRequest, problems, Report } from '../../schemas.js'
+import type { Registry } from '../../services/registry.js'
 
 /**
- * POST /evaluate keeps the reports it made by the SHA-256 of the request body and the options: an
- * evaluation is a pure function of the document, the rule set and the stage (the engine and its rule
- * sets do not change while the process runs), and editors and CI jobs send the same document again and
+ * POST /evaluate keeps the reports it made by the SHA-256 of the request body, the options and the set of
+ * registered definitions: an evaluation is a pure function of the document, the rule set, the stage and
+ * the profiles and rule sets known (the engine does not change while the process runs, definitions are
+ * only ever added), and editors and CI jobs send the same document again and
  * again. The body is read as bytes, so that a report already made is sent without decoding or parsing
  * the document; `Cache-Status` (RFC 9211) says which happened. A new document is parsed, checked and
  * evaluated in the work pool (`workers/`), off the event loop. Registered on its own (encapsulated): its
  * JSON parser keeps the bytes for this route only.
  */
-export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
+export const evaluateDocument: FastifyPluginAsyncTypebox<{ registry: Registry }> = async (app, { registry }) => {
   const reports = new BoundedCache(32 * 1024 * 1024)
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
   app.post(
@@ -35,13 +37,19 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
       const query = request.query
       const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
       // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
-      if (!Buffer.isBuffer(request.body)) return app.work.run({ kind: 'evaluate-plan', plan: JSON.stringify(request.body), options })
-      const key = `${createHash('sha256').update(request.body).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}`
+      if (!Buffer.isBuffer(request.body)) {
+        const { ruleSet, definitions } = await registry.forPlan(request.body, query.ruleSet)
+        return app.work.run({ kind: 'evaluate-plan', plan: JSON.stringify(request.body), options: { ...options, ruleSet }, ...(definitions && { definitions }) })
+      }
+      // The document is read in the worker: it gets every registered definition, and a report is kept
+      // per set of them (a profile registered since may change what the same bytes mean).
+      const { definitions, key: known } = await registry.everything()
+      const key = `${createHash('sha256').update(request.body).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}\u0000${known}`
       let report = reports.get(key)
       if (report === undefined) {
         // Parsed, bounded (depth before anything recursive reads it), evaluated and serialized by the
         // route's own serializer in a worker thread, once per new document: the bytes move there and back.
-        const bytes = await app.work.run({ kind: 'evaluate-body', body: request.body, options })
+        const bytes = await app.work.run({ kind: 'evaluate-body', body: request.body, options, ...(definitions && { definitions }) })
         report = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
         reports.set(key, report)
         reply.header('cache-status', 'demarche-api; fwd=miss; stored')

@@ -30,7 +30,7 @@ export const getPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = async
       const key = savedStateKey(head)
       let body = serialized.get(key)
       if (body === undefined) {
-        body = Buffer.from(reply.serializeInput(resourceOf(await plans.get(request.principal, head.id)), '200') as string)
+        body = Buffer.from(reply.serializeInput(resourceOf(await plans.get(request.principal, head.id), plans.registry.profiles()), '200') as string)
         serialized.set(key, body)
       }
       // Bytes made by the route's own response serializer, once per saved state.

@@ -27,7 +27,7 @@ export const listPlans: FastifyPluginAsyncTypebox<{ plans: PlansService }> = asy
     },
     async (request) => {
       const { items, nextCursor } = await plans.list(request.principal, request.query)
-      return { items: items.map(summaryOf), nextCursor }
+      return { items: items.map((row) => summaryOf(row, plans.registry.profiles())), nextCursor }
     },
   )
 }

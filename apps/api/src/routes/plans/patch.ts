@@ -20,7 +20,7 @@ export const patchPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = asy
     },
     async (request, reply) => {
       const row = await plans.patch(request.principal, request.params.planId, request.body, request.headers['if-match'])
-      return reply.header('etag', etagOf(row)).send(resourceOf(row))
+      return reply.header('etag', etagOf(row)).send(resourceOf(row, plans.registry.profiles()))
     },
   )
 }

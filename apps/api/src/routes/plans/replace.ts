@@ -20,7 +20,7 @@ export const replacePlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = a
     },
     async (request, reply) => {
       const row = await plans.replace(request.principal, request.params.planId, request.body.document, request.headers['if-match'])
-      return reply.header('etag', etagOf(row)).send(resourceOf(row))
+      return reply.header('etag', etagOf(row)).send(resourceOf(row, plans.registry.profiles()))
     },
   )
 }

@@ -1,17 +1,28 @@
-import { findProfile } from '@demarche/domain'
+import { parseRef } from '@demarche/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
 import { notFound } from '../../errors.js'
-import { Profile, problems } from '../../schemas.js'
+import { ProfileEntry, problems } from '../../schemas.js'
+import type { Registry } from '../../services/registry.js'
+import { profileEntry } from './present.js'
 
-export const getProfile: FastifyPluginAsyncTypebox = async (app) => {
+export const getProfile: FastifyPluginAsyncTypebox<{ registry: Registry }> = async (app, { registry }) => {
   app.get(
     '/profiles/:profileId',
-    { schema: { operationId: 'getProfile', tags: ['reference'], summary: 'One form edition', params: Type.Object({ profileId: Type.String({ maxLength: 64 }) }), response: { 200: Profile, ...problems(404, 429) } } },
+    {
+      schema: {
+        operationId: 'getProfile',
+        tags: ['reference'],
+        summary: 'One form edition, built-in or registered',
+        params: Type.Object({ profileId: Type.String({ maxLength: 64, description: '`id` (its latest version) or `id@version`' }) }),
+        response: { 200: ProfileEntry, ...problems(404, 429) },
+      },
+    },
     async (request) => {
-      const profile = findProfile(request.params.profileId)
-      if (!profile) throw notFound('Profile')
-      return profile
+      const { id, version } = parseRef(request.params.profileId)
+      const profile = await registry.profile(id, version)
+      if (!profile) throw notFound('Profil / Profile')
+      return profileEntry(registry, profile)
     },
   )
 }

@@ -22,7 +22,7 @@ export const transitionPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> 
       },
       async (request, reply) => {
         const { row } = await plans.transition(request.principal, request.params.planId, name, request.body?.reason)
-        return reply.header('etag', etagOf(row)).send(summaryOf(row))
+        return reply.header('etag', etagOf(row)).send(summaryOf(row, plans.registry.profiles()))
       },
     )
   }
