@@ -167,7 +167,9 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   const work = new Work({ threads: config.WORKER_THREADS, queue: config.WORKER_QUEUE })
   app.decorate('work', work)
   app.addHook('onClose', () => work.close())
-  const evaluate = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options })
+  // A stored plan is evaluated with French spelling, in every use (stored evaluations, submissions, assessments):
+  // the same plan gives the same findings, so a reviewer's decision on a spelling finding holds everywhere.
+  const evaluate = (document: unknown, options: { ruleSet?: string; stage?: 'draft' | 'submission' }) => work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options, spelling: true })
   const plans = new PlansService(database.db, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
   const assessments = new AssessmentsService(database.db, plans, evaluate)
   const catalog = new CatalogService(database.db)

@@ -2,7 +2,7 @@
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
 import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
-import { evaluatePlan, type FindingDecision, withoutDismissed } from '@demarche/rules'
+import { evaluatePlan, type FindingDecision, type SpellChecker, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { Piscina } from 'piscina'
 import secureJson from 'secure-json-parse'
@@ -26,11 +26,14 @@ export type Locale = 'fr-CA' | 'en-CA'
 export type Task =
   /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
   | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions }
-  /** A stored plan evaluated (stored evaluations, submissions): the report itself back. */
-  | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions }
+  /**
+   * A plan evaluated (stored evaluations, submissions, assessments): the report itself back. `spelling` runs the
+   * French spelling rule with this thread's dictionary (see `spellCheckerOf`).
+   */
+  | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions; spelling?: boolean }
   /** A plan rendered; `clock` is the instant written as "produced on" (ms since the epoch). */
   | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
-  /** A plan's submission-stage report rendered. */
+  /** A stored plan's submission-stage report rendered, spelling included, as its stored evaluations make it. */
   | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; decisions?: FindingDecision[] }
   /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
   | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
@@ -83,7 +86,24 @@ function serializeReport(report: Report): string {
 
 const encoder = new TextEncoder()
 const bytesOf = (output: string | Uint8Array) => (typeof output === 'string' ? encoder.encode(output) : output)
-const ruleOptions = (options: EvaluateOptions) => ({ ...(options.ruleSet && { ruleSet: options.ruleSet }), ...(options.stage && { stage: options.stage }) })
+const ruleOptions = (options: EvaluateOptions, spellChecker?: SpellChecker) => ({
+  ...(options.ruleSet && { ruleSet: options.ruleSet }),
+  ...(options.stage && { stage: options.stage }),
+  ...(spellChecker && { spellChecker }),
+})
+
+/**
+ * The French spelling checker, loaded by the first task of this thread that asks for it and kept for the
+ * thread's life: the dictionary takes a noticeable moment and memory to load (docs/performance.md), so a
+ * thread that only renders or answers `POST /v1/evaluate` never loads it, and the others load it once. Its
+ * answers and Hunspell's suggestions are cached with it (bounded); the rule asks Hunspell for a few
+ * suggestions per evaluation at most. Imported on demand: the module reads the dictionary's files.
+ */
+async function spellCheckerOf(wanted: boolean | undefined): Promise<SpellChecker | undefined> {
+  if (!wanted) return undefined
+  const { loadFrenchSpelling } = await import('@demarche/rules/spelling')
+  return loadFrenchSpelling()
+}
 
 async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
   switch (task.kind) {
@@ -94,7 +114,7 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       return encoder.encode(serializeReport(evaluatePlan(document, ruleOptions(task.options))))
     }
     case 'evaluate-plan':
-      return evaluatePlan(JSON.parse(task.plan), ruleOptions(task.options))
+      return evaluatePlan(JSON.parse(task.plan), ruleOptions(task.options, await spellCheckerOf(task.spelling)))
     case 'render-plan': {
       const plan = JSON.parse(task.plan)
       const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
@@ -105,7 +125,8 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       const plan = JSON.parse(task.plan)
       const context = createContext(plan, { locale: task.locale, clock: () => new Date(task.clock) })
       // The reviewer's dismissals in force, for a caller who may read the assessment: those findings are left out.
-      const report = task.decisions ? withoutDismissed(evaluatePlan(plan), plan, task.decisions).report : evaluatePlan(plan)
+      const engine = evaluatePlan(plan, ruleOptions({}, await spellCheckerOf(true)))
+      const report = task.decisions ? withoutDismissed(engine, plan, task.decisions).report : engine
       const input = { report, plan, planHref: task.planHref }
       const render = renderers[task.format].renderReport
       if (!render) throw new Error(`No report layout in ${task.format}`)
