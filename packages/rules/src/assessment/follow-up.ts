@@ -109,22 +109,25 @@ export function letterFollowUp(previous: AssessedRound, current: AssessedRound, 
     now === null ? 'removed' : fixed && !askedAgain(now) ? 'addressed' : 'still-open'
   const label = (pointer: string, now: string | null) => (now === null ? before.labelOf(pointer) : names.labelOf(now))
 
-  const items: PreviousRequestOutcome[] = seen.requests.map((request) => ({
-    pointer: request.pointer,
-    now: request.now,
-    label: request.label,
-    text: previous.assessment.requests.find((each) => each.id === request.id)!.text,
-    element: request.element,
-    outcome: outcomeOf(request.now, request.element === 'changed'),
-  }))
   const confirmedBefore = new Set(previous.assessment.findings.filter((decision) => decision.decision === 'confirm').map((decision) => decision.fingerprint))
   const previousFingerprint = fingerprinter(previous.plan)
   const gone = new Set(seen.goneFindings.map(findingKey))
+  // As the letter lists them at an element: the confirmed findings first, then the reviewer's requests.
+  const items: PreviousRequestOutcome[] = []
   for (const finding of previous.report.findings) {
     if (!confirmedBefore.has(previousFingerprint(finding))) continue
     const change = elementChange(previous.plan, current.plan, finding.pointer)
     items.push({ pointer: finding.pointer, now: change.now, label: label(finding.pointer, change.now), text: finding.message, element: change.element, outcome: outcomeOf(change.now, gone.has(findingKey(finding))) })
   }
+  for (const request of seen.requests)
+    items.push({
+      pointer: request.pointer,
+      now: request.now,
+      label: request.label,
+      text: previous.assessment.requests.find((each) => each.id === request.id)!.text,
+      element: request.element,
+      outcome: outcomeOf(request.now, request.element === 'changed'),
+    })
   // In the order of the form as it is now; what was removed, where it was.
   items.sort((a, b) => comparePointers(a.now ?? a.pointer, b.now ?? b.pointer))
   return { version: previous.version, assessedAt: previous.assessedAt, items }
