@@ -10,3 +10,5 @@ export { relocatePointer, elementChange, followUp, letterFollowUp } from './foll
 export type { AssessedRound } from './follow-up.js'
 export { checkAssessment } from './check.js'
 export type { AssessmentIssue } from './check.js'
+export { AssessmentFile, loadAssessmentText, assessmentFileJsonSchema } from './assessment-file.js'
+export type { AssessmentFileLoad } from './assessment-file.js'
