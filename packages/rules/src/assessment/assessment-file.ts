@@ -1,6 +1,6 @@
 import { type Issue, type LocatedIssue, locatedIn, readSourceText } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
-import { Compile } from 'typebox/compile'
+import { fileShapeChecker } from '../engine/file-shape.js'
 import type { Report } from '../engine/report.js'
 import { checkAssessment } from './check.js'
 import { AssessmentContent } from './schema.js'
@@ -30,7 +30,7 @@ export type AssessmentFile = Static<typeof AssessmentFile>
 
 export type AssessmentFileLoad = { ok: true; assessment: AssessmentFile } | { ok: false; issues: LocatedIssue[] }
 
-const checkFile: { current?: ReturnType<typeof Compile> } = {}
+const shapeIssues = fileShapeChecker(AssessmentFile, 'invalid-assessment')
 
 /**
  * Reads an assessment file's text (JSON or YAML) and checks its shape, then, against the plan and its
@@ -41,18 +41,8 @@ export function loadAssessmentText(text: string, file: string, plan: unknown, re
   const read = readSourceText(text, file)
   if (!read.ok) return read
   const located = (issues: readonly Issue[]): LocatedIssue[] => locatedIn(read, file, issues)
-  checkFile.current ??= Compile(AssessmentFile)
-  if (!checkFile.current.Check(read.value))
-    return {
-      ok: false,
-      issues: located(
-        [...checkFile.current.Errors(read.value)].slice(0, 50).map((error) => ({
-          code: 'invalid-assessment',
-          pointer: error.instancePath,
-          message: { fr: `Valeur invalide : ${error.message}.`, en: `Invalid value: ${error.message}.` },
-        })),
-      ),
-    }
+  const shape = shapeIssues(read.value)
+  if (shape.length > 0) return { ok: false, issues: located(shape) }
   const assessment = read.value as AssessmentFile
   if (assessment.assessedAt !== undefined && !isRealDate(assessment.assessedAt))
     return { ok: false, issues: located([{ code: 'invalid-assessment', pointer: '/assessedAt', message: { fr: `Date impossible : « ${assessment.assessedAt} ».`, en: `Impossible date: "${assessment.assessedAt}".` } }]) }
