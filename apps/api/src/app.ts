@@ -178,9 +178,11 @@ export async function buildApp({ config, database, logger = false }: AppOptions)
   // definitions a task reads with the task itself.
   const registry = new Registry(database.db)
   await registry.refresh()
+  // A stored plan is evaluated with French spelling, in every use (stored evaluations, submissions, assessments):
+  // the same plan gives the same findings, so a reviewer's decision on a spelling finding holds everywhere.
   const evaluate: Evaluator = async (document, options) => {
     const { ruleSet, definitions } = await registry.forPlan(document, options.ruleSet)
-    return work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options: { ...options, ruleSet }, ...(definitions && { definitions }) })
+    return work.run({ kind: 'evaluate-plan', plan: JSON.stringify(document), options: { ...options, ruleSet }, spelling: true, ...(definitions && { definitions }) })
   }
   const plans = new PlansService(database.db, registry, { ownsDatabase: database.kind === 'pglite', maxDocumentBytes: config.BODY_LIMIT_BYTES, evaluate })
   const assessments = new AssessmentsService(database.db, plans)

@@ -1,3 +1,4 @@
+import { builtinProfiles } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { resourceOf } from './presenters/plans.js'
 
@@ -23,7 +24,7 @@ export function planSample() {
     document,
     createdAt: at,
     updatedAt: at,
-  } as Parameters<typeof resourceOf>[0])
+  } as Parameters<typeof resourceOf>[0], builtinProfiles)
 }
 
 declare module 'fastify' {

@@ -1,12 +1,12 @@
 import type { Locale } from '@demarche/domain'
 import {
-  createRulesEngine, explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type Stage,
+  explain, type Explanation, FORMATS, formatReport, type Report, type ReportFormat, RuleSetError, type SpellChecker, type Stage,
 } from '@demarche/rules'
-import { loadFrenchSpelling } from '@demarche/rules/spelling'
 import type { Io } from './io.js'
 import { StatusLine } from './status.js'
 import { EXIT, type Message, messages } from './messages.js'
 import type { Project } from './project.js'
+import { spellCheckerFor } from './spelling.js'
 import { readJson } from './validate-command.js'
 
 export interface LintOptions {
@@ -46,8 +46,8 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
       return EXIT.failure
     }
   }
-  // Loaded once for every file, and only when asked: the dictionary takes a noticeable moment and memory.
-  const spellChecker = options.spelling === false ? undefined : await loadFrenchSpelling()
+  // Loaded once, by the first file whose evaluation uses it (never with --no-spelling).
+  let spellChecker: SpellChecker | undefined
   const results: Array<{ file: string; report: Report; source?: string; explanation?: Explanation }> = []
   let unreadable = 0
   let exit: number = EXIT.ok
@@ -64,7 +64,9 @@ export async function lintCommand(options: LintOptions, io: Io): Promise<number>
     // One large plan takes seconds: without the bar of many files, a status line says what is going on.
     const status = progress ? undefined : StatusLine.for(io, file, parsed.source.length, locale)
     status?.enter('evaluate')
-    const report = engine.evaluate(parsed.value, { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage, ...(spellChecker && { spellChecker }) })
+    const evaluateOptions = { ...(options.ruleSet && { ruleSet: options.ruleSet }), stage: options.stage }
+    if (options.spelling !== false) spellChecker ??= await spellCheckerFor(engine, parsed.value, evaluateOptions)
+    const report = engine.evaluate(parsed.value, { ...evaluateOptions, ...(spellChecker && { spellChecker }) })
     status?.end()
     // SARIF shows each finding at its line and column, read from the file's text; the other formats do not need the text kept.
     results.push({ file, report, ...(options.format === 'sarif' && { source: parsed.source }), ...(options.explain && { explanation: explain(report) }) })

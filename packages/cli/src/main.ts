@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
 import { expandGlobs } from './globs.js'
+import { letterCommand } from './letter-command.js'
 import { lintCommand } from './lint-command.js'
 import { CliFailure, EXIT, type Message, messages } from './messages.js'
 import { prepareCommand } from './prepare-command.js'
@@ -16,15 +17,18 @@ const USAGE = `Usage: demarche <command> [options]
 Commands:
   validate <plan.json…>            Validate plans against their profile (exit 1 on errors)
   prepare <plan.json…> [--write]   Assign ids and recompute parsed values from raw text
-  schema [profile|rule-set|config] [--profile <id|file>]
+  schema [profile|rule-set|assessment|config] [--profile <id|file>]
                                    Print the JSON Schema of plans (of one profile), or of profile,
-                                   rule set or demarche.config.json files
+                                   rule set, assessment or demarche.config.json files
   lint <files or globs…>           Evaluate plans against their rule set and print the report
       [--ruleset id@version] [--stage draft|submission]
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
       [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
+  letter --assessment <assessment.json> <plan.json> [-f html|docx|pdf] -o <file>
+      [--no-spelling]              Write the reviewer's letter (avis) from an assessment file; the
+                                   format is the -o file's extension unless -f says otherwise
   template --profile <id[@version]> --format xlsx -o <file|->
                                    Write the profile's blank form (in the --locale language)
 
@@ -43,7 +47,7 @@ Exit codes:
   2  bad usage, or a file that cannot be read or written
 `
 
-const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'template'] as const
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'letter', 'template'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -75,7 +79,8 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         rules: { type: 'string', multiple: true, default: [] },
         ruleset: { type: 'string' },
         stage: { type: 'string', default: 'submission' },
-        format: { type: 'string', default: 'stylish' },
+        format: { type: 'string', short: 'f' },
+        assessment: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         explain: { type: 'boolean', default: false },
         'no-spelling': { type: 'boolean', default: false },
@@ -103,7 +108,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const project = await loadProject({ profileFiles, ruleFiles: values.rules, cwd: io.cwd ?? process.cwd() }, locale, io)
   if (command === 'schema') return schemaCommand({ kind: files[0], profile: profileIds.at(-1), project }, locale, io)
   if (command === 'template')
-    return templateCommand({ format: values.format === 'stylish' ? '' : values.format, locale, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
+    return templateCommand({ format: values.format ?? '', locale, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
   if (command === 'lint')
     return lintCommand(
       {
@@ -111,7 +116,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         ...((values.ruleset ?? project.ruleSet) !== undefined && { ruleSet: (values.ruleset ?? project.ruleSet)! }),
         project,
         stage: values.stage,
-        format: values.format,
+        format: values.format ?? 'stylish',
         locale,
         failOn: values['fail-on'],
         explain: values.explain,
@@ -119,12 +124,27 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       },
       io,
     )
+  if (command === 'letter') {
+    if (files.length > 1) return usage(io, messages.letterUsage(), locale)
+    return letterCommand(
+      {
+        file: files[0],
+        assessment: values.assessment,
+        format: values.format,
+        locale,
+        project,
+        output: values.output,
+        spelling: !values['no-spelling'],
+      },
+      io,
+    )
+  }
   if (command === 'render') {
     if (files.length !== 1) return usage(io, messages.onePlanOnly(), locale)
     return renderCommand(
       {
         file: files[0]!,
-        format: values.format === 'stylish' ? '' : values.format,
+        format: values.format ?? '',
         report: values.report,
         locale,
         project,

@@ -24,8 +24,19 @@ export const messages = {
     en: `--profile expects a profile file (.json, .yaml): "${value}" is not one.`,
   }),
   unknownSchema: (kind: string): Message => ({
-    fr: `Schéma inconnu : « ${kind} » (schémas : profile, rule-set, config).`,
-    en: `Unknown schema: "${kind}" (schemas: profile, rule-set, config).`,
+    fr: `Schéma inconnu : « ${kind} » (schémas : profile, rule-set, assessment, config).`,
+    en: `Unknown schema: "${kind}" (schemas: profile, rule-set, assessment, config).`,
+  }),
+  letterUsage: (): Message => ({ fr: 'un plan est requis : demarche letter --assessment <évaluation.json> <plan.json> -o <avis.docx>', en: 'a plan is required: demarche letter --assessment <assessment.json> <plan.json> -o <letter.docx>' }),
+  letterNeedsAssessment: (): Message => ({
+    fr: '--assessment <fichier> est requis : l’évaluation de l’analyste (schéma : demarche schema assessment).',
+    en: '--assessment <file> is required: the reviewer’s assessment (schema: demarche schema assessment).',
+  }),
+  outputRequired: (example: string): Message => ({ fr: `-o <fichier> est requis (-o ${example}).`, en: `-o <file> is required (-o ${example}).` }),
+  invalidPlan: (): Message => ({ fr: 'plan invalide', en: 'invalid plan' }),
+  invalidAssessment: (count: number): Message => ({
+    fr: `évaluation invalide — ${count} problème${count > 1 ? 's' : ''}`,
+    en: `invalid assessment — ${count} problem${count > 1 ? 's' : ''}`,
   }),
   valid: (profile: string): Message => ({ fr: `valide (${profile})`, en: `valid (${profile})` }),
   invalid: (count: number): Message => ({

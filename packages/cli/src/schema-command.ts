@@ -1,11 +1,11 @@
 import { findProfile, type Locale, planJsonSchema, profileFileJsonSchema } from '@demarche/domain'
-import { ruleSetFileJsonSchema } from '@demarche/rules'
+import { assessmentFileJsonSchema, ruleSetFileJsonSchema } from '@demarche/rules'
 import type { Io } from './io.js'
 import { messages } from './messages.js'
 import { knownProfiles, type Project, ProjectConfig } from './project.js'
 
 export interface SchemaOptions {
-  /** "profile", "rule-set" or "config" for those files' schemas; none for plans. */
+  /** "profile", "rule-set", "assessment" or "config" for those files' schemas; none for plans. */
   kind: string | undefined
   /** A profile id for the plan schema of that profile. */
   profile: string | undefined
@@ -13,7 +13,7 @@ export interface SchemaOptions {
 }
 
 /**
- * `demarche schema [profile|rule-set|config] [--profile id|file]`: the JSON Schema of plans (of one profile,
+ * `demarche schema [profile|rule-set|assessment|config] [--profile id|file]`: the JSON Schema of plans (of one profile,
  * built-in or loaded from a file) or of the files a region writes, for editors and tools outside TypeScript.
  */
 export function schemaCommand(options: SchemaOptions, locale: Locale, io: Io): number {
@@ -23,6 +23,7 @@ export function schemaCommand(options: SchemaOptions, locale: Locale, io: Io): n
   }
   if (options.kind === 'profile') return print(profileFileJsonSchema())
   if (options.kind === 'rule-set') return print(ruleSetFileJsonSchema())
+  if (options.kind === 'assessment') return print(assessmentFileJsonSchema())
   if (options.kind === 'config') return print({ $schema: 'https://json-schema.org/draft/2020-12/schema', ...JSON.parse(JSON.stringify(ProjectConfig)) })
   if (options.kind !== undefined) {
     io.stderr(`${messages.unknownSchema(options.kind)[locale]}\n`)

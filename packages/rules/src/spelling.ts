@@ -5,7 +5,7 @@ import { loadModule } from 'hunspell-asm'
 import type { SpellChecker } from './engine/rule.js'
 
 export type { SpellChecker } from './engine/rule.js'
-export { MAX_DICTIONARY_SUGGESTIONS } from './rules/spelling.js'
+export { MAX_DICTIONARY_SUGGESTIONS, MAX_SUGGESTED_WORD_LENGTH } from './rules/spelling.js'
 
 const MAX_CACHED_WORDS = 100_000
 

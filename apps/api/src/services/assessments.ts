@@ -1,8 +1,9 @@
 import type { PlanDocument } from '@demarche/domain'
 import {
-  type AssessedFinding, type AssessmentContent, type FindingDecision, type AssessmentFollowUp, assessFindings, checkAssessment, type DismissedFinding, followUp, type Report, withoutDismissed,
+  type AssessedFinding, type AssessmentContent, type FindingDecision, type AssessmentFollowUp, assessFindings, checkAssessment, type DismissedFinding, followUp, type LetterFollowUp,
+  letterFollowUp, type Report, withoutDismissed,
 } from '@demarche/rules'
-import { and, desc, eq, lte } from 'drizzle-orm'
+import { and, desc, eq, lt, lte } from 'drizzle-orm'
 import type { Database } from '../db/client.js'
 import { assessments, planVersions } from '../db/schema/index.js'
 import { AppError } from '../errors.js'
@@ -87,6 +88,27 @@ export class AssessmentsService {
       if (profile) later = followUp(row.content, { version: row.version, plan: document, report }, { version: plan.version, plan: plan.document, report: laterReport }, profile)
     }
     return { row, plan, document, report, findings, followUp: later }
+  }
+
+  /**
+   * The assessment in force, as its letter is made: after a resubmission, with what became of each request of
+   * the previous assessment (the one of the latest earlier version) in the version it judges.
+   */
+  async letter(principal: Principal, planId: string): Promise<AssessmentRecord & { letterFollowUp?: LetterFollowUp }> {
+    const record = await this.read(principal, planId)
+    const { row } = record
+    const [previous] = await this.db.select().from(assessments).where(and(eq(assessments.planId, planId), lt(assessments.version, row.version))).orderBy(desc(assessments.version)).limit(1)
+    if (!previous) return record
+    const profile = await this.plans.registry.profile(record.document.profile.id, record.document.profile.version)
+    if (!profile) return record
+    const plan = await this.document(planId, previous.version)
+    const report = await this.plans.report(record.plan, plan, { stage: 'submission' })
+    const seen = letterFollowUp(
+      { version: previous.version, plan, report, assessment: previous.content, assessedAt: previous.updatedAt.toISOString() },
+      { version: row.version, plan: record.document, report: record.report, assessment: row.content, assessedAt: row.updatedAt.toISOString() },
+      profile,
+    )
+    return { ...record, letterFollowUp: seen }
   }
 
   /**

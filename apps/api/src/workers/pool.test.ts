@@ -2,6 +2,7 @@ import { once } from 'node:events'
 import { examplePlans, generatedPlan } from '@demarche/domain/examples'
 import { createContext, renderers, type RenderFormat } from '@demarche/render'
 import { evaluatePlan } from '@demarche/rules'
+import { loadFrenchSpelling } from '@demarche/rules/spelling'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, DATABASE, testApp, type TestApp } from '../test-support.js'
 import { Work } from './pool.js'
@@ -52,8 +53,9 @@ describe(`the work pool (${DATABASE})`, () => {
     const [a, b] = await Promise.all([pooled, inline].map((t) => t.app.inject({ method: 'POST', url: `/v1/plans/${plan}/evaluations`, headers: bearer(t.keys.reviewer), payload: { stage: 'draft' } })))
     expect(a!.statusCode, a!.body).toBe(201)
     expect(a!.json().report).toEqual(b!.json().report)
-    // The plan's hash is the stored document's (jsonb orders keys its own way); the findings are the engine's.
-    expect(a!.json().report.findings).toEqual(evaluatePlan(examplePlans.crevale2026(), { stage: 'draft' }).findings)
+    // The plan's hash is the stored document's (jsonb orders keys its own way); the findings are the engine's,
+    // French spelling included (a stored plan is evaluated with it).
+    expect(a!.json().report.findings).toEqual(evaluatePlan(examplePlans.crevale2026(), { stage: 'draft', spellChecker: await loadFrenchSpelling() }).findings)
   }, 60_000)
 
   it.each(['html', 'markdown', 'docx', 'xlsx'] as const)('renders the plan as %s to the bytes the renderer gives on this thread', async (format: RenderFormat) => {
@@ -84,10 +86,10 @@ describe('a task in a worker thread and on this thread', () => {
     expect('ok' in inline && Buffer.from(pooled).equals(Buffer.from(inline.ok as Uint8Array))).toBe(true)
   }, 60_000)
 
-  it.each(['html', 'markdown', 'docx', 'pdf'] as const)('renders a report as %s to the same bytes as the renderer given the engine’s report', async (format) => {
+  it.each(['html', 'markdown', 'docx', 'pdf'] as const)('renders a report as %s to the same bytes as the renderer given the engine’s report (with spelling)', async (format) => {
     const task = { kind: 'render-report', plan: text, format, locale: 'en-CA', clock, planHref: '/plan.html' } as const
     const document = JSON.parse(text)
-    const input = { report: evaluatePlan(document), plan: document, planHref: '/plan.html' }
+    const input = { report: evaluatePlan(document, { spellChecker: await loadFrenchSpelling() }), plan: document, planHref: '/plan.html' }
     const expected = await renderers[format].renderReport!(input, createContext(document, { locale: 'en-CA', clock: () => new Date(clock) }), { pdf: { engine: 'pdfkit' } })
     expect(Buffer.from(await work.run(task)).equals(Buffer.from(expected))).toBe(true)
   }, 60_000)

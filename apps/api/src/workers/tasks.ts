@@ -2,7 +2,7 @@
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
 import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
-import { createRulesEngine, type Engine, type FindingDecision, withoutDismissed } from '@demarche/rules'
+import { createRulesEngine, type Engine, type FindingDecision, type SpellChecker, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
 import { Piscina } from 'piscina'
 import secureJson from 'secure-json-parse'
@@ -27,11 +27,17 @@ export type Locale = 'fr-CA' | 'en-CA'
 export type Task = (
   /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
   | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions }
-  /** A stored plan evaluated (stored evaluations, submissions): the report itself back. */
-  | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions }
+  /**
+   * A plan evaluated (stored evaluations, submissions, assessments): the report itself back. `spelling` runs the
+   * French spelling rule with this thread's dictionary (see `spellCheckerOf`).
+   */
+  | { kind: 'evaluate-plan'; plan: string; options: EvaluateOptions; spelling?: boolean }
   /** A plan rendered; `clock` is the instant written as "produced on" (ms since the epoch). */
   | { kind: 'render-plan'; plan: string; format: RenderFormat; locale: Locale; clock: number }
-  /** A plan's submission-stage report (with `ruleSet`, the plan's programme's) rendered. */
+  /**
+   * A plan's submission-stage report (with `ruleSet`, the plan's programme's) rendered, spelling included, as
+   * its stored evaluations make it.
+   */
   | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; ruleSet?: string; decisions?: FindingDecision[] }
   /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
   | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
@@ -91,7 +97,24 @@ function serializeReport(report: Report): string {
 
 const encoder = new TextEncoder()
 const bytesOf = (output: string | Uint8Array) => (typeof output === 'string' ? encoder.encode(output) : output)
-const ruleOptions = (options: EvaluateOptions) => ({ ...(options.ruleSet && { ruleSet: options.ruleSet }), ...(options.stage && { stage: options.stage }) })
+const ruleOptions = (options: EvaluateOptions, spellChecker?: SpellChecker) => ({
+  ...(options.ruleSet && { ruleSet: options.ruleSet }),
+  ...(options.stage && { stage: options.stage }),
+  ...(spellChecker && { spellChecker }),
+})
+
+/**
+ * The French spelling checker, loaded by the first task of this thread that asks for it and kept for the
+ * thread's life: the dictionary takes a noticeable moment and memory to load (docs/performance.md), so a
+ * thread that only renders or answers `POST /v1/evaluate` never loads it, and the others load it once. Its
+ * answers and Hunspell's suggestions are cached with it (bounded); the rule asks Hunspell for a few
+ * suggestions per evaluation at most. Imported on demand: the module reads the dictionary's files.
+ */
+async function spellCheckerOf(wanted: boolean | undefined): Promise<SpellChecker | undefined> {
+  if (!wanted) return undefined
+  const { loadFrenchSpelling } = await import('@demarche/rules/spelling')
+  return loadFrenchSpelling()
+}
 
 /**
  * Engines by the definitions they were made with (the same text, the same engine): an engine keeps the
@@ -129,7 +152,7 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       return encoder.encode(serializeReport(engine.evaluate(document, ruleOptions(task.options))))
     }
     case 'evaluate-plan':
-      return engine.evaluate(JSON.parse(task.plan), ruleOptions(task.options))
+      return engine.evaluate(JSON.parse(task.plan), ruleOptions(task.options, await spellCheckerOf(task.spelling)))
     case 'render-plan': {
       const plan = JSON.parse(task.plan)
       const context = contextOf(plan, task, engine)
@@ -139,7 +162,7 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
     case 'render-report': {
       const plan = JSON.parse(task.plan)
       const context = contextOf(plan, task, engine)
-      const evaluated = engine.evaluate(plan, task.ruleSet ? { ruleSet: task.ruleSet } : {})
+      const evaluated = engine.evaluate(plan, ruleOptions(task.ruleSet ? { ruleSet: task.ruleSet } : {}, await spellCheckerOf(true)))
       // The reviewer's dismissals in force, for a caller who may read the assessment: those findings are left out.
       const report = task.decisions ? withoutDismissed(evaluated, plan, task.decisions).report : evaluated
       const input = { report, plan, planHref: task.planHref }

@@ -37,14 +37,25 @@ describe.skipIf(!available)('the letter (avis) in headless Chromium', () => {
           findings: confirmed,
           requests: [{ id: 'r1', pointer: '/axes/0/objectives/0/rows/0/results', text: 'Reliez chaque résultat à un effet recherché.' }],
         },
-        version: 1,
+        version: 2,
         author: 'Analyste',
         assessedAt: '2026-11-20T15:30:00Z',
+        // A second letter: the follow-up table of the first one's requests comes first.
+        followUp: {
+          version: 1,
+          assessedAt: '2026-10-02T10:00:00Z',
+          items: [
+            { pointer: '/axes/0/objectives/0/rows/0/results', now: '/axes/0/objectives/0/rows/0/results', label: { fr: 'Axe 1, objectif 1 — Résultats', en: 'Axis 1, objective 1 — Results' }, text: 'Reliez les résultats.', element: 'unchanged', outcome: 'still-open' },
+            { pointer: '/axes/1/objectives/0/rows/0/budget', now: '/axes/1/objectives/0/rows/0/budget', label: { fr: 'Axe 2, objectif 1 — Budget', en: 'Axis 2, objective 1 — Budget' }, text: { fr: 'Montant sans année.', en: 'Amount without a year.' }, element: 'changed', outcome: 'addressed' },
+            { pointer: '/axes/3/objectives/2', now: null, label: { fr: 'Axe 4, objectif 3', en: 'Axis 4, objective 3' }, text: 'Revoyez cet objectif.', element: 'removed', outcome: 'removed' },
+          ],
+        },
       },
       context(plan, locale),
     )
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
     try {
+      expect(html).toContain(locale === 'fr-CA' ? 'Toujours à préciser' : 'Still to be clarified')
       await page.setContent(html, { waitUntil: 'load' })
       await page.addScriptTag({ content: axe })
       const violations = await page.evaluate(async () => {

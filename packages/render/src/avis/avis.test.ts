@@ -4,7 +4,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type AssessmentContent, evaluatePlan, fingerprinter } from '@demarche/rules'
+import { lanaudiere2026, preparePlan } from '@demarche/domain'
+import { type AssessmentContent, evaluatePlan, fingerprinter, letterFollowUp } from '@demarche/rules'
+import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { AVIS_FORMATS, renderers } from '../registry.js'
 import { context, hasTool, normalize, seeds } from '../test-support.js'
@@ -101,4 +103,58 @@ describe('the letter (avis) on the 2026-2028 plan', () => {
     expect(existsSync(join(dir, 'avis.pdf'))).toBe(true)
     expectLetter(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'avis.pdf'), '-'], { encoding: 'utf8' }), true)
   }, 180_000)
+})
+
+describe('the letter after a resubmission: what became of the previous letter’s requests', () => {
+  // Version 2: the chantier fixed the schedule (request r2 and the confirmed finding), not the budget (r1).
+  const fixed = seeds.crevale2026()
+  fixed.axes[3]!.objectives[3]!.rows[0]!.schedule![0]!.years = { raw: 'An 6-7' } as never
+  const plan2 = preparePlan(fixed, lanaudiere2026)
+  const report2 = evaluatePlan(plan2, { stage: 'submission' })
+  const assessment2: AssessmentContent = { ...assessment, reasons: 'Le budget de l’axe 2 reste à préciser.', findings: [], requests: [assessment.requests[0]!] }
+  const followUp = letterFollowUp(
+    { version: 3, plan, report, assessment, assessedAt: '2026-11-20T15:30:00Z' },
+    { version: 4, plan: plan2, report: report2, assessment: assessment2, assessedAt: '2026-12-04T10:00:00Z' },
+    lanaudiere2026,
+  )
+  const second: AvisInput = { plan: plan2, report: report2, assessment: assessment2, version: 4, author: 'Analyste de la Table', assessedAt: '2026-12-04T10:00:00Z', followUp }
+
+  /** The follow-up as a reader meets it: the heading, then each element with what was asked and what became of it, in the order of the form. */
+  function expectFollowUp(text: string, french: boolean) {
+    const seen = normalize(text)
+    const order = french
+      ? ['Suivi des demandes de l’avis précédent', 'l’avis du 20 novembre 2026 sur la version 3', 'Axe 2, objectif 1 — Budget', 'Indiquez le montant prévu pour 2027-2028.', 'Toujours à préciser', 'Axe 4, objectif 4 — Échéancier', schedule.message.fr, 'Demande traitée', 'Ramenez l’échéancier', 'Demande traitée', 'Demandes, par élément du plan']
+      : ['Follow-up of the previous assessment’s requests', 'version 3', 'Axis 2, objective 1 — Budget', 'Indiquez le montant prévu pour 2027-2028.', 'Still to be clarified', 'Axis 4, objective 4 — Schedule', schedule.message.en, 'Addressed', 'Ramenez l’échéancier', 'Addressed', 'Requests, by element of the plan']
+    let from = 0
+    for (const expected of order) {
+      const at = seen.indexOf(normalize(expected), from)
+      expect(at, `"${expected}" after position ${from}`).toBeGreaterThanOrEqual(0)
+      from = at
+    }
+  }
+
+  it('has no follow-up on a first letter', async () => {
+    expect(await renderers.html.renderAvis!(input, context(plan))).not.toContain('Suivi des demandes')
+  })
+
+  it.each(['fr-CA', 'en-CA'] as const)('HTML (%s)', async (locale) => {
+    const html = await renderers.html.renderAvis!(second, context(plan2, locale))
+    expectFollowUp(html.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&'), locale === 'fr-CA')
+  })
+
+  it.each(['fr-CA', 'en-CA'] as const)('DOCX (%s): the text of its paragraphs', async (locale) => {
+    const xml = strFromU8(unzipSync(await renderers.docx.renderAvis!(second, context(plan2, locale)))['word/document.xml']!)
+    const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((match) => [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join(''))
+    expectFollowUp(paragraphs.join('\n'), locale === 'fr-CA')
+  })
+
+  it.skipIf(!hasTool('pdftotext', ['-v']))('PDF laid out by pdfkit (fr-CA, en-CA)', async () => {
+    expectFollowUp(pdfText(await renderers.pdf.renderAvis!(second, context(plan2), { pdf: { engine: 'pdfkit' } })), true)
+    expectFollowUp(pdfText(await renderers.pdf.renderAvis!(second, context(plan2, 'en-CA'), { pdf: { engine: 'pdfkit' } })), false)
+  }, 60_000)
+
+  it.skipIf(!chromium)('PDF printed by Chromium (fr-CA, en-CA)', async () => {
+    expectFollowUp(pdfText(await renderers.pdf.renderAvis!(second, context(plan2), { pdf: { engine: 'chromium' } })), true)
+    expectFollowUp(pdfText(await renderers.pdf.renderAvis!(second, context(plan2, 'en-CA'), { pdf: { engine: 'chromium' } })), false)
+  }, 60_000)
 })

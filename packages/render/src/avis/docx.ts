@@ -19,6 +19,12 @@ export async function avisDocx(given: AvisInput, givenContext: RenderContext): P
   writer.heading(view.recommendationHeading, 1)
   writer.paragraph(view.recommendation, { strong: true })
   writer.paragraph(view.reasons)
+  if (view.followUp) {
+    const { followUp } = view
+    writer.heading(followUp.heading, 1)
+    writer.paragraph(followUp.intro)
+    writer.table(followUp.heading, followUp.intro, [...followUp.headings], followUp.rows.map((row) => row.map((text) => ({ children: [new Paragraph({ children: runs(text) })] }))), undefined, true)
+  }
   writer.heading(view.requestsHeading, 1)
   writer.paragraph(view.elements.length === 0 ? view.noRequests : view.requestsIntro, { italic: view.elements.length > 0 })
   for (const element of view.elements) {

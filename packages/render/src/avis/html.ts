@@ -16,6 +16,14 @@ export function avisHtml(input: AvisInput, context: RenderContext): string {
   out.push('</dl>', '</header>', '<main>')
   out.push(`<section aria-labelledby="recommandation"><h2 id="recommandation">${escapeHtml(view.recommendationHeading)}</h2>`)
   out.push(`<p class="recommendation"><strong>${escapeHtml(view.recommendation)}</strong></p>`, `<p>${inlineHtml(view.reasons)}</p></section>`)
+  if (view.followUp) {
+    const { followUp } = view
+    out.push(`<section aria-labelledby="suivi"><h2 id="suivi">${escapeHtml(followUp.heading)}</h2>`, `<p>${escapeHtml(followUp.intro)}</p><table class="follow-up">`)
+    out.push(`<caption class="visually-hidden">${escapeHtml(followUp.heading)}</caption>`)
+    out.push(`<thead><tr>${followUp.headings.map((heading) => `<th scope="col">${escapeHtml(heading)}</th>`).join('')}</tr></thead><tbody>`)
+    for (const [place, request, outcome] of followUp.rows) out.push(`<tr><th scope="row">${inlineHtml(place)}</th><td>${inlineHtml(request)}</td><td>${escapeHtml(outcome)}</td></tr>`)
+    out.push('</tbody></table></section>')
+  }
   out.push(`<section aria-labelledby="demandes"><h2 id="demandes">${escapeHtml(view.requestsHeading)}</h2>`)
   if (view.elements.length === 0) out.push(`<p>${escapeHtml(view.noRequests)}</p>`)
   else out.push(`<p class="prompt">${escapeHtml(view.requestsIntro)}</p>`)

@@ -14,6 +14,12 @@ export async function avisPdfkit(view: AvisView, context: RenderContext): Promis
   layout.heading(view.recommendationHeading, 2)
   layout.paragraph(view.recommendation, { font: 'bold' })
   layout.paragraph(view.reasons)
+  if (view.followUp) {
+    const { followUp } = view
+    layout.heading(followUp.heading, 2)
+    layout.paragraph(followUp.intro)
+    layout.table(undefined, followUp.headings, followUp.rows.map((row) => row.map((text, index) => ({ header: index === 0, blocks: [{ type: 'paragraph' as const, text }] }))), layout.root, [2, 3.5, 1.3])
+  }
   layout.heading(view.requestsHeading, 2)
   layout.paragraph(view.elements.length === 0 ? view.noRequests : view.requestsIntro, { font: 'italic' })
   for (const element of view.elements) {

@@ -1,5 +1,7 @@
 import { placeNames, type PlanDocument } from '@demarche/domain'
-import { type AssessmentContent, comparePointers, fingerprinter, RECOMMENDATION_WORDS, type Report, REVIEWER_STATUS_WORDS } from '@demarche/rules'
+import {
+  type AssessmentContent, comparePointers, fingerprinter, type LetterFollowUp, RECOMMENDATION_WORDS, type Report, REQUEST_OUTCOME_WORDS, REVIEWER_STATUS_WORDS,
+} from '@demarche/rules'
 import type { RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
 import { wordsOf } from '../words.js'
@@ -14,6 +16,8 @@ export interface AvisInput {
   version: number
   author: string
   assessedAt: string
+  /** After a resubmission: what became of each thing the previous letter asked (`letterFollowUp`). */
+  followUp?: LetterFollowUp
 }
 
 /** One element of the plan and what is asked about it, in the order of the form. */
@@ -32,6 +36,8 @@ export interface AvisView {
   recommendationHeading: string
   recommendation: string
   reasons: string
+  /** The previous letter's requests, each with its outcome in this version; absent on a first letter. */
+  followUp?: AvisFollowUpView
   requestsHeading: string
   requestsIntro: string
   elements: AvisElementView[]
@@ -40,6 +46,14 @@ export interface AvisView {
   gridHeadings: [criterion: string, engine: string, reviewer: string, note: string]
   grid: Array<[criterion: string, engine: string, reviewer: string, note: string]>
   produced: string
+}
+
+/** The previous letter's requests as a table: the element, what was asked, what became of it. */
+export interface AvisFollowUpView {
+  heading: string
+  intro: string
+  headings: [place: string, request: string, outcome: string]
+  rows: Array<[place: string, request: string, outcome: string]>
 }
 
 const WORDS = {
@@ -57,6 +71,9 @@ const WORDS = {
     grid: 'Grille d’analyse',
     gridHeadings: ['Critère', 'Vérification automatique', 'Avis de l’analyste', 'Note'] as [string, string, string, string],
     produced: 'Avis produit le',
+    followUp: 'Suivi des demandes de l’avis précédent',
+    followUpIntro: (date: string, version: number, now: number) => `Ce que devient, dans la version ${now}, chaque demande de l’avis du ${date} sur la version ${version}.`,
+    followUpHeadings: ['Élément', 'Demande de l’avis précédent', 'Suivi'] as [string, string, string],
   },
   en: {
     title: 'Assessment of the work plan',
@@ -72,6 +89,9 @@ const WORDS = {
     grid: 'Assessment grid',
     gridHeadings: ['Criterion', 'Automatic check', 'Reviewer’s opinion', 'Note'] as [string, string, string, string],
     produced: 'Assessment produced on',
+    followUp: 'Follow-up of the previous assessment’s requests',
+    followUpIntro: (date: string, version: number, now: number) => `What became, in version ${now}, of each request of the assessment of ${date} on version ${version}.`,
+    followUpHeadings: ['Element', 'Request of the previous assessment', 'Follow-up'] as [string, string, string],
   },
 } as const
 
@@ -108,6 +128,13 @@ export function avisView(input: AvisInput, context: RenderContext): AvisView {
   })
 
   const assessedOn = formatDate(input.assessedAt.slice(0, 10), french)
+  const previous = input.followUp
+  const followUp: AvisFollowUpView | undefined = previous && {
+    heading: w.followUp,
+    intro: t(w.followUpIntro(formatDate(previous.assessedAt.slice(0, 10), french), previous.version, input.version)),
+    headings: w.followUpHeadings,
+    rows: previous.items.map((item) => [t(item.label[lang]), t(typeof item.text === 'string' ? item.text : item.text[lang]), REQUEST_OUTCOME_WORDS[item.outcome][lang]]),
+  }
   return {
     lang: context.locale,
     french,
@@ -123,6 +150,7 @@ export function avisView(input: AvisInput, context: RenderContext): AvisView {
     recommendationHeading: w.recommendation,
     recommendation: RECOMMENDATION_WORDS[assessment.recommendation][lang],
     reasons: t(assessment.reasons),
+    ...(followUp && { followUp }),
     requestsHeading: w.requests,
     requestsIntro: w.requestsIntro,
     elements,

@@ -6,7 +6,7 @@ import { evaluatePlan } from '../index.js'
 import { assessFindings, withoutDismissed } from './review.js'
 import { checkAssessment } from './check.js'
 import { fingerprinter } from './fingerprint.js'
-import { followUp, relocatePointer } from './follow-up.js'
+import { followUp, letterFollowUp, relocatePointer } from './follow-up.js'
 import { AssessmentContent, type FindingDecision } from './schema.js'
 
 /** The same JSON with every object's keys in reverse order, as PostgreSQL's JSONB may give a stored plan back. */
@@ -118,5 +118,64 @@ describe('a resubmission seen from the assessment', () => {
     // The removed objective's findings are gone; the unchanged row's are not.
     expect(seen.goneFindings.some((finding) => finding.pointer === SCHEDULE)).toBe(true)
     expect(seen.goneFindings.some((finding) => finding.pointer.startsWith('/axes/1/objectives/0/rows/0/results'))).toBe(false)
+  })
+})
+
+describe('letterFollowUp: the previous letter’s requests in the version now assessed', () => {
+  const before = examplePlans.crevale2026()
+  const beforeReport = evaluatePlan(before, { stage: 'submission' })
+  const schedule = beforeReport.findings.find((finding) => finding.pointer === SCHEDULE)!
+  const previous = {
+    version: 1,
+    plan: before,
+    report: beforeReport,
+    assessedAt: '2026-11-20T15:30:00.000Z',
+    assessment: {
+      criteria: [],
+      recommendation: 'return' as const,
+      reasons: 'Trois précisions.',
+      findings: [{ fingerprint: fingerprinter(before)(schedule), decision: 'confirm' as const }],
+      requests: [
+        { id: 'budget', pointer: '/axes/1/objectives/0/rows/0/budget', text: 'Donnez les montants par année.' },
+        { id: 'results', pointer: '/axes/0/objectives/0/rows/0/results', text: 'Reliez les résultats aux effets recherchés.' },
+        { id: 'means', pointer: '/axes/2/objectives/0/rows/0/actions', text: 'Précisez les moyens.' },
+        { id: 'gone', pointer: '/axes/3/objectives/2', text: 'Revoyez cet objectif.' },
+      ],
+    },
+  }
+  // The coordinator rewrites the budget, the means and the schedule, removes an objective, leaves the results.
+  const after = examplePlans.crevale2026()
+  after.axes[1]!.objectives[0]!.rows[0]!.budget = { raw: '4 000 $ en 2026-2027 et 4 000 $ en 2027-2028' } as never
+  after.axes[2]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Des moyens précisés.'
+  after.axes[3]!.objectives[3]!.rows[0]!.schedule![0]!.years = { raw: 'An 6-7' } as never
+  after.axes[3]!.objectives.splice(2, 1)
+  const prepared = preparePlan(after, lanaudiere2026)
+  const afterReport = evaluatePlan(prepared, { stage: 'submission' })
+  // The reviewer asks again about the means, in other words.
+  const current = {
+    version: 2,
+    plan: prepared,
+    report: afterReport,
+    assessedAt: '2026-12-04T10:00:00.000Z',
+    assessment: { ...previous.assessment, findings: [], requests: [{ id: 'means-again', pointer: '/axes/2/objectives/0/rows/0/actions/0/text', text: 'Toujours flou.' }] },
+  }
+  const seen = letterFollowUp(previous, current, lanaudiere2026)
+
+  it('says addressed for a changed element nobody asks about again, still open for an unchanged one or one asked again, removed for a gone one', () => {
+    expect(seen.version).toBe(1)
+    expect(seen.assessedAt).toBe('2026-11-20T15:30:00.000Z')
+    expect(seen.items.map((item) => [item.label.fr, typeof item.text === 'string' ? item.text : item.text.fr, item.element, item.outcome])).toEqual([
+      ['Axe 1, objectif 1 — Résultats (changements souhaités)', 'Reliez les résultats aux effets recherchés.', 'unchanged', 'still-open'],
+      ['Axe 2, objectif 1 — Budget', 'Donnez les montants par année.', 'changed', 'addressed'],
+      ['Axe 3, objectif 1', 'Précisez les moyens.', 'changed', 'still-open'],
+      ['Axe 4, objectif 3', 'Revoyez cet objectif.', 'removed', 'removed'],
+      ['Axe 4, objectif 4 — Échéancier', schedule.message.fr, 'changed', 'addressed'],
+    ])
+  })
+
+  it('keeps a confirmed finding open while the engine still finds it', () => {
+    const unchanged = { ...current, plan: before, report: beforeReport, assessment: { ...current.assessment, requests: [] } }
+    const again = letterFollowUp(previous, unchanged, lanaudiere2026)
+    expect(again.items.find((item) => item.pointer === SCHEDULE)?.outcome).toBe('still-open')
   })
 })

@@ -115,6 +115,47 @@ export const AssessmentFollowUp = Type.Object(
 )
 export type AssessmentFollowUp = Static<typeof AssessmentFollowUp>
 
+export const REQUEST_OUTCOMES = ['addressed', 'still-open', 'removed'] as const
+
+/**
+ * What became of one thing the previous letter asked (a reviewer's request, or an engine finding it
+ * confirmed) in the version now assessed: `addressed` when its element changed (or the finding is gone) and
+ * the new assessment does not ask again at that element; `still-open` when the element is unchanged, the
+ * finding is still there, or the reviewer asks again; `removed` when the element is no longer in the plan.
+ */
+export const PreviousRequestOutcome = Type.Object(
+  {
+    pointer: Pointer,
+    now: Type.Union([Pointer, Type.Null()], { description: 'The same element in the version now assessed; null when it is gone.' }),
+    label: Bilingual,
+    /** What was asked, as the previous letter said it (a reviewer's words are in one language). */
+    text: Type.Union([Type.String(), Bilingual]),
+    element: Type.Union([Type.Literal('changed'), Type.Literal('unchanged'), Type.Literal('removed')]),
+    outcome: Type.Union([Type.Literal('addressed'), Type.Literal('still-open'), Type.Literal('removed')]),
+  },
+  { additionalProperties: false },
+)
+export type PreviousRequestOutcome = Static<typeof PreviousRequestOutcome>
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number]
+
+/** The previous letter's requests seen from the version now assessed: what a letter after a resubmission reports first. */
+export const LetterFollowUp = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1, description: 'The version the previous assessment judged.' }),
+    assessedAt: Type.String({ description: 'When the previous assessment was last revised (ISO 8601).' }),
+    items: Type.Array(PreviousRequestOutcome),
+  },
+  { additionalProperties: false },
+)
+export type LetterFollowUp = Static<typeof LetterFollowUp>
+
+/** The outcomes as the letter says them. */
+export const REQUEST_OUTCOME_WORDS: Record<RequestOutcome, Bilingual> = {
+  addressed: { fr: 'Demande traitée', en: 'Addressed' },
+  'still-open': { fr: 'Toujours à préciser', en: 'Still to be clarified' },
+  removed: { fr: 'Élément retiré du plan', en: 'Element removed from the plan' },
+}
+
 /** Every schema of the assessment with an `$id`, each after the ones it contains. */
 export const ASSESSMENT_SCHEMAS = [
   ReviewerStatus, Recommendation, CriterionAssessment, FindingDecision, ReviewerRequest, AssessmentContent, AssessedFinding, DismissedFinding, RequestFollowUp, AssessmentFollowUp,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { evaluatePlan } from '../index.js'
 import { loadFrenchSpelling } from '../spelling.js'
 import { edited, seed2026 } from './cases/support.js'
-import { MAX_DICTIONARY_SUGGESTIONS } from './spelling.js'
+import { MAX_DICTIONARY_SUGGESTIONS, MAX_SUGGESTED_WORD_LENGTH } from './spelling.js'
 
 const spellChecker = await loadFrenchSpelling()
 const spelling = (plan: unknown) => evaluatePlan(plan, { spellChecker }).findings.filter((finding) => finding.ruleId === 'spelling')
@@ -22,6 +22,20 @@ describe('the spelling rule', () => {
     const unknown = spelling(plan).filter((finding) => finding.messageId === 'unknown')
     expect(unknown).toHaveLength(3000)
     expect(unknown.filter((finding) => finding.suggestion).length).toBeLessThanOrEqual(MAX_DICTIONARY_SUGGESTIONS)
+  })
+
+  it('asks Hunspell nothing for a word longer than any French word (its time grows with the length), and still reports it', () => {
+    const long = `zq${'abcvbk'.repeat(8)}`
+    expect(long.length).toBeGreaterThan(MAX_SUGGESTED_WORD_LENGTH)
+    const asked: string[] = []
+    const counting = { correct: (word: string) => spellChecker.correct(word), suggest: (word: string) => (asked.push(word), spellChecker.suggest(word)) }
+    const plan = edited(seed2026, (plan) => (plan.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.text = `${long} puis grenouile.`))
+    const unknown = evaluatePlan(plan, { spellChecker: counting }).findings.filter((finding) => finding.ruleId === 'spelling' && finding.messageId === 'unknown')
+    expect(asked).toEqual(['grenouile'])
+    expect(unknown.map((finding) => [finding.message.fr.includes(long), finding.suggestion?.fr])).toEqual([
+      [false, 'Écrire « grenouille ».'],
+      [true, undefined],
+    ])
   })
 
   it('is inactive without a checker', () => {

@@ -6,6 +6,10 @@ import { knownWordsOf, nearestPlanWord, splitWords, type WordToken } from './spe
 /** Hunspell's suggestions are slow: asked for at most this many distinct words per evaluation (the plan's own words come first). */
 export const MAX_DICTIONARY_SUGGESTIONS = 3
 /**
+ * Hunspell's time to suggest grows with the word's length, and no French word of the dictionary is longer than
+ * this: a longer unknown word gets no dictionary suggestion (and does not use one of the few allowed).
+ */
+export const MAX_SUGGESTED_WORD_LENGTH = 30/**
  * Distinct unknown words compared with the plan's words per evaluation: the search reads every plan word, so
  * a plan full of distinct unknown words would otherwise cost their product. Past it, a lower-case word is
  * reported without suggestion and a capitalised one is taken as a proper noun.
@@ -24,8 +28,8 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
   meta: {
     criterion: 'text-quality',
     docs: {
-      fr: 'Les mots des textes du plan figurent au dictionnaire français (Hunspell, dictionary-fr), et un déterminant pluriel (« leurs », « les », « des »…) ou l’article élidé « l’ » s’accorde avec le nom qui suit. Sont connus : les noms et contacts des participants, les renseignements du plan, le vocabulaire du profil, les sigles et les noms propres (un mot à majuscule inconnu du dictionnaire n’est signalé que s’il est à une ou deux lettres d’un mot connu du plan). Les suggestions viennent d’abord des mots du plan et du profil (à une ou deux lettres près, pour au plus 500 mots inconnus distincts par évaluation), puis du dictionnaire pour au plus 3 mots par évaluation (Hunspell est lent à suggérer). Inactive sans correcteur fourni à l’évaluation (`spellChecker`, chargé par `loadFrenchSpelling()` de `@demarche/rules/spelling`).',
-      en: 'The words of the plan’s texts are in the French dictionary (Hunspell, dictionary-fr), and a plural determiner ("leurs", "les", "des"…) or the elided article "l’" agrees with the noun that follows. Known words: the participants’ names and contacts, the plan’s information, the profile’s vocabulary, acronyms and proper nouns (a capitalised word the dictionary does not know is reported only when it is one or two letters from a word the plan knows). Suggestions come first from the plan’s and profile’s words (one or two letters away, for at most 500 distinct unknown words per evaluation), then from the dictionary for at most 3 words per evaluation (Hunspell is slow to suggest). Inactive unless a checker is given to the evaluation (`spellChecker`, loaded by `loadFrenchSpelling()` of `@demarche/rules/spelling`).',
+      fr: 'Les mots des textes du plan figurent au dictionnaire français (Hunspell, dictionary-fr), et un déterminant pluriel (« leurs », « les », « des »…) ou l’article élidé « l’ » s’accorde avec le nom qui suit. Sont connus : les noms et contacts des participants, les renseignements du plan, le vocabulaire du profil, les sigles et les noms propres (un mot à majuscule inconnu du dictionnaire n’est signalé que s’il est à une ou deux lettres d’un mot connu du plan). Les suggestions viennent d’abord des mots du plan et du profil (à une ou deux lettres près, pour au plus 500 mots inconnus distincts par évaluation), puis du dictionnaire pour au plus 3 mots de 30 lettres au plus par évaluation (Hunspell est lent à suggérer). Inactive sans correcteur fourni à l’évaluation (`spellChecker`, chargé par `loadFrenchSpelling()` de `@demarche/rules/spelling`).',
+      en: 'The words of the plan’s texts are in the French dictionary (Hunspell, dictionary-fr), and a plural determiner ("leurs", "les", "des"…) or the elided article "l’" agrees with the noun that follows. Known words: the participants’ names and contacts, the plan’s information, the profile’s vocabulary, acronyms and proper nouns (a capitalised word the dictionary does not know is reported only when it is one or two letters from a word the plan knows). Suggestions come first from the plan’s and profile’s words (one or two letters away, for at most 500 distinct unknown words per evaluation), then from the dictionary for at most 3 words of at most 30 letters per evaluation (Hunspell is slow to suggest). Inactive unless a checker is given to the evaluation (`spellChecker`, loaded by `loadFrenchSpelling()` of `@demarche/rules/spelling`).',
     },
     serves: { fr: 'Hygiène du texte : orthographe et accords simples.', en: 'Text hygiene: spelling and simple agreement.' },
     messages: {
@@ -74,7 +78,7 @@ export default defineRule<'unknown' | 'plural-determiner' | 'singular-article', 
     }
     let dictionarySuggestions = 0
     const suggestionOf = (word: string) => {
-      if (dictionarySuggestions >= MAX_DICTIONARY_SUGGESTIONS) return undefined
+      if (dictionarySuggestions >= MAX_DICTIONARY_SUGGESTIONS || word.length > MAX_SUGGESTED_WORD_LENGTH) return undefined
       dictionarySuggestions++
       return checker.suggest(word)[0]
     }

@@ -1,6 +1,6 @@
 import { type Issue, type LocatedIssue, locatedIn, pointerOf, readSourceText } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
-import { Compile } from 'typebox/compile'
+import { fileShapeChecker } from '../engine/file-shape.js'
 import type { AnyRule } from '../engine/rule.js'
 import { RuleSetDefinition, RuleSetError, resolveRuleSet, ruleSetKey } from '../engine/ruleset.js'
 
@@ -22,7 +22,7 @@ export type RuleSetFile = Static<typeof RuleSetFile>
 
 export type RuleSetLoad = { ok: true; ruleSet: RuleSetDefinition } | { ok: false; issues: LocatedIssue[] }
 
-const checkFile: { current?: ReturnType<typeof Compile> } = {}
+const shapeIssues = fileShapeChecker(RuleSetFile, 'invalid-rule-set')
 
 /**
  * Reads a rule set file's text (JSON or YAML), checks its shape, then resolves it against the known rule
@@ -33,18 +33,8 @@ export function loadRuleSetText(text: string, file: string, known: readonly Rule
   const read = readSourceText(text, file)
   if (!read.ok) return read
   const located = (issues: readonly Issue[]): LocatedIssue[] => locatedIn(read, file, issues)
-  checkFile.current ??= Compile(RuleSetFile)
-  if (!checkFile.current.Check(read.value))
-    return {
-      ok: false,
-      issues: located(
-        [...checkFile.current.Errors(read.value)].slice(0, 50).map((error) => ({
-          code: 'invalid-rule-set',
-          pointer: error.instancePath,
-          message: { fr: `Valeur invalide : ${error.message}.`, en: `Invalid value: ${error.message}.` },
-        })),
-      ),
-    }
+  const shape = shapeIssues(read.value)
+  if (shape.length > 0) return { ok: false, issues: located(shape) }
   const { $schema: _schema, ...definition } = read.value as RuleSetFile
   // Reports name id@version: a second definition of one would change what an existing report means.
   if (known.some((candidate) => ruleSetKey(candidate) === ruleSetKey(definition)))

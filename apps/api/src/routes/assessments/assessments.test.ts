@@ -167,6 +167,37 @@ describe(`the reviewer's assessment and its letter (${DATABASE})`, () => {
     expect([outdated.statusCode, outdated.json().errors.map((error: { pointer: string; code: string }) => [error.pointer, error.code])]).toEqual([422, [['/findings/0/fingerprint', 'unknown-finding']]])
     const second = await app.inject({ method: 'PUT', url, headers: as('reviewer'), payload: { ...content, recommendation: 'accept', reasons: 'Les précisions demandées sont faites.', findings: content.findings.slice(1), requests: [] } })
     expect([second.statusCode, second.headers.etag, second.json().version, second.json().followUp]).toEqual([201, '"a2-1"', 2, null])
+
+    // The letter of the second round opens with what became of the first letter's requests, in every format.
+    const followUpOrder = (french: boolean) =>
+      french
+        ? ['Suivi des demandes de l’avis précédent', 'Axe 1, objectif 1 — Résultats', 'Reliez chaque résultat', 'Toujours à préciser', 'Axe 4, objectif 4 — Échéancier', schedule.finding.message.fr, 'Demande traitée', 'Ramenez l’échéancier', 'Demande traitée', 'Demandes, par élément du plan']
+        : ['Follow-up of the previous assessment’s requests', 'Axis 1, objective 1 — Results', 'Reliez chaque résultat', 'Still to be clarified', 'Axis 4, objective 4 — Schedule', 'Addressed', 'Ramenez l’échéancier', 'Addressed', 'Requests, by element of the plan']
+    const expectFollowUp = (text: string, french: boolean) => {
+      const seen = text.replace(/[\s\u00a0\u202f]+/g, ' ')
+      let from = 0
+      for (const expected of followUpOrder(french)) {
+        const at = seen.indexOf(expected.replace(/[\s\u00a0\u202f]+/g, ' '), from)
+        expect(at, `"${expected}" after position ${from}`).toBeGreaterThanOrEqual(0)
+        from = at
+      }
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'demarche-avis-v2-'))
+    for (const locale of ['fr-CA', 'en-CA'] as const) {
+      const french = locale === 'fr-CA'
+      const letterOf = async (format: string) => {
+        const response = await app.inject({ method: 'GET', url: `${url}/letter?format=${format}&locale=${locale}`, headers: as('reviewer') })
+        expect(response.statusCode, response.body.slice(0, 300)).toBe(200)
+        expect(response.headers['content-disposition']).toContain(`.avis-v2.${format}`)
+        return response
+      }
+      expectFollowUp((await letterOf('html')).body.replace(/<[^>]+>/g, ' '), french)
+      writeFileSync(join(dir, `${locale}.docx`), (await letterOf('docx')).rawPayload)
+      expectFollowUp(execFileSync('pandoc', ['-f', 'docx', '-t', 'plain', '--wrap=none', join(dir, `${locale}.docx`)], { encoding: 'utf8' }), french)
+      writeFileSync(join(dir, `${locale}.pdf`), (await letterOf('pdf')).rawPayload)
+      expectFollowUp(execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, `${locale}.pdf`), '-'], { encoding: 'utf8' }), french)
+    }
+
     const first = (await app.inject({ method: 'GET', url: `${url}?version=1`, headers: as('reviewer') })).json()
     expect([first.version, first.revision, first.followUp.version]).toEqual([1, 2, 2])
     expect((await app.inject({ method: 'GET', url: `${url}?version=7`, headers: as('reviewer') })).json()).toMatchObject({ status: 404, code: 'no-assessment' })

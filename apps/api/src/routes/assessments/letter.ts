@@ -8,7 +8,8 @@ const LetterQuery = queryOf(AVIS_FORMATS)
 
 /**
  * The letter (avis) the Table sends the chantier, made from the assessment in force: HTML, DOCX or PDF, by
- * `?format=` or `Accept`. Rendered in the work pool; a PDF is Chromium's print of the HTML when the machine
+ * `?format=` or `Accept`. After a resubmission, it opens with what became of each request of the previous
+ * letter (addressed, still to be clarified, element removed). Rendered in the work pool; a PDF is Chromium's print of the HTML when the machine
  * has one, pdfkit's otherwise. Its date is the assessment's last revision, so the same revision gives the
  * same bytes.
  */
@@ -20,6 +21,8 @@ export const getAssessmentLetter: FastifyPluginAsyncTypebox<{ assessments: Asses
         operationId: 'getAssessmentLetter',
         tags: ['assessments'],
         summary: 'The letter to the chantier (avis) made from the assessment, as HTML, DOCX or PDF',
+        description:
+          'The letter of the assessment in force. When an earlier version of the plan was assessed (a resubmission), the letter opens with the follow-up of that assessment’s requests and confirmed findings: for each, the element named as in the form and « Demande traitée » (its element changed, or the finding is gone, and the new assessment does not ask again there), « Toujours à préciser » (unchanged, still found, or asked again) or « Élément retiré du plan ».',
         params: PlanParams,
         querystring: LetterQuery,
         response: { 200: { description: 'The rendered letter', content: documentContent(AVIS_FORMATS) }, ...problems(401, 403, 404, 406, 429, 503) },
@@ -28,9 +31,17 @@ export const getAssessmentLetter: FastifyPluginAsyncTypebox<{ assessments: Asses
     async (request, reply) => {
       const format = chooseFormat(request, AVIS_FORMATS)
       const locale = request.query.locale ?? 'fr-CA'
-      const record = await assessments.read(request.principal, request.params.planId)
+      const record = await assessments.letter(request.principal, request.params.planId)
       const { row } = record
-      const input = { plan: record.document, report: record.report, assessment: row.content, version: row.version, author: row.updatedBy, assessedAt: row.updatedAt.toISOString() }
+      const input = {
+        plan: record.document,
+        report: record.report,
+        assessment: row.content,
+        version: row.version,
+        author: row.updatedBy,
+        assessedAt: row.updatedAt.toISOString(),
+        ...(record.letterFollowUp && { followUp: record.letterFollowUp }),
+      }
       const clock = row.updatedAt.getTime()
       const chromium = format === 'pdf' ? await printer() : undefined
       const { definitions } = await assessments.registry.forPlan(record.document, undefined)

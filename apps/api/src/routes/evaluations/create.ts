@@ -13,6 +13,8 @@ export const evaluatePlan: FastifyPluginAsyncTypebox<{ plans: PlansService; asse
         operationId: 'evaluatePlan',
         tags: ['evaluations'],
         summary: 'Evaluate a plan and store the report with its rule set version',
+        description:
+          'Evaluates the plan’s current version with its rule set, French spelling included (rule `spelling`: Hunspell’s French dictionary, the plan’s own words — participants, acronyms, the profile’s vocabulary — known), and stores the report. Findings dismissed by the reviewer’s assessment in force are listed in `dismissed`, out of the report.',
         params: PlanParams,
         body: EvaluateRequest,
         response: { 201: Evaluation, ...problems(400, 401, 403, 404, 415, 422, 429, 503) },

@@ -26,7 +26,8 @@ export const evaluateDocument: FastifyPluginAsyncTypebox<{ registry: Registry }>
         operationId: 'evaluateDocument',
         tags: ['evaluations'],
         summary: 'Evaluate any plan document without storing it',
-        description: 'The same document with the same options gives the same report; a report already made is sent again (header `Cache-Status: demarche-api; hit`).',
+        description:
+          'The same document with the same options gives the same report; a report already made is sent again (header `Cache-Status: demarche-api; hit`). French spelling (rule `spelling`) is not checked here: this operation is open to anyone and answers from its cache, and a spelling check with suggestions can cost a second; stored evaluations of a plan (`POST /v1/plans/{planId}/evaluations`) and `demarche lint` check it.',
         querystring: EvaluateRequest,
         body: Type.Unknown({ description: 'A plan document (any JSON is accepted; shape problems become findings)' }),
         response: { 200: Report, ...problems(400, 413, 415, 422, 429, 503) },
