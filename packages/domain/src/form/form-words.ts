@@ -17,6 +17,8 @@ export const FORM_WORDS = {
     fiduciary: 'Fiduciaire',
     acronym: 'Sigle',
     note: 'Note',
+    participantKind: 'Type de participant',
+    participantKinds: { organisation: 'Organisme', 'elected-official': 'Personne élue', citizen: 'Citoyen ou citoyenne' },
     yes: 'Oui',
     no: 'Non',
     number: 'No',
@@ -47,6 +49,8 @@ export const FORM_WORDS = {
     fiduciary: 'Fiduciary',
     acronym: 'Acronym',
     note: 'Note',
+    participantKind: 'Participant type',
+    participantKinds: { organisation: 'Organisation', 'elected-official': 'Elected official', citizen: 'Citizen' },
     yes: 'Yes',
     no: 'No',
     number: 'No.',
@@ -108,5 +112,4 @@ export const HIDDEN_HEADINGS = {
   rowId: 'row-id',
   actionId: 'action-id',
   raw: 'raw',
-  kind: 'kind',
 } as const

@@ -71,9 +71,9 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
       { key: 'fiduciary', header: words.fiduciary, width: 14 },
       { key: 'acronym', header: words.acronym, width: 14 },
       { key: 'note', header: words.note, width: 30 },
+      { key: 'kind', header: words.participantKind, width: 20 },
       hidden('id', HIDDEN_HEADINGS.id),
       hidden('raw', HIDDEN_HEADINGS.raw),
-      hidden('kind', HIDDEN_HEADINGS.kind),
     ],
     preparation: [
       { key: 'number', header: words.number, width: 6, numeric: true },
@@ -152,7 +152,7 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
           note: entry.note,
           id: entry.id,
           raw: entry.raw,
-          kind: entry.kind,
+          kind: FORM_WORDS[language].participantKinds[entry.kind],
         })),
       ),
     )

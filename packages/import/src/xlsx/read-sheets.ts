@@ -7,6 +7,8 @@ import { type ImportIssue, type ImportReport, issue } from '../report.js'
 import { comparable, type SheetGrid, type GridRow } from './workbook.js'
 
 /** Where each value went: the JSON Pointer of the plan and the cell it came from, for later findings. */
+const PARTICIPANT_KINDS = ['organisation', 'elected-official', 'citizen'] as const
+
 export type Places = Map<string, { sheet: string; cell: string }>
 
 export interface SheetContext {
@@ -89,8 +91,11 @@ export function readParticipants(grid: SheetGrid, context: SheetContext): Partic
     if (acronym) entry.acronym = acronym
     const note = row.text('note')
     if (note.trim()) entry.note = note
-    const kind = row.text('kind').trim()
-    if (kind === 'elected-official' || kind === 'citizen') entry.kind = kind
+    const kindText = row.text('kind').trim()
+    const kind = PARTICIPANT_KINDS.find((candidate) => [candidate, words.fr.participantKinds[candidate], words.en.participantKinds[candidate]].some((label) => comparable(label) === comparable(kindText)))
+    if (kind) entry.kind = kind
+    else if (kindText !== '')
+      context.report.issues.push(located('unknown-participant-kind', grid, row, 'kind', `${pointer}/kind`, `« ${kindText} » n’est pas un type de participant (${Object.values(words.fr.participantKinds).join(', ')}) : l’organisme est importé comme organisme.`, `“${kindText}” is not a participant type (${Object.values(words.en.participantKinds).join(', ')}): it is imported as an organisation.`))
     const contacts = row.text('contacts').trim()
     if (contacts) {
       entry.contacts = { raw: contacts }

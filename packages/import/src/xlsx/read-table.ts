@@ -18,6 +18,7 @@ export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
   const rowBy = new Map<string, Row>()
   let axis: Axis | undefined
   let objective: Objective | undefined
+  let lastRow: { objective: Objective; row: Row } | undefined
   const levels = context.profile.levels
   for (const line of grid.rows) {
     if (line.blank) continue
@@ -78,6 +79,8 @@ export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
 
     const rowId = line.text('rowId').trim()
     let row = rowId ? rowBy.get(`${objectiveKey}/${rowId}`) : undefined
+    // An action whose row cells are all empty shares the cells of the row above, as under a merged cell.
+    if (!row && !rowId && ROW_KEYS.every((key) => line.text(key).trim() === '') && lastRow?.objective === objective) row = lastRow.row
     const rowPointer = `${objectivePointer}/rows/${row ? objective.rows.indexOf(row) : objective.rows.length}`
     if (row) {
       const repeated = ROW_KEYS.filter((key) => line.text(key).trim() !== '')
@@ -90,6 +93,7 @@ export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
       objective.rows.push(withoutEmptyId(row))
       if (rowId) rowBy.set(`${objectiveKey}/${rowId}`, row)
     }
+    lastRow = { objective, row }
     const actionText = line.text('action')
     if (['action', 'actionId', 'actionLabel', 'actionContent'].some((key) => line.text(key).trim() !== '')) {
       const pointer = `${rowPointer}/actions/${row.actions.length}`
