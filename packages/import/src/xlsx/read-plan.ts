@@ -1,9 +1,10 @@
 import {
-  buildNameIndex, derivedId, formColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
+  buildNameIndex, derivedId, DOCUMENT_FIELDS, generic, formColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
   SHEET_NAMES, validatePlan, visitPlan,
 } from '@demarche/domain'
 import type ExcelJS from 'exceljs'
 import { Value } from 'typebox/value'
+import { DEFAULT_LIMITS, type ImportLimits } from '../limits.js'
 import { importLimits, type PlanImport, type PlanImportOptions } from '../plan-import.js'
 import { type ImportReport, issue } from '../report.js'
 import { readDocument, readNarrative, readNumbered, readParticipants, readPriorities, readSteps, type SheetContext } from './read-sheets.js'
@@ -31,6 +32,21 @@ export async function readPlanXlsx(bytes: Uint8Array, options: PlanImportOptions
     report.issues.push(issue('unreadable-workbook', {}, 'Le classeur n’a pas pu être lu jusqu’au bout ; enregistrez-le de nouveau depuis Excel ou LibreOffice.', 'The workbook could not be read to the end; save it again from Excel or LibreOffice.'))
     return { plan: undefined, report: { ...report, failed: true } }
   }
+}
+
+/**
+ * The profile a workbook says it was made for (the Document sheet's « Profil » field, "id@version"), for
+ * callers given no profile; undefined when the file is not a readable workbook or says none.
+ */
+export async function declaredProfile(bytes: Uint8Array, limits: Partial<ImportLimits> = {}): Promise<{ id: string; version?: number } | undefined> {
+  const loaded = await loadWorkbook(bytes, { ...DEFAULT_LIMITS, ...limits })
+  if (!loaded.workbook) return undefined
+  const language = formLanguage(loaded.workbook)
+  const grid = sheetGrid(loaded.workbook, 'document', { profile: generic, language, report: loaded.report })
+  const row = grid?.rows.find((candidate) => [DOCUMENT_FIELDS.profile.fr, DOCUMENT_FIELDS.profile.en].includes(candidate.text('field').trim() as never))
+  const [id, version] = (row?.text('value').trim() ?? '').split('@')
+  if (!id) return undefined
+  return version && /^\d+$/.test(version) ? { id, version: Number(version) } : { id }
 }
 
 /** French or English form: the language whose sheet names the workbook has more of. */
