@@ -34,6 +34,8 @@ export const evaluateDocument: FastifyPluginAsyncTypebox = async (app) => {
       authorize(request.principal, 'document.evaluate')
       const query = request.query
       const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
+      // No body at all (no content type sent): nothing to evaluate, a bad request rather than a parse of `undefined`.
+      if (request.body === undefined) throw Object.assign(new Error('A plan document is required in the body'), { statusCode: 400 })
       // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
       if (!Buffer.isBuffer(request.body)) return app.work.run({ kind: 'evaluate-plan', plan: JSON.stringify(request.body), options })
       const key = `${createHash('sha256').update(request.body).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}`

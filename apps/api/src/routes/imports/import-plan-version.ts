@@ -6,7 +6,7 @@ import { etagOf, resourceOf } from '../../presenters/index.js'
 import { PlanParams, problems } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
 import { assertEditable } from '../../workflow.js'
-import { acceptOfficeBodies, officeOnly, IMPORT_BODY_LIMIT, officeBody } from './import-problem.js'
+import { acceptOfficeBodies, IMPORT_BODY_LIMIT, OFFICE_MEDIA_TYPES, officeBody, officeOnly } from './import-problem.js'
 import { PlanImportResult } from './import-plan.js'
 
 /**
@@ -25,6 +25,7 @@ export const importPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService 
         summary: 'Save a new version of a draft from a Word (.docx) or Excel (.xlsx) file (If-Match required)',
         params: PlanParams,
         headers: Type.Object({ 'if-match': Type.Optional(Type.String()) }),
+        consumes: Object.values(OFFICE_MEDIA_TYPES),
         body: officeBody,
         response: { 200: PlanImportResult, ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503) },
       },

@@ -5,7 +5,7 @@ import { authorize } from '../../policy.js'
 import { etagOf, resourceOf } from '../../presenters/index.js'
 import { Id, Plan, problems, Report } from '../../schemas.js'
 import type { PlansService } from '../../services/plans.js'
-import { acceptOfficeBodies, officeOnly, IMPORT_BODY_LIMIT, officeBody, officeContent } from './import-problem.js'
+import { acceptOfficeBodies, IMPORT_BODY_LIMIT, OFFICE_MEDIA_TYPES, officeBody, officeOnly } from './import-problem.js'
 
 /** What an import answers: the plan saved, what the import met in the file, and the plan's draft-stage evaluation. */
 export const PlanImportResult = Type.Object(
@@ -34,6 +34,7 @@ export const importPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
         summary: 'Create a draft plan from a Word (.docx) or Excel (.xlsx) file',
         description: 'The body is the file, its media type says which. Answers the plan, its import report and its draft evaluation; a file that cannot be read is 422 (413 past the import’s bounds), with each reason located in `errors`.',
         querystring: ImportQuery,
+        consumes: Object.values(OFFICE_MEDIA_TYPES),
         body: officeBody,
         response: { 201: PlanImportResult, ...problems(400, 401, 403, 413, 415, 422, 429, 503) },
       },

@@ -24,7 +24,6 @@ export function officeOnly(): AppError {
 }
 
 export const officeBody = Type.Unknown({ description: 'The DOCX or XLSX file itself (its media type says which).' })
-export const officeContent = Object.fromEntries(Object.values(OFFICE_MEDIA_TYPES).map((type) => [type, { schema: Type.String({ format: 'binary' }) }]))
 
 /** Refusals of the guards that are about size: 413; every other refusal to read the file: 422. */
 const TOO_LARGE = new Set(['file-too-large', 'too-many-entries', 'entry-too-large', 'zip-bomb'])
