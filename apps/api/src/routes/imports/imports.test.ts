@@ -31,7 +31,7 @@ describe(`importPlan and importPlanVersion: plans from Office files (${DATABASE}
     expect(body.import).toMatchObject({ format: 'xlsx', failed: false, unplaced: [] })
     expect(body.evaluation).toMatchObject({ stage: 'draft' })
     expect(typeof body.evaluation.score).toBe('number')
-  }, 30_000)
+  }, 120_000)
 
   it('saves an edited workbook as the next version of the draft with If-Match, and refuses a stale ETag', async () => {
     const created = await post(workbook)
@@ -45,7 +45,7 @@ describe(`importPlan and importPlanVersion: plans from Office files (${DATABASE}
     expect(saved.statusCode, saved.body).toBe(200)
     expect(saved.json().plan).toMatchObject({ id, version: 2 })
     expect(saved.json().plan.document.id).toBe(id)
-  }, 30_000)
+  }, 120_000)
 
   it('answers every hostile or wrong body with a specific 4xx problem, never a 5xx, and writes nothing', async () => {
     const truncated = workbook.subarray(0, 3000)
@@ -84,5 +84,5 @@ describe(`getBlankForm (${DATABASE})`, () => {
     expect(created.statusCode, created.body).toBe(201)
     expect(created.json().plan.document.profile).toEqual({ id: lanaudiere2026.id, version: lanaudiere2026.version })
     expect((await t.app.inject({ method: 'GET', url: '/v1/profiles/nowhere/form', headers: bearer(t.keys.coordinator) })).statusCode).toBe(404)
-  }, 30_000)
+  }, 120_000)
 })
