@@ -39,7 +39,7 @@ export const PROBLEM_TYPES: Record<ProblemCode | 'client-error', Words> = {
   'unreadable-office-file': { fr: 'Le fichier Office envoyé n’a pas pu être lu (archive corrompue ou tronquée, XML refusé, ce n’est ni un .docx ni un .xlsx) ; `errors` situe chaque problème.', en: 'The Office file sent could not be read (corrupted or truncated archive, refused XML, neither a .docx nor an .xlsx); `errors` locates each problem.' },
   'office-file-too-large': { fr: 'Le fichier Office dépasse les bornes de l’importation (taille, nombre d’éléments, taux de compression) ; `errors` dit laquelle.', en: 'The Office file exceeds the import’s bounds (size, entry count, compression ratio); `errors` says which.' },
   'profile-required': { fr: 'Le fichier ne nomme pas son profil : donnez `profile`.', en: 'The file does not name its profile: give `profile`.' },
-  'unknown-profile': { fr: 'Le profil nommé n’existe pas.', en: 'The named profile does not exist.' },
+  'unknown-import-profile': { fr: 'Le profil nommé pour l’importation n’existe pas.', en: 'The named profile does not exist.' },
   'unknown-chantier': { fr: 'Le chantier nommé n’existe pas.', en: 'The named chantier does not exist.' },
   'unknown-programme': { fr: 'Le programme nommé n’existe pas.', en: 'The named programme does not exist.' },
   'invalid-rule-set': { fr: 'Le jeu de règles est inconnu ou invalide.', en: 'The rule set is unknown or invalid.' },

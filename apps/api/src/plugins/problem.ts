@@ -51,7 +51,7 @@ export const STATUS = {
   'unreadable-office-file': 422,
   'office-file-too-large': 413,
   'profile-required': 422,
-  'unknown-profile': 422,
+  'unknown-import-profile': 422,
   'unknown-programme': 422,
   'invalid-rule-set': 422,
   'invalid-document': 422,

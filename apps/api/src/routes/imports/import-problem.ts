@@ -55,6 +55,6 @@ export async function importWithProfile(asked: string | undefined, body: Uint8Ar
   const imported = await importPlan(body, { profile: profile ?? generic })
   if (!imported.plan) throw unreadable(imported.report)
   if (!ref) throw new AppError('profile-required', { fr: 'Le fichier ne nomme pas son profil : donnez le paramètre `profile`.', en: 'The file does not name its profile: give the `profile` parameter.' })
-  if (!profile) throw new AppError('unknown-profile', { fr: `Profil inconnu : « ${ref} ».`, en: `Unknown profile: “${ref}”.` })
+  if (!profile) throw new AppError('unknown-import-profile', { fr: `Profil inconnu : « ${ref} ».`, en: `Unknown profile: “${ref}”.` })
   return imported as PlanImport & { plan: PlanDocument }
 }
