@@ -1,12 +1,19 @@
 import { examplePlans } from '@demarche/domain/examples'
+import { createContext } from '@demarche/render'
+import { planXlsx } from '@demarche/render/xlsx'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, DATABASE, testApp, type TestApp } from './test-support.js'
 
 let t: TestApp
+/** The toolkit's workbook of the 2026 plan, for the import operations. */
+let workbook: Buffer
+const xlsx = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }
 beforeAll(async () => {
   t = await testApp()
+  const plan = examplePlans.crevale2026()
+  workbook = Buffer.from(await planXlsx(plan, createContext(plan, { clock: () => new Date('2026-11-23T12:00:00Z') })))
 }, 60_000)
 afterAll(async () => t?.close())
 
@@ -31,6 +38,7 @@ function calls(etag: () => string, walkDraft: () => string, previous: () => { id
     ['listProfiles', () => ({ method: 'GET', url: '/v1/profiles' })],
     ['getProfile', () => ({ method: 'GET', url: '/v1/profiles/lanaudiere-2026' })],
     ['registerProfile', () => ({ method: 'POST', url: '/v1/profiles', key: 'admin', payload: { id: 'autre-region', version: 1, extends: 'generic@1', title: { fr: 'Plan d’une autre région', en: 'Another region’s plan' } } })],
+    ['getBlankForm', () => ({ method: 'GET', url: '/v1/profiles/lanaudiere-2026/form' })],
     ['listRuleSets', () => ({ method: 'GET', url: '/v1/rule-sets' })],
     ['registerRuleSet', () => ({ method: 'POST', url: '/v1/rule-sets', key: 'admin', payload: { id: 'autre-region', version: 1, extends: 'generic@1', title: { fr: 'Grille d’une autre région', en: 'Another region’s grid' }, profiles: ['autre-region'], rules: {} } })],
     ['getRuleSet', () => ({ method: 'GET', url: '/v1/rule-sets/autre-region@1' })],
@@ -46,6 +54,7 @@ function calls(etag: () => string, walkDraft: () => string, previous: () => { id
     ['revokeApiKey', () => ({ method: 'DELETE', url: `/v1/api-keys/${createdKeyId}`, key: 'admin' })],
     ['listPlans', () => ({ method: 'GET', url: '/v1/plans?status=deposited', key: 'reviewer' })],
     ['createPlan', () => ({ method: 'POST', url: '/v1/plans', key: 'coordinator', payload: { chantierId: 'reussite-educative', document: draft } })],
+    ['importPlan', () => ({ method: 'POST', url: '/v1/plans/imports?chantierId=reussite-educative', key: 'coordinator', headers: xlsx, payload: workbook })],
     ['getPlan', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}`, key: 'coordinator' })],
     ['replacePlan', () => ({ method: 'PUT', url: `/v1/plans/${walkDraft()}`, key: 'coordinator', headers: { 'if-match': etag() }, payload: { document: { ...draft, id: walkDraft() } } })],
     [
@@ -58,6 +67,7 @@ function calls(etag: () => string, walkDraft: () => string, previous: () => { id
         payload: JSON.stringify([{ op: 'replace', path: '/metadata/title', value: 'Plan de travail 2026-2028 (révisé)' }]),
       }),
     ],
+    ['importPlanVersion', () => ({ method: 'PUT', url: `/v1/plans/${walkDraft()}/import`, key: 'coordinator', headers: { ...xlsx, 'if-match': etag() }, payload: workbook })],
     ['listPlanVersions', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/versions`, key: 'coordinator' })],
     ['getPlanVersion', () => ({ method: 'GET', url: `/v1/plans/${walkDraft()}/versions/1`, key: 'coordinator' })],
     ['depositPlan', () => ({ method: 'POST', url: `/v1/plans/${walkDraft()}/deposit`, key: 'coordinator' })],

@@ -4,16 +4,23 @@
 // an operation the policy has not decided makes the test fail.
 import { readFile } from 'node:fs/promises'
 import { examplePlans } from '@demarche/domain/examples'
+import { createContext } from '@demarche/render'
+import { planXlsx } from '@demarche/render/xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PROBES, type Principal } from './plugins/auth.js'
+import { OFFICE_MEDIA_TYPES } from './routes/imports/import-problem.js'
 import { may, OPERATION_ACTIONS, operationTable } from './policy.js'
 import { DEMO } from './services/demo.js'
 import { bearer, DATABASE, draftOf, testApp, type TestApp } from './test-support.js'
 
 let t: TestApp
+/** A workbook the toolkit rendered, for the operations that import an Office file. */
+let workbook: Buffer
 beforeAll(async () => {
   // The table sends a few hundred requests in a second: the rate limit is not what is tested here.
   t = await testApp({ RATE_LIMIT_PER_MINUTE: '1000000' })
+  const plan = examplePlans.crevale2026()
+  workbook = Buffer.from(await planXlsx(plan, createContext(plan, { clock: () => new Date('2026-11-23T12:00:00Z') })))
 }, 60_000)
 afterAll(async () => t?.close())
 
@@ -45,6 +52,8 @@ const REQUESTS: Record<string, (planId: string) => { query?: string; payload?: u
   createApiKey: () => ({ payload: { role: 'reviewer', label: `Clé ${++made}` } }),
   listAudit: () => ({ query: '?limit=5' }),
   createPlan: () => ({ payload: draftOf('ignored') }),
+  importPlan: () => ({ query: `?chantierId=${DEMO.chantier}`, payload: workbook, headers: { 'content-type': OFFICE_MEDIA_TYPES.xlsx } }),
+  importPlanVersion: () => ({ payload: workbook, headers: { 'content-type': OFFICE_MEDIA_TYPES.xlsx, 'if-match': '"v0-draft-0"' } }),
   // A stale ETag: the caller who may write gets 412 and nothing is written.
   replacePlan: (planId) => ({ payload: { document: { ...examplePlans.crevale2026(), id: planId } }, headers: { 'if-match': '"v0-draft-0"' } }),
   patchPlan: () => ({ payload: JSON.stringify([{ op: 'replace', path: '/metadata/title', value: 'Titre' }]), headers: { 'if-match': '"v0-draft-0"', 'content-type': 'application/json-patch+json' } }),

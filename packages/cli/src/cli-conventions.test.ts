@@ -75,6 +75,7 @@ describe('every message the CLI writes', () => {
     badOption: [messages.badOption('--stage', ['draft', 'submission'])],
     badArguments: [messages.badArguments('x')],
     unknownProfile: [messages.unknownProfile('x', ['a', 'b'])],
+    importNeedsProfile: [messages.importNeedsProfile(['a@1', 'b@1'])],
     profileIsFile: [messages.profileIsFile('exemple')],
     unknownSchema: [messages.unknownSchema('x')],
     letterUsage: [messages.letterUsage()],

@@ -6,6 +6,8 @@ export interface Io {
   stdout(text: string): void
   stderr(text: string): void
   readFile(path: string): Promise<string>
+  /** Reads a binary file (an Office document to import). */
+  readBytes(path: string): Promise<Uint8Array>
   writeFile(path: string, text: string): Promise<void>
   /** Writes binary output; "-" is standard output. */
   writeBytes(path: string, bytes: Uint8Array): Promise<void>
@@ -31,6 +33,7 @@ export function nodeIo(stream: { stdout: NodeJS.WriteStream; stderr: NodeJS.Writ
     stdout: (text) => stream.stdout.write(text),
     stderr: (text) => stream.stderr.write(text),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: (path, text) => written(path, () => writeFile(path, text, 'utf8')),
     writeBytes: (path, bytes) =>
       written(path, async () => {

@@ -17,6 +17,7 @@ function run(argv: string[], tty = false) {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: async () => undefined,
     writeBytes: async () => undefined,
     isTty: tty,

@@ -18,6 +18,9 @@ function memoryIo(files: Record<string, string> = {}) {
       if (path === seed) return readFile(seed, 'utf8')
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
     },
+    readBytes: async () => {
+      throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' })
+    },
     writeFile: async (path, text) => {
       written[path] = text
     },

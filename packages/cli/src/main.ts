@@ -3,6 +3,7 @@ import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
 import { expandGlobs } from './globs.js'
 import { letterCommand } from './letter-command.js'
+import { importCommand } from './import-command.js'
 import { lintCommand } from './lint-command.js'
 import { CliFailure, EXIT, type Message, messages } from './messages.js'
 import { prepareCommand } from './prepare-command.js'
@@ -31,6 +32,9 @@ Commands:
                                    format is the -o file's extension unless -f says otherwise
   template --profile <id[@version]> --format xlsx -o <file|->
                                    Write the profile's blank form (in the --locale language)
+  import <file.xlsx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|sarif]
+                                   Read a plan from a filled form or the toolkit's own workbook,
+                                   write it as JSON and print the located import report
 
 Options:
   --profile <file>                 Load a profile file (JSON or YAML); repeatable
@@ -47,7 +51,7 @@ Exit codes:
   2  bad usage, or a file that cannot be read or written
 `
 
-const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'letter', 'template'] as const
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'letter', 'template', 'import'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -104,11 +108,15 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   if (!(COMMANDS as readonly string[]).includes(command)) return usage(io, messages.unknownCommand(command), locale)
   const profileFiles = values.profile.filter(isFileName)
   const profileIds = values.profile.filter((value) => !isFileName(value))
-  if (profileIds.length > 0 && command !== 'schema' && command !== 'template') return usage(io, messages.profileIsFile(profileIds[0]!), locale)
+  if (profileIds.length > 0 && command !== 'schema' && command !== 'template' && command !== 'import') return usage(io, messages.profileIsFile(profileIds[0]!), locale)
   const project = await loadProject({ profileFiles, ruleFiles: values.rules, cwd: io.cwd ?? process.cwd() }, locale, io)
   if (command === 'schema') return schemaCommand({ kind: files[0], profile: profileIds.at(-1), project }, locale, io)
   if (command === 'template')
     return templateCommand({ format: values.format ?? '', locale, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
+  if (command === 'import') {
+    if (files.length !== 1) return usage(io, messages.noFile(command), locale)
+    return importCommand({ file: files[0]!, format: values.format ?? 'stylish', locale, project, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
+  }
   if (command === 'lint')
     return lintCommand(
       {

@@ -19,6 +19,10 @@ export const messages = {
     fr: `Profil inconnu : « ${id} » (profils connus : ${known.join(', ')}).`,
     en: `Unknown profile: "${id}" (known profiles: ${known.join(', ')}).`,
   }),
+  importNeedsProfile: (known: readonly string[]): Message => ({
+    fr: `--profile <id> est requis : le fichier ne nomme pas son profil (profils connus : ${known.join(', ')}).`,
+    en: `--profile <id> is required: the file does not name its profile (known profiles: ${known.join(', ')}).`,
+  }),
   profileIsFile: (value: string): Message => ({
     fr: `--profile attend un fichier de profil (.json, .yaml) : « ${value} » n’en est pas un.`,
     en: `--profile expects a profile file (.json, .yaml): "${value}" is not one.`,

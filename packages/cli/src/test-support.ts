@@ -11,6 +11,7 @@ export function memoryIo(isTty = false) {
     stdout: (text) => out.push(text),
     stderr: (text) => err.push(text),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: async (path, text) => {
       files[path] = text
     },

@@ -61,7 +61,7 @@ export type { PlaceNames, PlaceLabel, TablePlace } from './labels.js'
 /** The order of a plan's keys, per parent key, read from the `PlanDocument` schema (findings sort by it). */
 export { PLAN_KEY_ORDER, keyRank } from './key-order.js'
 export { buildNameIndex, participantKeys, splitAcronym, matchStandardEffect } from './names.js'
-export type { NameIndex } from './names.js'
+export type { NameIndex, NameCandidate } from './names.js'
 export { newId, derivedId } from './ids.js'
 export { pointerOf, joinPointer, parsePointer, resolvePointer, pointerResolves } from './pointer.js'
 export { sourceLocator } from './source-location.js'
@@ -86,3 +86,10 @@ export {
   type ProfileLoad,
 } from './profile/profile-file.js'
 export { locatedIn, placeOf, readSourceText, type LocatedIssue, type SourcePosition, type SourceRead } from './source-text.js'
+
+// The XLSX form's layout, shared by the blank form, the plan rendered as a workbook and the importer
+export { SHEET_NAMES, FORM_WORDS, DOCUMENT_FIELDS, HIDDEN_HEADINGS } from './form/form-words.js'
+export type { FormLanguage, FormSheetKey, DocumentField } from './form/form-words.js'
+export { formColumns, formSheets } from './form/plan-form.js'
+export type { FormColumn, FormSheet, PlanColumnKey } from './form/plan-form.js'
+export { textListCell, parseTextListCell, numberedCell, parseNumberedCell, blocksCell, parseBlocksCell, scheduleCell, parseScheduleCell } from './form/cell-text.js'

@@ -1,5 +1,4 @@
-import { localize, type Locale, type LocalizedText, type Profile } from '@demarche/domain'
-import { COLUMN_KEYS } from '@demarche/domain'
+import { FORM_WORDS, type FormSheet, formSheets, localize, type Locale, type LocalizedText, type Profile, SHEET_NAMES } from '@demarche/domain'
 import ExcelJS from 'exceljs'
 import { withFixedDates } from './fixed-zip.js'
 
@@ -24,56 +23,8 @@ function lineCount(value: string, width: number): number {
 /** Rows prepared for entries (participants, plan rows): validation and formatting cover them. */
 export const FORM_ROWS = 500
 
-/** The sheet names, fixed per language: the importer finds the parts by them. */
-export const SHEET_NAMES = {
-  fr: { instructions: 'Instructions', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', lists: 'Listes' },
-  en: { instructions: 'Instructions', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', lists: 'Lists' },
-} as const
-
-export const FORM_WORDS = {
-  fr: {
-    organisation: 'Organisme',
-    contacts: 'Personne(s) contact',
-    fiduciary: 'Fiduciaire',
-    yes: 'Oui',
-    no: 'Non',
-    number: 'No',
-    kind: 'Type d’étape',
-    title: 'Titre',
-    date: 'Date (AAAA-MM-JJ ou telle qu’écrite)',
-    description: 'Description',
-    text: 'Texte',
-    priority: 'Priorité transversale',
-    response: 'Réponse',
-    effect: 'Effet visé',
-    budgetLine: 'Ligne du montage financier',
-    chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
-    chooseFromList: 'Choisissez dans la liste.',
-    notInList: 'Cette valeur n’est pas dans la liste ; elle sera signalée à l’importation.',
-    intro: 'Remplissez une ligne par action ; répétez l’axe et l’objectif sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes.',
-  },
-  en: {
-    organisation: 'Organisation',
-    contacts: 'Contact person(s)',
-    fiduciary: 'Fiduciary',
-    yes: 'Yes',
-    no: 'No',
-    number: 'No.',
-    kind: 'Step kind',
-    title: 'Title',
-    date: 'Date (YYYY-MM-DD or as written)',
-    description: 'Description',
-    text: 'Text',
-    priority: 'Transversal priority',
-    response: 'Response',
-    effect: 'Intended effect',
-    budgetLine: 'Financial plan line',
-    chooseParticipant: 'Choose an organisation from the Participants sheet, or type the names, one per line (Alt+Enter).',
-    chooseFromList: 'Choose from the list.',
-    notInList: 'This value is not in the list; the import will flag it.',
-    intro: 'Fill one row per action; repeat the axis and the objective on every row. Do not rename the sheets or the headers.',
-  },
-} as const
+/** The form's words live in the domain: the blank form, the plan rendered as a workbook and the importer share them. */
+export { FORM_WORDS, SHEET_NAMES }
 
 /**
  * The blank XLSX form of a profile: a sheet per part of the plan with the profile's headings, data validation
@@ -131,14 +82,18 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     }),
   ) as Record<keyof typeof vocabularies, string | undefined>
 
-  const table = (name: string, headers: string[], widths: number[]) => {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...pageSetup, printTitlesRow: '1:1' } })
-    sheet.columns = headers.map((header, index) => ({ header, width: widths[index] ?? 30, style: { alignment: { wrapText: true, vertical: 'top' } } }))
+  // Every data sheet is the domain's layout, the one the plan rendered as a workbook has and the importer reads.
+  const table = (form: FormSheet) => {
+    const sheet = workbook.addWorksheet(form.name, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...pageSetup, printTitlesRow: '1:1' } })
+    sheet.columns = form.columns.map((column) => ({ header: column.header, key: column.key, width: column.width, hidden: column.hidden ?? false, style: { alignment: { wrapText: true, vertical: 'top' } } }))
+    form.rows.forEach((cells, index) => cells.forEach((value, column) => value !== '' && (sheet.getCell(index + 2, column + 1).value = value)))
     const header = sheet.getRow(1)
     header.font = { bold: true }
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
     return sheet
   }
+  const forms = new Map(formSheets(profile, language).map((form) => [form.key, form]))
+  const columnOf = (sheet: ExcelJS.Worksheet, key: string) => sheet.getColumnKey(key)?.number
   const validate = (sheet: ExcelJS.Worksheet, column: number, range: string | undefined, prompt: string, strict: boolean) => {
     if (!range) return
     const letter = sheet.getColumn(column).letter
@@ -158,37 +113,18 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     })
   }
 
-  if (present('participants')) {
-    const sheet = table(names.participants, [words.organisation, words.contacts, words.fiduciary], [48, 40, 14])
-    validate(sheet, 3, listRange.yesNo, words.chooseFromList, true)
-  }
-  if (present('preparation')) {
-    const sheet = table(names.preparation, [words.number, words.kind, words.title, words.date, words.description], [6, 30, 40, 22, 70])
-    validate(sheet, 2, listRange.stepKinds, words.chooseFromList, false)
-  }
-
-  const columns = COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent')
-  const levels = (['axis', 'objective', 'action'] as const).filter((key) => profile.levels[key].presence !== 'absent')
-  const headers = [
-    ...levels.map((key) => text(profile.levels[key].columnHeading ?? profile.levels[key].label)),
-    ...columns.flatMap((key) => [text(profile.columns[key].label), ...(key === 'results' && listRange.effects ? [words.effect] : []), ...(key === 'budget' && listRange.budgetLines ? [words.budgetLine] : [])]),
-  ]
-  const plan = table(names.plan, headers, headers.map((_, index) => (index < levels.length ? 32 : 30)))
-  const participants = present('participants') ? `'${names.participants}'!$A$2:$A$${FORM_ROWS + 1}` : undefined
-  headers.forEach((header, index) => {
-    const key = columns.find((candidate) => text(profile.columns[candidate].label) === header)
-    if (key === 'responsible' || key === 'partners') validate(plan, index + 1, participants, words.chooseParticipant, false)
-    if (header === words.effect) validate(plan, index + 1, listRange.effects, words.chooseFromList, false)
-    if (header === words.budgetLine) validate(plan, index + 1, listRange.budgetLines, words.chooseFromList, true)
-  })
-
-  if (present('priorityResponses')) {
-    const sheet = table(names.priorities, [words.priority, words.response], [40, 100])
-    validate(sheet, 1, listRange.priorities, words.chooseFromList, true)
-    vocabularies.priorities.forEach((priority, index) => (sheet.getCell(index + 2, 1).value = priority))
-  }
-  if (present('followUp')) table(names.followUp, [words.number, words.text], [6, 110])
-  if (present('complementarity')) table(names.complementarity, [words.number, words.text], [6, 110])
+  const sheets = new Map([...forms].map(([key, form]) => [key, table(form)]))
+  const participants = sheets.get('participants')
+  if (participants) validate(participants, columnOf(participants, 'fiduciary')!, listRange.yesNo, words.chooseFromList, true)
+  const preparation = sheets.get('preparation')
+  if (preparation) validate(preparation, columnOf(preparation, 'kind')!, listRange.stepKinds, words.chooseFromList, false)
+  const plan = sheets.get('plan')!
+  const roster = participants ? `'${participants.name}'!$A$2:$A$${FORM_ROWS + 1}` : undefined
+  for (const key of ['responsible', 'partners'] as const) if (columnOf(plan, key)) validate(plan, columnOf(plan, key)!, roster, words.chooseParticipant, false)
+  if (columnOf(plan, 'effect')) validate(plan, columnOf(plan, 'effect')!, listRange.effects, words.chooseFromList, false)
+  if (columnOf(plan, 'budgetLine')) validate(plan, columnOf(plan, 'budgetLine')!, listRange.budgetLines, words.chooseFromList, true)
+  const priorities = sheets.get('priorities')
+  if (priorities) validate(priorities, columnOf(priorities, 'priority')!, listRange.priorities, words.chooseFromList, true)
 
   return withFixedDates(new Uint8Array(await workbook.xlsx.writeBuffer()), date)
 }

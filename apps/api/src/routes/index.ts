@@ -20,6 +20,9 @@ import { resolveComment } from './comments/resolve.js'
 import type { Printer } from './documents/formats.js'
 import { getPlanDocument } from './documents/plan-document.js'
 import { getPlanReport } from './documents/plan-report.js'
+import { getBlankForm } from './imports/blank-form.js'
+import { importPlan } from './imports/import-plan.js'
+import { importPlanVersion } from './imports/import-plan-version.js'
 import { evaluatePlan } from './evaluations/create.js'
 import { evaluateDocument } from './evaluations/evaluate-document.js'
 import { listEvaluations } from './evaluations/list.js'
@@ -53,10 +56,10 @@ export interface V1Options {
 }
 
 /** Operations on a plan and what hangs from it, under `/v1/plans`. */
-const PLAN_OPERATIONS: Array<FastifyPluginAsyncTypebox<{ plans: PlansService; assessments: AssessmentsService; printer: Printer }>> = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, resolveComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport, getAssessment, putAssessment, getAssessmentLetter]
+const PLAN_OPERATIONS: Array<FastifyPluginAsyncTypebox<{ plans: PlansService; assessments: AssessmentsService; printer: Printer }>> = [listPlans, createPlan, getPlan, replacePlan, patchPlan, listPlanVersions, getPlanVersion, transitionPlan, listPlanTransitions, listComments, createComment, resolveComment, listEvaluations, evaluatePlan, getPlanDocument, getPlanReport, getAssessment, putAssessment, getAssessmentLetter, importPlan, importPlanVersion]
 
 /** Reference data anyone may read, under `/v1`. */
-const REFERENCE_READS: Array<FastifyPluginAsyncTypebox<{ catalog: CatalogService; registry: Registry }>> = [listProfiles, getProfile, listRuleSets, getRuleSet, listProgrammes, listChantiers, listOrganisations]
+const REFERENCE_READS: Array<FastifyPluginAsyncTypebox<{ catalog: CatalogService; registry: Registry }>> = [listProfiles, getProfile, getBlankForm, listRuleSets, getRuleSet, listProgrammes, listChantiers, listOrganisations]
 
 /** Writes to reference data, access and the audit log, under `/v1`: each asks the policy itself. */
 const CATALOG_OPERATIONS = [createProgramme, createChantier, createOrganisation, listApiKeys, createApiKey, revokeApiKey, listAudit]

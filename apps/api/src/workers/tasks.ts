@@ -1,6 +1,8 @@
 // The heavy work of the service, as plain-data tasks: what a worker thread of the pool runs (this module's
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
+import type { PlanDocument } from '@demarche/domain'
+import type { PlanImport } from '@demarche/import'
 import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
 import { createRulesEngine, type Engine, type FindingDecision, type SpellChecker, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
@@ -8,6 +10,7 @@ import { Piscina } from 'piscina'
 import secureJson from 'secure-json-parse'
 import { checkJson } from '../limits.js'
 import { problemOf, type ProblemInput } from '../plugins/problem.js'
+import { importWithProfile } from '../routes/imports/import-problem.js'
 import { byReference, Report, SHARED_SCHEMAS } from '../schemas.js'
 import type { Definitions } from '../services/registry.js'
 
@@ -41,6 +44,8 @@ export type Task = (
   | { kind: 'render-report'; plan: string; format: RenderFormat; locale: Locale; clock: number; planHref: string; ruleSet?: string; decisions?: FindingDecision[] }
   /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
   | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
+  /** An Office file (DOCX or XLSX) read into a plan of the profile, with its import report and the plan's draft evaluation. */
+  | { kind: 'import-plan'; body: Uint8Array; profile?: string }
 ) & {
   /**
    * The registered profiles and rule sets the task reads (`Definitions` as JSON text, from the service's
@@ -56,6 +61,7 @@ export interface TaskOutputs {
   'render-plan': Uint8Array
   'render-report': Uint8Array
   'render-avis': Uint8Array
+  'import-plan': { imported: PlanImport & { plan: PlanDocument }; evaluation: Report }
 }
 
 /**
@@ -169,6 +175,11 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       const render = renderers[task.format].renderReport
       if (!render) throw new Error(`No report layout in ${task.format}`)
       return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
+    }
+    case 'import-plan': {
+      // The hostile-file guards run first, inside importPlan; a plan read is evaluated where it was read.
+      const imported = await importWithProfile(task.profile, task.body, engine.profiles)
+      return { imported, evaluation: engine.evaluate(imported.plan, { stage: 'draft' }) }
     }
     case 'render-avis': {
       const input = JSON.parse(task.input) as AvisInput

@@ -1,4 +1,4 @@
-import { fiscalYearOf, localize, type PlanDocument } from '@demarche/domain'
+import { fiscalYearOf, type FormSheet, formSheets, localize, type PlanDocument } from '@demarche/domain'
 import ExcelJS from 'exceljs'
 import { languageOf, type RenderContext } from '../context.js'
 import { plainText } from '../inline.js'
@@ -11,7 +11,10 @@ import { xmlSafeDeep } from '../xml-safe.js'
 
 /**
  * The plan as a workbook: a "Budget" sheet laid out like the montage financier (lines × fiscal years, with
- * subtotals and totals as formulas carrying their computed values) and one sheet per axis with the plan table.
+ * subtotals and totals as formulas carrying their computed values), then the plan as the filled XLSX form
+ * (the domain's layout, the blank form's): the Document, Participants, Préparation, Plan (one line per
+ * action), Priorités, Suivi and Complémentarité sheets, with the ids in hidden columns. The importer reads
+ * those sheets back, cells as they are edited, so the workbook is both a view of the plan and a way back in.
  */
 export async function planXlsx(given: PlanDocument, givenContext: RenderContext): Promise<Uint8Array> {
   const plan = xmlSafeDeep(given)
@@ -24,7 +27,7 @@ export async function planXlsx(given: PlanDocument, givenContext: RenderContext)
   workbook.modified = date
   workbook.title = view.title
   budgetSheet(workbook, plan, view, context)
-  for (const axis of view.axes) axisSheet(workbook, axis, view, context)
+  for (const form of formSheets(context.profile, context.locale === 'en-CA' ? 'en' : 'fr', plan)) formSheet(workbook, form, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   const parts = new Map(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data] as const))
   const texts = new Map([...parts].filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
@@ -161,46 +164,27 @@ function budgetSheet(workbook: ExcelJS.Workbook, plan: PlanDocument, view: PlanV
   }
 }
 
-function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, context: RenderContext): void {
-  const sheet = workbook.addWorksheet(sheetName(axis.short), {
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: LETTER },
+function formSheet(workbook: ExcelJS.Workbook, form: FormSheet, context: RenderContext): void {
+  const sheet = workbook.addWorksheet(sheetName(form.name), {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: LETTER, printTitlesRow: '1:1' },
   })
-  sheet.getCell('A1').value = plainText(axis.heading)
-  sheet.getCell('A1').font = { bold: true, size: 13, color: { argb: argb(context.theme.primary) } }
-  const header = [view.labels.objectiveColumn, ...axis.columns.map((column) => column.label)]
-  const headerRow = sheet.getRow(3)
-  header.forEach((text, index) => (headerRow.getCell(index + 1).value = plainText(text)))
-  styleHeader(headerRow, header.length, context)
-  sheet.views = [{ state: 'frozen', ySplit: 3, xSplit: 1 }]
-  sheet.pageSetup.printTitlesRow = '3:3'
-  const widths = header.map((_, index) => (index === 0 ? 30 : 34))
-  sheet.columns = widths.map((width) => ({ width }))
-  headerRow.height = rowHeight(header.map(plainText), widths)
-  // The axis's description (a service offer's volet says what it is about here) on the row above the table.
-  const description = cellText(axis.description, wordsOf(context).colon)
-  if (description) {
-    const row = sheet.getRow(2)
-    row.getCell(1).value = description
+  const widths = form.columns.map((column) => column.width)
+  sheet.columns = form.columns.map((column) => ({ width: column.width, hidden: column.hidden ?? false }))
+  const header = sheet.getRow(1)
+  form.columns.forEach((column, index) => (header.getCell(index + 1).value = column.header))
+  styleHeader(header, form.columns.length, context)
+  header.height = rowHeight(form.columns.map((column) => column.header), widths)
+  form.rows.forEach((cells, index) => {
+    const row = sheet.getRow(index + 2)
+    cells.forEach((text, column) => {
+      if (text === '') return
+      row.getCell(column + 1).value = form.columns[column]!.numeric && /^\d+$/.test(text) ? Number(text) : text
+    })
     row.alignment = { wrapText: true, vertical: 'top' }
-    sheet.mergeCells(2, 1, 2, header.length)
-    row.height = rowHeight([description], [widths.reduce((sum, width) => sum + width, 0)])
-  }
-  let rowNumber = 4
-  for (const objective of axis.objectives) {
-    const rows = objective.rows.length > 0 ? objective.rows : [undefined]
-    const first = rowNumber
-    for (const row of rows) {
-      const sheetRow = sheet.getRow(rowNumber++)
-      sheetRow.getCell(1).value = `${objective.label} — ${plainText(objective.title)}${objective.details.length ? `\n${cellText(objective.details, wordsOf(context).colon)}` : ''}`
-      axis.columns.forEach((column, index) => (sheetRow.getCell(index + 2).value = row ? cellText(row.cells[column.key] ?? [], wordsOf(context).colon) : ''))
-      sheetRow.alignment = { wrapText: true, vertical: 'top' }
-      // Spreadsheets do not grow a row to fit wrapped text they did not lay out themselves: its height is set.
-      const texts: string[] = []
-      sheetRow.eachCell({ includeEmpty: true }, (cell, column) => (texts[column - 1] = column === 1 && rows.length > 1 ? '' : String(cell.value ?? '')))
-      sheetRow.height = rowHeight(texts, widths)
-    }
-    if (rowNumber - 1 > first) sheet.mergeCells(first, 1, rowNumber - 1, 1)
-  }
+    // Spreadsheets do not grow a row to fit wrapped text they did not lay out themselves: its height is set.
+    row.height = rowHeight(cells.map((text, column) => (form.columns[column]!.hidden ? '' : text)), widths)
+  })
 }
 
 /** Points per line of 11 pt text, and the most a row may be (Excel's limit). */

@@ -16,11 +16,11 @@ describe('the XLSX of the 2026-2028 plan', () => {
   const plan = seeds.crevale2026()
   const ready = planXlsx(plan, context(plan))
 
-  it('has a Budget sheet and one sheet per axis, with frozen headers and landscape print setup', async () => {
+  it('has a Budget sheet and the sheets of the filled form, with frozen headers and landscape print setup', async () => {
     const workbook = await load(await ready)
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Axe 1', 'Axe 2', 'Axe 3', 'Axe 4'])
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Document', 'Participants', 'Préparation', 'Plan', 'Priorités', 'Suivi', 'Complémentarité'])
     for (const sheet of workbook.worksheets) {
-      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 })
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: sheet.name === 'Budget' ? 3 : 1 })
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 })
     }
   })
@@ -44,13 +44,17 @@ describe('the XLSX of the 2026-2028 plan', () => {
     expect(sheet.getRow(5).getCell(4).numFmt).toMatch(/^#,##0\.00\\? "\$"$/)
   })
 
-  it('puts the plan table of each axis on its sheet', async () => {
-    const sheet = (await load(await ready)).getWorksheet('Axe 4')!
-    expect(String(sheet.getCell('A4').value)).toMatch(/^Objectif 1 — Déterminer une structure de gouvernance/)
-    expect(String(sheet.getCell('H7').value)).toContain('Voir onglet Budget ligne 13')
-    const schedule = String(sheet.getRow(5).getCell(7).value)
-    expect(schedule).toContain('An 7')
-    expect(schedule).toContain('3. Priorisation des actions')
+  it('puts the plan table on the Plan sheet, one line per action, the ids in hidden columns', async () => {
+    const sheet = (await load(await ready)).getWorksheet('Plan')!
+    const column = (header: string) => Array.from(sheet.getRow(1).values as unknown[], String).indexOf(header)
+    const lines = sheet.getRows(2, sheet.rowCount - 1)!
+    const governance = lines.find((row) => String(row.getCell(column('Objectifs')).value ?? '').startsWith('1. Déterminer une structure de gouvernance'))!
+    expect(String(governance.getCell(1).value)).toMatch(/^4\. Maintenir le lieu de concertation/)
+    const schedules = lines.map((row) => String(row.getCell(column('Échéancier')).value ?? ''))
+    expect(schedules.some((text) => text.includes('[An 7]') && text.includes('3. Priorisation des actions'))).toBe(true)
+    expect(lines.some((row) => String(row.getCell(column('Budget')).value ?? '').includes('Voir onglet Budget ligne 13'))).toBe(true)
+    for (const hidden of ['axis-id', 'objective-id', 'row-id', 'action-id']) expect(sheet.getColumn(column(hidden)).hidden, hidden).toBe(true)
+    expect(governance.getCell(column('objective-id')).value).toBe(plan.axes[3]!.objectives[0]!.id)
   })
 
   it('gives the same bytes for the same plan and clock', async () => {
@@ -83,25 +87,27 @@ describe('a list item with a lead in a cell', () => {
   })
 })
 
-describe('the axis sheets', () => {
-  it('set each row tall enough for its wrapped cells', async () => {
+describe('the Plan sheet', () => {
+  it('sets each row tall enough for its wrapped cells', async () => {
     const plan = seeds.crevale2026()
-    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Axe 2')!
-    for (let number = 4; number <= sheet.rowCount; number++) {
+    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Plan')!
+    for (let number = 2; number <= sheet.rowCount; number++) {
       const row = sheet.getRow(number)
-      const longest = Math.max(...[2, 3, 4, 5, 6, 7, 8].map((column) => String(row.getCell(column).value ?? '').split('\n').length))
-      expect(row.height, `row ${number}`).toBeGreaterThanOrEqual(longest * 15)
+      const longest = Math.max(...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((column) => String(row.getCell(column).value ?? '').split('\n').length))
+      expect(row.height, `row ${number}`).toBeGreaterThanOrEqual(Math.min(409, longest * 15))
     }
-    expect(sheet.getRow(3).height).toBeGreaterThan(15)
+    expect(sheet.getRow(1).height).toBeGreaterThan(15)
   })
 
-  it('include the axis descriptions (the service offer’s volets)', async () => {
+  it('includes the axis descriptions (the service offer’s volets)', async () => {
     const plan = seeds.crevaleServiceOffer()
-    const workbook = await load(await planXlsx(plan, context(plan)))
-    plan.axes.forEach((axis, index) => {
+    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Plan')!
+    const column = Array.from(sheet.getRow(1).values as unknown[], String).indexOf('Description de l’axe')
+    const written = sheet.getColumn(column).values.map((value) => String(value ?? '')).join('\n')
+    for (const axis of plan.axes) {
       const text = (axis.description ?? []).map((block) => ('text' in block ? block.text : '')).join(' ').slice(0, 40)
-      if (text) expect(String(workbook.worksheets[index + 1]!.getCell('A2').value)).toContain(text)
-    })
-    expect(String(workbook.worksheets[1]!.getCell('A2').value)).toContain('Rassembler des partenaires')
+      if (text) expect(written).toContain(text)
+    }
+    expect(written).toContain('Rassembler des partenaires')
   })
 })

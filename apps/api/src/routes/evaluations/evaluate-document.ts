@@ -37,6 +37,8 @@ export const evaluateDocument: FastifyPluginAsyncTypebox<{ registry: Registry }>
       authorize(request.principal, 'document.evaluate')
       const query = request.query
       const options = { ...(query.ruleSet && { ruleSet: query.ruleSet }), ...(query.stage && { stage: query.stage }) }
+      // No body at all (no content type sent): nothing to evaluate, a bad request rather than a parse of `undefined`.
+      if (request.body === undefined) throw Object.assign(new Error('A plan document is required in the body'), { statusCode: 400 })
       // Other JSON media types (application/json-patch+json) arrive parsed by the app's own parsers.
       if (!Buffer.isBuffer(request.body)) {
         const { ruleSet, definitions } = await registry.forPlan(request.body, query.ruleSet)

@@ -1,0 +1,115 @@
+/**
+ * The words of the XLSX form (sheet names, column headings, document fields), fixed per language: the blank
+ * form, the plan rendered as a workbook and the importer share them, so the three are one layout.
+ */
+export const SHEET_NAMES = {
+  fr: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', narrative: 'Autres textes', lists: 'Listes' },
+  en: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', narrative: 'Other texts', lists: 'Lists' },
+} as const
+
+export type FormLanguage = keyof typeof SHEET_NAMES
+export type FormSheetKey = keyof (typeof SHEET_NAMES)['fr']
+
+export const FORM_WORDS = {
+  fr: {
+    organisation: 'Organisme',
+    contacts: 'Personne(s) contact',
+    fiduciary: 'Fiduciaire',
+    acronym: 'Sigle',
+    note: 'Note',
+    participantKind: 'Type de participant',
+    participantKinds: { organisation: 'Organisme', 'elected-official': 'Personne élue', citizen: 'Citoyen ou citoyenne' },
+    yes: 'Oui',
+    no: 'Non',
+    number: 'No',
+    kind: 'Type d’étape',
+    title: 'Titre',
+    date: 'Date (AAAA-MM-JJ ou telle qu’écrite)',
+    description: 'Description',
+    text: 'Texte',
+    priority: 'Priorité transversale',
+    heading: 'Intitulé',
+    response: 'Réponse',
+    effect: 'Effet visé',
+    budgetLine: 'Ligne du montage financier',
+    axisDescription: 'Description de l’axe',
+    objectiveDetails: 'Précisions sur l’objectif',
+    actionLabel: 'Repère de l’action',
+    actionContent: 'Contenu de l’action',
+    field: 'Champ',
+    value: 'Valeur',
+    chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
+    chooseFromList: 'Choisissez dans la liste.',
+    notInList: 'Cette valeur n’est pas dans la liste ; elle sera signalée à l’importation.',
+    intro: 'Remplissez une ligne par action ; répétez l’axe et l’objectif sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Échéancier : une ligne [An 6] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.',
+  },
+  en: {
+    organisation: 'Organisation',
+    contacts: 'Contact person(s)',
+    fiduciary: 'Fiduciary',
+    acronym: 'Acronym',
+    note: 'Note',
+    participantKind: 'Participant type',
+    participantKinds: { organisation: 'Organisation', 'elected-official': 'Elected official', citizen: 'Citizen' },
+    yes: 'Yes',
+    no: 'No',
+    number: 'No.',
+    kind: 'Step kind',
+    title: 'Title',
+    date: 'Date (YYYY-MM-DD or as written)',
+    description: 'Description',
+    text: 'Text',
+    priority: 'Transversal priority',
+    heading: 'Heading',
+    response: 'Response',
+    effect: 'Intended effect',
+    budgetLine: 'Financial plan line',
+    axisDescription: 'Axis description',
+    objectiveDetails: 'Objective details',
+    actionLabel: 'Action label',
+    actionContent: 'Action content',
+    field: 'Field',
+    value: 'Value',
+    chooseParticipant: 'Choose an organisation from the Participants sheet, or type the names, one per line (Alt+Enter).',
+    chooseFromList: 'Choose from the list.',
+    notInList: 'This value is not in the list; the import will flag it.',
+    intro: 'Fill one row per action; repeat the axis and the objective on every row. Do not rename the sheets or the headers. Schedule: a line [Year 6] opens a block of years, “1.” numbers a step, “•” marks one without a number, an indented “–” lists its items.',
+  },
+} as const
+
+/** The fields of the Document sheet (one per row: the field's name, then its value), in the order written. */
+export const DOCUMENT_FIELDS = {
+  planId: { fr: 'Identifiant du plan', en: 'Plan identifier' },
+  profile: { fr: 'Profil', en: 'Profile' },
+  title: { fr: 'Titre', en: 'Title' },
+  language: { fr: 'Langue', en: 'Language' },
+  status: { fr: 'Statut', en: 'Status' },
+  programme: { fr: 'Programme', en: 'Programme' },
+  reviewingBody: { fr: 'Instance qui examine', en: 'Reviewing body' },
+  chantier: { fr: 'Chantier', en: 'Chantier' },
+  fiduciary: { fr: 'Fiduciaire du chantier', en: 'Chantier’s fiduciary' },
+  issuer: { fr: 'Émetteur', en: 'Issuer' },
+  firstYear: { fr: 'Première année (An)', en: 'First year (Year)' },
+  lastYear: { fr: 'Dernière année (An)', en: 'Last year (Year)' },
+  depositDate: { fr: 'Date de dépôt', en: 'Deposit date' },
+  revisionOf: { fr: 'Révise le plan', en: 'Revises plan' },
+  regionalPriority: { fr: 'Priorité régionale', en: 'Regional priority' },
+  participantsRaw: { fr: 'Participants (tels qu’écrits)', en: 'Participants (as written)' },
+  preparationIntro: { fr: 'Introduction de la préparation', en: 'Preparation introduction' },
+  complementarityHeading: { fr: 'Titre de la complémentarité', en: 'Complementarity heading' },
+} as const
+export type DocumentField = keyof typeof DOCUMENT_FIELDS
+
+/**
+ * Hidden columns carry what a person does not edit but a round trip must keep: the stable ids (a blank form
+ * leaves them empty and the importer derives them). Their headings are technical and the same in both languages.
+ */
+export const HIDDEN_HEADINGS = {
+  id: 'id',
+  axisId: 'axis-id',
+  axisHeading: 'axis-heading',
+  objectiveId: 'objective-id',
+  rowId: 'row-id',
+  actionId: 'action-id',
+  raw: 'raw',
+} as const
