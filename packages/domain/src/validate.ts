@@ -7,7 +7,7 @@ import { forEachIdentifiedNode } from './identified.js'
 import { buildNameIndex, type NameIndex } from './names.js'
 import { type NotationSlot, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
-import type { Profile } from './profile/profile.js'
+import type { Profile, YearScheme } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
 import { planSchemaFor } from './schema.js'
 import { visitPlan } from './walk.js'
@@ -152,12 +152,12 @@ function unknownVocabulary(profile: Profile, pointer: string, what: { fr: string
 function formVocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
   const issues: Issue[] = []
   const priorities = new Set(profile.transversalPriorities.map((entry) => entry.id))
-  plan.priorityResponses.forEach((response, i) => {
+  plan.priorityResponses?.forEach((response, i) => {
     if (!priorities.has(response.priorityId))
       issues.push(unknownVocabulary(profile, `/priorityResponses/${i}/priorityId`, { fr: 'une priorité transversale', en: 'a transversal priority' }, response.priorityId))
   })
   const kinds = new Set(profile.preparationStepKinds.map((entry) => entry.id))
-  plan.preparation.steps.forEach((step, i) => {
+  plan.preparation?.steps.forEach((step, i) => {
     if (!kinds.has(step.kind)) issues.push(unknownVocabulary(profile, `/preparation/steps/${i}/kind`, { fr: 'un type d’étape', en: 'a step kind' }, step.kind))
   })
   return issues
@@ -167,18 +167,20 @@ function formVocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
 class StaleNotations {
   readonly issues: Issue[] = []
   private readonly names: NameIndex
+  private readonly scheme: YearScheme
   // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text of a kind is parsed once.
   private readonly fresh = new Map<NotationSlot['kind'], Map<string, unknown>>()
 
   constructor(plan: PlanDocument, profile: Profile) {
-    this.names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+    this.names = buildNameIndex(plan.participants?.entries ?? [], profile.partnerGroups)
+    this.scheme = profile.yearScheme
   }
 
   check(slot: NotationSlot): void {
     let parsed = this.fresh.get(slot.kind)
     if (!parsed) this.fresh.set(slot.kind, (parsed = new Map()))
     let expected = parsed.get(slot.stored.raw)
-    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, this.names)))
+    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, this.names, this.scheme)))
     if (!Value.Equal(slot.stored, expected))
       this.issues.push({
         code: 'stale-notation',

@@ -136,26 +136,26 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       caption: l(profile.sections.participants.label),
       titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
-      rows: plan.participants.entries.map((entry) => [
+      rows: (plan.participants?.entries ?? []).map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
       ]),
     },
   ])
   formSection('preparation', 'preparation', () => [
-    ...(plan.preparation.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
+    ...(plan.preparation?.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
     {
       type: 'list',
-      ordered: plan.preparation.steps.every((step) => step.number !== undefined),
-      items: plan.preparation.steps.map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
+      ordered: (plan.preparation?.steps ?? []).every((step) => step.number !== undefined),
+      items: (plan.preparation?.steps ?? []).map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
     },
   ])
-  formSection('followUp', 'suivi', () => [list(plan.followUp)])
-  formSection('complementarity', 'complementarite', () => [list(plan.complementarity.points)])
+  formSection('followUp', 'suivi', () => [list((plan.followUp ?? []))])
+  formSection('complementarity', 'complementarite', () => [list((plan.complementarity?.points ?? []))])
   formSection(
     'priorityResponses',
     'priorites-transversales',
-    () => plan.priorityResponses.flatMap((response): ViewBlock[] => {
+    () => (plan.priorityResponses ?? []).flatMap((response): ViewBlock[] => {
       const priority = profile.transversalPriorities.find((entry) => entry.id === response.priorityId)
       const name = response.heading ?? (priority ? localize(priority.label, lang) : response.priorityId)
       return [{ type: 'paragraph', text: t(name), strong: true }, ...blocks(response.blocks, t)]

@@ -122,11 +122,11 @@ export function anchorOf(plan: PlanDocument, pointer: string): string | undefine
     case 'participants':
       return 'participants'
     case 'preparation':
-      return (index(b) !== undefined ? plan.preparation.steps[index(b)!]?.id : undefined) ?? 'preparation'
+      return (index(b) !== undefined ? (plan.preparation?.steps ?? [])[index(b)!]?.id : undefined) ?? 'preparation'
     case 'followUp':
-      return (index(a) !== undefined ? plan.followUp[index(a)!]?.id : undefined) ?? 'suivi'
+      return (index(a) !== undefined ? (plan.followUp ?? [])[index(a)!]?.id : undefined) ?? 'suivi'
     case 'complementarity':
-      return (index(b) !== undefined ? plan.complementarity.points[index(b)!]?.id : undefined) ?? 'complementarite'
+      return (index(b) !== undefined ? (plan.complementarity?.points ?? [])[index(b)!]?.id : undefined) ?? 'complementarite'
     case 'priorityResponses':
       return 'priorites-transversales'
     case 'regionalPriority':

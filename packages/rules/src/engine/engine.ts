@@ -120,7 +120,7 @@ function runRules(
   collector: Collector,
   { onRuleTiming, spellChecker }: EvaluateOptions,
 ): void {
-  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  const names = buildNameIndex((plan.participants?.entries ?? []), profile.partnerGroups)
   // Rows and texts as arrays, for whole-plan rules that ask: made at most once per evaluation.
   let rows: readonly RowVisit[] | undefined
   let texts: readonly TextField[] | undefined

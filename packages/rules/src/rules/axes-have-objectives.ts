@@ -18,13 +18,13 @@ export default defineRule({
     const axisLevel = { fr: localize(profile.levels.axis.label, 'fr').toLowerCase(), en: localize(profile.levels.axis.label, 'en').toLowerCase() }
     const objectiveLevel = { fr: localize(profile.levels.objective.label, 'fr').toLowerCase(), en: localize(profile.levels.objective.label, 'en').toLowerCase() }
     examine('/axes')
-    if (plan.axes.length === 0) report('no-axis', { pointer: '/axes', expected: '/axes/0', data: { level: axisLevel } })
+    if (plan.axes.length === 0) report('no-axis', { pointer: '/axes', expected: '/axes', data: { level: axisLevel } })
     for (const [a, axis] of plan.axes.entries()) {
       const pointer = `/axes/${a}`
       examine(pointer)
       if (axis.title.trim() === '') report('untitled', { pointer: `${pointer}/title`, subject: pointer })
       if (profile.levels.objective.presence !== 'absent' && axis.objectives.length === 0)
-        report('no-objective', { pointer, expected: `${pointer}/objectives/0`, data: { level: objectiveLevel } })
+        report('no-objective', { pointer, expected: `${pointer}/objectives`, data: { level: objectiveLevel } })
     }
   },
 })

@@ -23,7 +23,7 @@ export default defineRule({
       for (const [o, objective] of axis.objectives.entries()) {
         const pointer = `/axes/${a}/objectives/${o}`
         examine(pointer)
-        if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows/0` })
+        if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows` })
       }
     let objectiveOfRow: object | undefined
     let meansAbove = false
@@ -32,7 +32,7 @@ export default defineRule({
         if (objective !== objectiveOfRow) [objectiveOfRow, meansAbove] = [objective, false]
         examine(pointer)
         if (row.actions.some((action) => action.text.trim() !== '')) meansAbove = true
-        else if (!meansAbove) report('no-means', { pointer, expected: `${pointer}/actions/0`, data: { level } })
+        else if (!meansAbove) report('no-means', { pointer, expected: `${pointer}/actions`, data: { level } })
       },
     }
   },
