@@ -6,6 +6,8 @@ import type { Level } from './profile/profile.js'
  * need no gender are used ("pas de stratégie", "l’élément « stratégie »"), so that no sentence disagrees.
  */
 export interface LevelWords {
+  /** "stratégie" / "strategy", as in "strategy 2". */
+  name: { fr: string; en: string }
   /** "Cette stratégie" / "This strategy" (starts a sentence). */
   this: { fr: string; en: string }
   /** "la stratégie", "l’orientation" / "the strategy". */
@@ -28,8 +30,10 @@ export function levelWords(level: Level): LevelWords {
     en: grammar?.plural?.en ? lower(grammar.plural.en) : pluralEn(en),
   }
   const english = { this: `This ${en}`, the: `the ${en}`, of: `of the ${en}`, none: `no ${en}` }
+  const name = { fr, en }
   if (!grammar)
     return {
+      name,
       this: { fr: `Cet élément (${fr})`, en: english.this },
       the: { fr: elides ? `l’${fr}` : `l’élément « ${fr} »`, en: english.the },
       of: { fr: elides ? `de l’${fr}` : `de l’élément « ${fr} »`, en: english.of },
@@ -38,6 +42,7 @@ export function levelWords(level: Level): LevelWords {
     }
   const feminine = grammar.gender === 'feminine'
   return {
+    name,
     this: { fr: `${feminine ? 'Cette' : elides ? 'Cet' : 'Ce'} ${fr}`, en: english.this },
     the: { fr: elides ? `l’${fr}` : `${feminine ? 'la' : 'le'} ${fr}`, en: english.the },
     of: { fr: elides ? `de l’${fr}` : feminine ? `de la ${fr}` : `du ${fr}`, en: english.of },

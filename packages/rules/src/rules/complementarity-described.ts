@@ -14,6 +14,6 @@ export default defineRule({
     if (profile.sections.complementarity.presence === 'absent') return
     examine('/complementarity')
     if ((plan.complementarity?.points ?? []).every((point) => point.text.trim() === ''))
-      report('missing', { ...missingAt(plan, '/complementarity/points'), subject: '/complementarity' })
+      report('missing', { ...missingAt(plan, '/complementarity', '/complementarity/points'), subject: '/complementarity' })
   },
 })

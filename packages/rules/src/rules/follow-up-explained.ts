@@ -13,6 +13,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.followUp.presence === 'absent') return
     examine('/followUp')
-    if ((plan.followUp ?? []).every((item) => item.text.trim() === '')) report('missing', { ...missingAt(plan, '/followUp'), subject: '/followUp' })
+    if ((plan.followUp ?? []).every((item) => item.text.trim() === '')) report('missing', { ...missingAt(plan, '/followUp', '/followUp'), subject: '/followUp' })
   },
 })

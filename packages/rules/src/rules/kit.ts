@@ -41,11 +41,11 @@ export function listEn(items: readonly string[]): string {
 
 /**
  * Where a finding about missing content points: `expected` is where the content should go (an empty list,
- * or a section the document leaves out), and `pointer` the nearest place that exists in the plan, so that
- * neither names a node that is not there.
+ * or a section the document leaves out), and `pointer` the place the finding is about (`at`), or its nearest
+ * ancestor that exists in the plan, so that neither names a node that is not there.
  */
-export function missingAt(plan: PlanDocument, expected: string): { pointer: string; expected: string } {
-  let pointer = expected
+export function missingAt(plan: PlanDocument, at: string, expected: string): { pointer: string; expected: string } {
+  let pointer = at
   while (pointer !== '' && !pointerResolves(plan, pointer)) pointer = pointer.slice(0, pointer.lastIndexOf('/'))
   return { pointer, expected }
 }

@@ -15,6 +15,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.participants.presence === 'absent') return
     examine('/participants')
-    if ((plan.participants?.entries ?? []).length === 0) report('missing', { ...missingAt(plan, '/participants/entries'), subject: '/participants' })
+    if ((plan.participants?.entries ?? []).length === 0) report('missing', { ...missingAt(plan, '/participants', '/participants/entries'), subject: '/participants' })
   },
 })

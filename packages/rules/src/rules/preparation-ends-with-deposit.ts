@@ -30,7 +30,7 @@ export default defineRule({
     examine('/preparation/steps')
     const depositIndex = steps.findLastIndex((step) => step.kind === 'official-deposit')
     if (depositIndex < 0) {
-      report('no-deposit', { ...missingAt(plan, '/preparation/steps'), subject: '/preparation/steps' })
+      report('no-deposit', { ...missingAt(plan, '/preparation/steps', '/preparation/steps'), subject: '/preparation/steps' })
       return
     }
     const deposit = steps[depositIndex]!

@@ -13,6 +13,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.preparation.presence === 'absent') return
     examine('/preparation')
-    if ((plan.preparation?.steps ?? []).length === 0) report('missing', { ...missingAt(plan, '/preparation/steps'), subject: '/preparation' })
+    if ((plan.preparation?.steps ?? []).length === 0) report('missing', { ...missingAt(plan, '/preparation', '/preparation/steps'), subject: '/preparation' })
   },
 })

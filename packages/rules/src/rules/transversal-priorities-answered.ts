@@ -23,7 +23,7 @@ export default defineRule({
       examine(subject)
       const answers = (plan.priorityResponses ?? []).flatMap((response, index) => (response.priorityId === priority.id ? [index] : []))
       if (answers.length === 0) {
-        report('unanswered', { ...missingAt(plan, '/priorityResponses'), subject, data: { priority: name } })
+        report('unanswered', { ...missingAt(plan, '/priorityResponses', '/priorityResponses'), subject, data: { priority: name } })
         continue
       }
       if (answers.length > 1) report('duplicate', { pointer: `/priorityResponses/${answers[1]}`, subject, data: { priority: name } })

@@ -11,7 +11,7 @@ export const sectionCases: Record<string, Cases> = {
       {
         name: 'an empty roster',
         plan: edited(seed2026, (plan) => (plan.participants!.entries = [])),
-        findings: [{ messageId: 'missing', pointer: '/participants', expected: '/participants/entries/0', message: { en: 'No participating organisation is named.' } }],
+        findings: [{ messageId: 'missing', pointer: '/participants', expected: '/participants/entries', message: { en: 'No participating organisation is named.' } }],
       },
     ],
   },
@@ -43,7 +43,7 @@ export const sectionCases: Record<string, Cases> = {
   'preparation-steps-presented': {
     valid: [{ name: '14 steps', plan: seed2026() }],
     invalid: [
-      { name: 'no step', plan: edited(seed2026, (plan) => (plan.preparation!.steps = [])), findings: [{ messageId: 'missing', pointer: '/preparation', expected: '/preparation/steps/0' }] },
+      { name: 'no step', plan: edited(seed2026, (plan) => (plan.preparation!.steps = [])), findings: [{ messageId: 'missing', pointer: '/preparation', expected: '/preparation/steps' }] },
     ],
   },
   'preparation-chronological': {
@@ -71,7 +71,7 @@ export const sectionCases: Record<string, Cases> = {
       {
         name: 'no deposit among the steps',
         plan: edited(seed2026, (plan) => plan.preparation!.steps.pop()),
-        findings: [{ messageId: 'no-deposit', pointer: '/preparation/steps', expected: '/preparation/steps/13' }],
+        findings: [{ messageId: 'no-deposit', pointer: '/preparation/steps', expected: '/preparation/steps' }],
       },
       {
         name: 'a step after the deposit',
@@ -121,7 +121,7 @@ export const sectionCases: Record<string, Cases> = {
   },
   'follow-up-explained': {
     valid: [{ name: 'four mechanisms', plan: seed2026() }],
-    invalid: [{ name: 'none', plan: edited(seed2026, (plan) => (plan.followUp = [])), findings: [{ messageId: 'missing', pointer: '/followUp', expected: '/followUp/0' }] }],
+    invalid: [{ name: 'none', plan: edited(seed2026, (plan) => (plan.followUp = [])), findings: [{ messageId: 'missing', pointer: '/followUp', expected: '/followUp' }] }],
   },
   'follow-up-detail': {
     valid: [
@@ -142,7 +142,7 @@ export const sectionCases: Record<string, Cases> = {
       {
         name: 'no point',
         plan: edited(seed2026, (plan) => (plan.complementarity!.points = [])),
-        findings: [{ messageId: 'missing', pointer: '/complementarity', expected: '/complementarity/points/0' }],
+        findings: [{ messageId: 'missing', pointer: '/complementarity', expected: '/complementarity/points' }],
       },
     ],
   },
@@ -166,7 +166,7 @@ export const sectionCases: Record<string, Cases> = {
       {
         name: 'one answer missing',
         plan: edited(seed2026, (plan) => plan.priorityResponses!.splice(1, 1)),
-        findings: [{ messageId: 'unanswered', pointer: '/priorityResponses', expected: '/priorityResponses/2', message: { fr: 'La priorité transversale « Information et communication » n’a pas de réponse.' } }],
+        findings: [{ messageId: 'unanswered', pointer: '/priorityResponses', expected: '/priorityResponses', message: { fr: 'La priorité transversale « Information et communication » n’a pas de réponse.' } }],
       },
       {
         name: 'an empty answer and a second answer',
