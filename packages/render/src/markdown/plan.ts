@@ -16,11 +16,15 @@ export function planMarkdown(plan: PlanDocument, context: RenderContext): string
     out.push(...blocksMarkdown(section.blocks, view))
   }
   for (const axis of view.axes) out.push(...axisMarkdown(axis, view))
+  if (view.notes.length > 0) {
+    out.push(`## ${line(view.labels.notes)}`, '')
+    for (const note of view.notes) out.push(`${line(note.marker)} ${paragraph(note.text)}`, '')
+  }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
 function axisMarkdown(axis: AxisView, view: PlanView): string[] {
-  const out = [`## ${line(axis.heading)}`, '', ...blocksMarkdown(axis.description, view)]
+  const out = [...(axis.heading ? [`## ${line(axis.heading)}`, ''] : []), ...blocksMarkdown(axis.description, view)]
   for (const objective of axis.objectives) {
     if (objective.rows.length === 0) {
       out.push(`- ${text(objective.title)}`)

@@ -19,11 +19,12 @@ export async function planXlsx(given: PlanDocument, givenContext: RenderContext)
   const view = planView(plan, context)
   const date = context.clock()
   const workbook = new ExcelJS.Workbook()
-  workbook.creator = context.theme.organisation ?? 'Démarche'
+  workbook.creator = context.theme.organisation ?? view.author
   workbook.created = date
   workbook.modified = date
   workbook.title = view.title
-  budgetSheet(workbook, plan, view, context)
+  // No budget sheet for a form without a budget column, unless the plan brings its montage financier.
+  if (context.profile.columns.budget.presence !== 'absent' || plan.financialPlan) budgetSheet(workbook, plan, view, context)
   for (const axis of view.axes) axisSheet(workbook, axis, view, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   const parts = new Map(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data] as const))
@@ -165,7 +166,7 @@ function axisSheet(workbook: ExcelJS.Workbook, axis: AxisView, view: PlanView, c
   const sheet = workbook.addWorksheet(sheetName(axis.short), {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: LETTER },
   })
-  sheet.getCell('A1').value = plainText(axis.heading)
+  sheet.getCell('A1').value = plainText(axis.heading ?? axis.caption)
   sheet.getCell('A1').font = { bold: true, size: 13, color: { argb: argb(context.theme.primary) } }
   const header = [view.labels.objectiveColumn, ...axis.columns.map((column) => column.label)]
   const headerRow = sheet.getRow(3)

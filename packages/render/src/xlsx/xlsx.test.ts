@@ -98,10 +98,12 @@ describe('the axis sheets', () => {
   it('include the axis descriptions (the service offer’s volets)', async () => {
     const plan = seeds.crevaleServiceOffer()
     const workbook = await load(await planXlsx(plan, context(plan)))
+    // The offer's form has no budget column: no Budget sheet, and each volet's sheet is named by its title, not a made-up number.
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(plan.axes.map((axis) => axis.title))
     plan.axes.forEach((axis, index) => {
       const text = (axis.description ?? []).map((block) => ('text' in block ? block.text : '')).join(' ').slice(0, 40)
-      if (text) expect(String(workbook.worksheets[index + 1]!.getCell('A2').value)).toContain(text)
+      if (text) expect(String(workbook.worksheets[index]!.getCell('A2').value)).toContain(text)
     })
-    expect(String(workbook.worksheets[1]!.getCell('A2').value)).toContain('Rassembler des partenaires')
+    expect(String(workbook.worksheets[0]!.getCell('A2').value)).toContain('Rassembler des partenaires')
   })
 })
