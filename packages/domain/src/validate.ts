@@ -9,6 +9,7 @@ import { type NotationSlot, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
 import type { Profile, YearScheme } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
+import { pointerResolves } from './pointer.js'
 import { planSchemaFor } from './schema.js'
 import { visitPlan } from './walk.js'
 import { forbiddenCharacterIssues } from './xml-text.js'
@@ -120,7 +121,21 @@ function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
     },
     notation: (slot) => stale.check(slot),
   })
-  return [...(duplicated ? duplicateIds(plan, profile) : []), ...vocabulary, ...stale.issues]
+  return [...(duplicated ? duplicateIds(plan, profile) : []), ...vocabulary, ...stale.issues, ...noteIssues(plan)]
+}
+
+/** A note is attached to a text or cell that exists: a note on nothing would be lost in every format. */
+function noteIssues(plan: PlanDocument): Issue[] {
+  const issues: Issue[] = []
+  plan.notes?.forEach((note, i) => {
+    if (note.at !== undefined && !pointerResolves(plan, note.at))
+      issues.push({
+        code: 'note-target-missing',
+        pointer: `/notes/${i}/at`,
+        message: { fr: `La note est rattachée à « ${note.at} », qui n’existe pas dans le plan.`, en: `The note is attached to "${note.at}", which does not exist in the plan.` },
+      })
+  })
+  return issues
 }
 
 function duplicateIds(plan: PlanDocument, profile: Profile): Issue[] {

@@ -60,7 +60,7 @@ function writeFront(writer: DocxWriter, view: PlanView): void {
 function writeNotes(writer: DocxWriter, view: PlanView): void {
   if (view.notes.length === 0) return
   writer.heading(view.labels.notes, 1)
-  for (const note of view.notes) writer.paragraph(`${note.marker} ${note.text}`)
+  for (const note of view.notes) writer.paragraph(note.marker ? `${note.marker} ${note.text}` : note.text)
 }
 
 /** Half-points: 9 pt. */

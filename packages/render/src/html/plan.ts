@@ -124,7 +124,7 @@ function axisHtml(axis: AxisView, view: PlanView, written: string): string {
 
 /** The document's notes, each after its call as printed in the text. */
 function notesHtml(view: PlanView, written: string): string {
-  const items = view.notes.map((note) => `<li><span class="note-call">${escapeHtml(note.marker)}</span> <span${written}>${inlineHtml(note.text)}</span></li>`)
+  const items = view.notes.map((note) => `<li>${note.marker ? `<span class="note-call">${escapeHtml(note.marker)}</span> ` : ''}<span${written}>${inlineHtml(note.text)}</span></li>`)
   return [`<section id="notes" aria-labelledby="notes-titre">`, `<h2 id="notes-titre">${escapeHtml(view.labels.notes)}</h2>`, `<ul class="notes">${items.join('')}</ul>`, '</section>'].join('\n')
 }
 

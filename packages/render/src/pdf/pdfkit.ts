@@ -41,7 +41,7 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
   if (view.notes.length > 0) {
     layout.page(false)
     layout.heading(view.labels.notes, 2)
-    for (const note of view.notes) layout.paragraph(`${note.marker} ${note.text}`)
+    for (const note of view.notes) layout.paragraph(note.marker ? `${note.marker} ${note.text}` : note.text)
   }
   return layout.finish(view.labels.page.length ? (page, pages) => view.labels.page(String(page), String(pages)) : () => '')
 }

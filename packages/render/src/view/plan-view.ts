@@ -43,7 +43,7 @@ export interface ViewLabels {
 }
 
 export interface NoteView {
-  /** The call as printed after the annotated text ("¹", "*"). */
+  /** The call as printed after the annotated text ("¹", "*"); empty for a closing remark attached to nothing. */
   marker: string
   text: string
 }
@@ -106,6 +106,11 @@ export interface ObjectiveView {
 
 export interface RowView {
   id: string
+  /**
+   * The sub-heading that opens a group of the objective's means; tables print it at the head of the row's
+   * first cell (where `cells` already has it, in bold), formats with headings of their own may print it as one.
+   */
+  heading?: string
   cells: Partial<Record<ColumnView['key'], ViewBlock[]>>
   /** The budget cell's amounts, for formats that compute with them. */
   amounts: BudgetAmountView[]
@@ -335,8 +340,12 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
   }
   // A group's sub-heading opens the row's first cell, in bold: every format shows it where the source does.
   const first = columns[0]
-  if (row.heading !== undefined && first) cells[first.key] = [{ type: 'paragraph', text: tn(row.heading, '/heading'), strong: true }, ...(cells[first.key] ?? [])]
-  return { id: row.id, cells, amounts: budgetCellAmounts(row.budget) }
+  const view: RowView = { id: row.id, cells, amounts: budgetCellAmounts(row.budget) }
+  if (row.heading !== undefined && first) {
+    view.heading = tn(row.heading, '/heading')
+    cells[first.key] = [{ type: 'paragraph', text: view.heading, strong: true }, ...(cells[first.key] ?? [])]
+  }
+  return view
 }
 
 function appendCall(block: ViewBlock, call: string): void {
@@ -352,9 +361,10 @@ function noteCalls(plan: PlanDocument): { calls: Map<string, string>; markers: s
   const calls = new Map<string, string>()
   let count = 0
   const markers = (plan.notes ?? []).map((note) => {
-    const marker = note.marker ?? String(++count)
-    if (note.at !== undefined) calls.set(note.at, (calls.get(note.at) ?? '') + superscript(marker))
-    return superscript(marker)
+    if (note.at === undefined) return note.marker === undefined ? '' : superscript(note.marker)
+    const marker = superscript(note.marker ?? String(++count))
+    calls.set(note.at, (calls.get(note.at) ?? '') + marker)
+    return marker
   })
   return { calls, markers }
 }
