@@ -41,8 +41,10 @@ export function planYearOfDate(isoDate: string, scheme: YearScheme): number | un
   return Number.isInteger(planYear) && planYear >= 1 ? planYear : undefined
 }
 
-/** "An 6" / "Year 6". */
+/** "An 6" / "Year 6"; in a profile that writes calendar or fiscal years, the year as it writes them ("2010", "2026-2027"). */
 export function formatPlanYear(planYear: number, scheme: YearScheme, locale: Locale = 'fr'): string {
+  if (scheme.notation === 'calendar-year') return String(scheme.originYear + planYear)
+  if (scheme.notation === 'fiscal-year') return fiscalYearOf(planYear, scheme).label
   const template = locale === 'en' ? (scheme.label.en ?? scheme.label.fr) : scheme.label.fr
   return template.replace('{n}', String(planYear))
 }

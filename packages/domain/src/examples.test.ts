@@ -26,7 +26,7 @@ describe('the seed documents as data', () => {
 })
 
 describe('seed 000: plan de travail 2026-2028', () => {
-  const entries = plan2026.participants.entries
+  const entries = plan2026.participants!.entries
 
   it('keeps every participant and contact as written', () => {
     expect(entries).toHaveLength(35)
@@ -50,7 +50,7 @@ describe('seed 000: plan de travail 2026-2028', () => {
   })
 
   it('keeps the 14 dated preparation steps, ending with the official deposit', () => {
-    const steps = plan2026.preparation.steps
+    const steps = plan2026.preparation!.steps
     expect(steps.map((step) => step.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
     expect(steps.map((step) => step.date?.value)).toEqual([
       '2025-05-22', '2025-09-16', '2025-10-30', '2025-11-04', '2025-11-18', '2025-12-04', '2026-01-20',
@@ -66,15 +66,15 @@ describe('seed 000: plan de travail 2026-2028', () => {
   })
 
   it('keeps follow-up mechanisms, complementarity points and one response per transversal priority', () => {
-    expect(plan2026.followUp.map((item) => item.number)).toEqual([1, 2, 3, 4])
-    expect(plan2026.followUp[0]?.text).toContain('(28 heures par semaine)')
-    expect(plan2026.complementarity.points).toHaveLength(6)
-    expect(plan2026.complementarity.points[1]?.text).toContain('(P2, action 1)')
-    expect(plan2026.complementarity.points[1]?.text).toContain('*Guide des pratiques communes*')
-    expect(plan2026.priorityResponses.map((response) => response.priorityId)).toEqual(
+    expect(plan2026.followUp!.map((item) => item.number)).toEqual([1, 2, 3, 4])
+    expect(plan2026.followUp![0]?.text).toContain('(28 heures par semaine)')
+    expect(plan2026.complementarity!.points).toHaveLength(6)
+    expect(plan2026.complementarity!.points[1]?.text).toContain('(P2, action 1)')
+    expect(plan2026.complementarity!.points[1]?.text).toContain('*Guide des pratiques communes*')
+    expect(plan2026.priorityResponses!.map((response) => response.priorityId)).toEqual(
       lanaudiere2026.transversalPriorities.map((priority) => priority.id),
     )
-    expect(plan2026.priorityResponses[2]?.blocks[0]).toEqual({
+    expect(plan2026.priorityResponses![2]?.blocks[0]).toEqual({
       type: 'paragraph',
       text: expect.stringMatching(/^Le Chantier ne propose pas directement de services de proximité/),
     })
@@ -129,17 +129,17 @@ describe('seed 001: plan de travail 2021', () => {
   const rows = plan2021.axes[0]!.objectives.flatMap((objective) => objective.rows)
 
   it('keeps the roster as written and each name of it', () => {
-    expect(plan2021.participants.raw).toBe(
+    expect(plan2021.participants!.raw).toBe(
       "Ville de L'Assomption, TCGFL, DSP, CREVALE, CRUL, UQTR, Cégep régional de Lanaudière, CS des Samares, CS des Affluents, CLDS de Joliette, MDJ du grand Joliette",
     )
-    expect(plan2021.participants.entries.map((entry) => entry.name)).toHaveLength(11)
-    expect(plan2021.participants.entries.some((entry) => entry.fiduciary)).toBe(false)
+    expect(plan2021.participants!.entries.map((entry) => entry.name)).toHaveLength(11)
+    expect(plan2021.participants!.entries.some((entry) => entry.fiduciary)).toBe(false)
   })
 
   it('keeps the priority, the undated meetings and the other steps', () => {
     expect(plan2021.regionalPriority).toMatch(/de la population lanadoise\.$/)
     expect(plan2021.axes[0]?.title).toMatch(/de la population Lanaudaise\.$/)
-    const steps = plan2021.preparation.steps
+    const steps = plan2021.preparation!.steps
     expect(steps.map((step) => step.kind)).toEqual(['meeting', 'meeting', 'meeting', 'meeting', 'survey', 'online-draft', 'budget-proposal'])
     expect(steps.every((step) => step.date === undefined)).toBe(true)
     expect(steps[3]?.text).toBe('Bonification finale du plan de travail, acceptation du plan de travail')

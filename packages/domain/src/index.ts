@@ -21,7 +21,7 @@ export { foldText, squashSpaces } from './notation/text.js'
 // Profiles (form editions as data)
 export {
   Profile, Level, Column, ColumnKey, COLUMN_KEYS, Section, SectionKey, SECTION_KEYS, Presence, Numbering,
-  VocabularyEntry, ProfileBudgetLine, YearScheme,
+  VocabularyEntry, ProfileBudgetLine, YearScheme, YearNotation, LevelGrammar,
 } from './profile/profile.js'
 export { lanaudiere2026 } from './profile/lanaudiere-2026.js'
 export { lanaudiere2021 } from './profile/lanaudiere-2021.js'
@@ -32,6 +32,7 @@ export { builtinProfiles, findProfile } from './profile/registry.js'
 // The plan document
 export { PlanDocument, ProfileRef, PLAN_SCHEMA_VERSION } from './plan/plan-document.js'
 export { PlanMetadata, PlanStatus, PlanPeriod, Programme, ChantierRef } from './plan/metadata.js'
+export { Note } from './plan/note.js'
 export { Participants, Participation, ParticipantKind } from './plan/participants.js'
 export { Preparation, PreparationStep, NumberedText, Complementarity, PriorityResponse, NarrativeSection } from './plan/narrative.js'
 export { Axis, Objective, Row, Action, ExpectedResult, Indicator, ScheduleBlock, ScheduleStep } from './plan/table.js'
@@ -57,6 +58,8 @@ export type {
   NotationVisit,
 } from './walk.js'
 export { placeNames, labelAt, isRowPointer } from './labels.js'
+export { levelWords } from './level-words.js'
+export type { LevelWords } from './level-words.js'
 export type { PlaceNames, PlaceLabel, TablePlace } from './labels.js'
 /** The order of a plan's keys, per parent key, read from the `PlanDocument` schema (findings sort by it). */
 export { PLAN_KEY_ORDER, keyRank } from './key-order.js'

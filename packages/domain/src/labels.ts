@@ -7,9 +7,12 @@ export interface PlaceLabel {
   en: string
 }
 
-/** Indexes of a place in the plan table; each level is optional below the axis. */
+/**
+ * Indexes of a place in the plan table; each level is optional below the axis, and `axis` is undefined for
+ * the objectives of a plan without an axis level (`/objectives/…`).
+ */
 export interface TablePlace {
-  axis: number
+  axis?: number
   objective?: number
   row?: number
   action?: number
@@ -25,8 +28,11 @@ export interface PlaceNames {
   labelOf(pointer: string): PlaceLabel
   /** The label of a place of the table, or undefined when it does not exist. */
   tableLabel(place: TablePlace): PlaceLabel | undefined
-  /** The number a reader knows a node of the table by ("2" for "Axe 2"); undefined when the level has none. */
-  numberOf(level: 'axis' | 'objective', axis: number, objective?: number): number | undefined
+  /**
+   * The number a reader knows a node of the table by ("2" for "Axe 2"); undefined when the level has none
+   * (numbered `none` and no number written, or no such node).
+   */
+  numberOf(level: 'axis' | 'objective', axis: number | undefined, objective?: number): number | undefined
 }
 
 /**
@@ -34,7 +40,9 @@ export interface PlaceNames {
  * while visiting it, so findings on the same place follow one another, and a large report keeps no table of
  * labels.
  */
-export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'preparation' | 'priorityResponses'>, profile: Profile): PlaceNames {
+type NamedPlan = Pick<PlanDocument, 'axes' | 'objectives' | 'participants' | 'preparation' | 'priorityResponses'>
+
+export function placeNames(plan: NamedPlan, profile: Profile): PlaceNames {
   let placeKey: string | undefined
   let place: PlaceLabel | undefined
   let columns: Map<string, PlaceLabel> = new Map()
@@ -43,15 +51,18 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
   // Objectives numbered across the plan need the count of those before each axis: made once, when first asked.
   let objectivesBefore: number[] | undefined
 
-  const numberOf = (levelKey: 'axis' | 'objective', a: number, o?: number): number | undefined => {
-    const axis = plan.axes[a]
-    if (!axis) return undefined
+  const numberOf = (levelKey: 'axis' | 'objective', a: number | undefined, o?: number): number | undefined => {
     const level = profile.levels[levelKey]
-    if (levelKey === 'axis') return axis.number ?? positional(a)
-    const objective = axis.objectives[o!]
+    if (levelKey === 'axis') {
+      const axis = a === undefined ? undefined : plan.axes[a]
+      if (!axis) return undefined
+      return axis.number ?? (level.numbering === 'none' ? undefined : positional(a!))
+    }
+    const objective = objectivesUnder(plan, a)?.[o!]
     if (!objective) return undefined
     if (objective.number !== undefined) return objective.number
-    if (level.numbering !== 'plan-wide') return positional(o!)
+    if (level.numbering === 'none') return undefined
+    if (level.numbering !== 'plan-wide' || a === undefined) return positional(o!)
     if (!objectivesBefore) {
       objectivesBefore = []
       let count = 0
@@ -64,14 +75,20 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
   }
 
   const tableLabel = (at: TablePlace): PlaceLabel | undefined => {
-    const axis = plan.axes[at.axis]
-    if (!axis) return undefined
     const { axis: axisLevel, objective: objectiveLevel, action: actionLevel } = profile.levels
-    let label = levelLabel(axisLevel, numberOf('axis', at.axis), true)
+    const axis = at.axis === undefined ? undefined : plan.axes[at.axis]
+    if (at.axis !== undefined && !axis) return undefined
+    // A node of a level numbered `none` is named by its title, or by its level alone when it is the only one there.
+    let label: PlaceLabel | undefined = axis && levelLabel(axisLevel, { number: numberOf('axis', at.axis), title: plan.axes.length > 1 ? axis.title : undefined }, true)
     if (at.objective === undefined) return label
-    const objective = axis.objectives[at.objective]
+    const siblings = objectivesUnder(plan, at.axis)
+    const objective = siblings?.[at.objective]
     if (!objective) return undefined
-    if (objectiveLevel.presence !== 'absent') label = join(label, levelLabel(objectiveLevel, numberOf('objective', at.axis, at.objective), false))
+    if (objectiveLevel.presence !== 'absent' || !label) {
+      const title = siblings!.length > 1 ? objective.title : undefined
+      const name = levelLabel(objectiveLevel, { number: numberOf('objective', at.axis, at.objective), title }, !label)
+      label = label ? join(label, name) : name
+    }
     if (at.row === undefined) return label
     const row = objective.rows[at.row]
     if (!row) return undefined
@@ -80,9 +97,12 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
     const action = row.actions[at.action]
     if (!action) return undefined
     if (actionLevel.presence === 'absent') return label
-    // Means carry the letter the chantier wrote ("A"); unlabelled ones are told apart by position only when there are several.
-    const name = action.label ?? (row.actions.length > 1 ? String(at.action + 1) : undefined)
-    return name === undefined ? label : join(label, levelLabel(actionLevel, name, false))
+    // Means carry the letter the chantier wrote ("A"); unlabelled ones are told apart, only when there are several,
+    // by position, or by their first words when the level is numbered `none`.
+    if (action.label === undefined && row.actions.length < 2) return label
+    const name: LevelName =
+      action.label !== undefined ? { number: action.label } : actionLevel.numbering === 'none' ? { title: action.text } : { number: at.action + 1 }
+    return join(label, levelLabel(actionLevel, name, false))
   }
 
   const placeLabel = (at: TablePlace): PlaceLabel | undefined => {
@@ -106,14 +126,14 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
   const labelInTable = (pointer: string): PlaceLabel => {
     const at = tablePlaceOf(pointer)
     const label = at && placeLabel(at.place)
-    if (!label) return bilingual(profile.levels.axis.label)
+    if (!label) return bilingual(profile.levels[pointer.startsWith('/objectives') ? 'objective' : 'axis'].label)
     if (at.column !== undefined) return cellLabel(at.column)
     return label
   }
 
   const computeLabel = (pointer: string): PlaceLabel => {
     // Most findings are in the table: named without splitting the pointer.
-    if (pointer === '/axes' || pointer.startsWith('/axes/')) return labelInTable(pointer)
+    if (pointer === '/axes' || pointer.startsWith('/axes/') || pointer === '/objectives' || pointer.startsWith('/objectives/')) return labelInTable(pointer)
     const [top, index, sub] = pointer.split('/').slice(1)
     const n = Number(index) + 1
     switch (top) {
@@ -126,13 +146,13 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
         return section('regionalPriority')
       case 'participants': {
         if (index !== 'entries' || sub === undefined) return section('participants')
-        const name = plan.participants.entries[Number(sub)]?.name
+        const name = plan.participants?.entries[Number(sub)]?.name
         const heading = section('participants')
         return { fr: `${heading.fr} : ${name ?? `ligne ${Number(sub) + 1}`}`, en: `${heading.en}: ${name ?? `line ${Number(sub) + 1}`}` }
       }
       case 'preparation': {
         if (index !== 'steps' || sub === undefined) return section('preparation')
-        const number = plan.preparation.steps[Number(sub)]?.number ?? Number(sub) + 1
+        const number = plan.preparation?.steps[Number(sub)]?.number ?? Number(sub) + 1
         return { fr: `Étape ${number} de la préparation`, en: `Preparation step ${number}` }
       }
       case 'followUp':
@@ -141,13 +161,15 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
         return sub === undefined ? section('complementarity') : { fr: `Complémentarité, point ${Number(sub) + 1}`, en: `Complementarity, point ${Number(sub) + 1}` }
       case 'priorityResponses': {
         if (index === undefined) return section('priorityResponses')
-        const id = plan.priorityResponses[Number(index)]?.priorityId
+        const id = plan.priorityResponses?.[Number(index)]?.priorityId
         const priority = profile.transversalPriorities.find((entry) => entry.id === id)
         const name = priority ? bilingual(priority.label) : { fr: String(id), en: String(id) }
         return { fr: `Priorité transversale « ${name.fr} »`, en: `Transversal priority "${name.en}"` }
       }
       case 'narrative':
         return section('narrative')
+      case 'notes':
+        return index === undefined ? { fr: 'Notes', en: 'Notes' } : { fr: `Note ${n}`, en: `Note ${n}` }
       case 'financialPlan':
         return { fr: 'Montage financier', en: 'Financial plan' }
       default:
@@ -166,30 +188,33 @@ export function placeNames(plan: Pick<PlanDocument, 'axes' | 'participants' | 'p
 }
 
 /** The label of one place of the table ("Axe 2, objectif 1, action A"); undefined when the place does not exist. */
-export function labelAt(plan: Pick<PlanDocument, 'axes' | 'participants' | 'preparation' | 'priorityResponses'>, profile: Profile, place: TablePlace): PlaceLabel | undefined {
+export function labelAt(plan: NamedPlan, profile: Profile, place: TablePlace): PlaceLabel | undefined {
   return placeNames(plan, profile).tableLabel(place)
 }
 
 /** True when the pointer designates a row of the plan table itself ("/axes/0/objectives/1/rows/2"). */
 export function isRowPointer(pointer: string): boolean {
-  if (!pointer.startsWith('/axes/')) return false
+  if (!pointer.startsWith('/axes/') && !pointer.startsWith('/objectives/')) return false
   const place = tablePlaceOf(pointer)
   if (place?.place.row === undefined || place.place.action !== undefined) return false
   return /\/rows\/\d+$/.test(pointer)
 }
 
 /**
- * Reads "/axes/i[/objectives/j[/rows/k[/actions/n]]]" and the column named right after a row, in place:
- * the engine names a finding per call.
+ * Reads "/axes/i[/objectives/j[/rows/k[/actions/n]]]" (or "/objectives/j[…]" in a plan without axes) and the
+ * column named right after a row, in place: the engine names a finding per call.
  */
 function tablePlaceOf(pointer: string): { place: TablePlace; column?: ColumnKey } | undefined {
-  const place: TablePlace = { axis: 0 }
-  let at = 6 // after "/axes/"
-  const axis = readIndex(pointer, at)
-  if (axis === undefined) return undefined
-  place.axis = axis.value
-  at = axis.end
+  const place: TablePlace = {}
+  let at = 0
+  if (pointer.startsWith('/axes/')) {
+    const axis = readIndex(pointer, 6)
+    if (axis === undefined) return undefined
+    place.axis = axis.value
+    at = axis.end
+  }
   const objective = childIndex(pointer, at, '/objectives/')
+  if (!objective && place.axis === undefined) return undefined
   if (!objective) return { place }
   place.objective = objective.value
   const row = childIndex(pointer, objective.end, '/rows/')
@@ -221,18 +246,41 @@ function readIndex(pointer: string, start: number): { value: number; end: number
   return { value: Number(pointer.slice(start, end)), end }
 }
 
-/**
- * The number a node is known by when the plan writes none: its position under its parent. A level numbered
- * `none` is named by position too, so that "Priorité 1" still tells where a finding is.
- */
+/** The number a node is known by when the plan writes none and its level is numbered: its position under its parent. */
 function positional(index: number): number {
   return index + 1
 }
 
-function levelLabel(level: Level, name: number | string | undefined, capitalised: boolean): PlaceLabel {
-  const fr = name === undefined ? level.short.fr : `${level.short.fr} ${name}`
-  const en = name === undefined ? (level.short.en ?? level.short.fr) : `${level.short.en ?? level.short.fr} ${name}`
+/** The objectives under an axis, or directly under the plan when `axis` is undefined. */
+function objectivesUnder(plan: NamedPlan, axis: number | undefined) {
+  return axis === undefined ? plan.objectives : plan.axes[axis]?.objectives
+}
+
+/**
+ * "Axe 2", "action A", or, for a node of a level numbered `none` (no number in the source, none made up), its
+ * name by its title: "Volet « Mobilisation »", "stratégie « Donner le goût de lire… »".
+ */
+function levelLabel(level: Level, name: LevelName, capitalised: boolean): PlaceLabel {
+  const short = bilingual(level.short)
+  const [fr, en] =
+    name.number !== undefined
+      ? [`${short.fr} ${name.number}`, `${short.en} ${name.number}`]
+      : name.title !== undefined
+        ? [`${short.fr} « ${excerpt(name.title)} »`, `${short.en} "${excerpt(name.title)}"`]
+        : [short.fr, short.en]
   return capitalised ? { fr: capitalise(fr), en: capitalise(en) } : { fr, en }
+}
+
+/** What a node of the table is called by: the number or letter it carries, else its title. */
+interface LevelName {
+  number?: number | string | undefined
+  title?: string
+}
+
+/** The first words of a title, enough to recognise it in a place label. */
+function excerpt(title: string): string {
+  const words = title.replace(/\*\*?/g, '').trim().split(/\s+/)
+  return words.length <= 6 ? words.join(' ') : `${words.slice(0, 6).join(' ')}…`
 }
 
 function join(parent: PlaceLabel, child: PlaceLabel): PlaceLabel {

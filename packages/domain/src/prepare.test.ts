@@ -53,7 +53,7 @@ describe('preparePlan', () => {
     const prepared = preparePlan(plan, lanaudiere2026).axes[0]!.objectives[0]!.rows[0]!
     expect(prepared.schedule![0]!.years).toEqual({ raw: 'An 7 ou 8', value: { years: [7, 8], mode: 'any' } })
     expect(prepared.partners?.value?.names.map((name) => name.ref)).toEqual([
-      { participant: plan.participants.entries.find((entry) => entry.acronym === 'CREVALE')!.id },
+      { participant: plan.participants!.entries.find((entry) => entry.acronym === 'CREVALE')!.id },
       { partnerGroup: 'external-firm' },
       undefined,
     ])

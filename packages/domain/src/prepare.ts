@@ -9,7 +9,7 @@ import { type ListedName, parseContacts, parseOrganisationList, type Organisatio
 import { parseYearSpec } from './notation/year-spec.js'
 import type { PlanDocument } from './plan/plan-document.js'
 import type { Row } from './plan/table.js'
-import type { Profile } from './profile/profile.js'
+import type { Profile, YearScheme } from './profile/profile.js'
 import { type NotationVisit, visitPlan } from './walk.js'
 
 /**
@@ -25,10 +25,10 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
   for (const { node } of nodes) if (node.id) used.add(node.id)
   const ids = new IdAssigner(plan.id, used)
   for (const { node, prefix, pointer } of nodes) node.id = ids.take(node.id, prefix, pointer)
-  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  const names = buildNameIndex(plan.participants?.entries ?? [], profile.partnerGroups)
   const rows: Row[] = []
   visitPlan(plan, profile, {
-    notation: (slot) => void ((slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names)),
+    notation: (slot) => void ((slot.owner as Record<string, unknown>)[slot.key] = parseSlot(slot, names, profile.yearScheme)),
     row: (visit) => void rows.push(visit.row),
   })
   for (const row of rows)
@@ -43,7 +43,7 @@ export function preparePlan(input: PlanDocument, profile: Profile): PlanDocument
 export type NotationSlot = Pick<NotationVisit, 'pointer' | 'kind' | 'stored' | 'owner' | 'key'>
 
 /** What a slot's raw text parses to today. */
-export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unknown> {
+export function parseSlot(slot: NotationSlot, names: NameIndex, scheme: YearScheme): NotationOf<unknown> {
   const raw = slot.stored.raw
   switch (slot.kind) {
     case 'contacts':
@@ -53,7 +53,7 @@ export function parseSlot(slot: NotationSlot, names: NameIndex): NotationOf<unkn
     case 'organisations':
       return resolvedList(raw, names)
     case 'years':
-      return parseYearSpec(raw)
+      return parseYearSpec(raw, scheme)
     case 'budget':
       return parseBudgetCell(raw)
   }

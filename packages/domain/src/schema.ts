@@ -11,19 +11,36 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 export function planSchemaFor(profile: Profile): TSchema {
   const schema = structuredClone(PlanDocument) as unknown as JsonSchema
   schema.$id = `PlanDocument.${profile.id}.v${profile.version}`
-  schema.title = `Plan de travail — ${profile.title.fr}`
-  const row = at(schema, 'axes', 'objectives', 'rows')
+  // The form's own name, in its language: a region's editor shows its title, not Lanaudière's.
+  schema.title = profile.title.fr
+  if (profile.title.en) schema.description = profile.title.en
+  const { levels, sections } = profile
+  // A form without an axis level holds its objectives directly under the plan, and no axis.
+  if (levels.axis.presence === 'absent') {
+    limitArray(schema, 'axes')
+    setPresence(schema, 'objectives', 'required')
+  } else {
+    setPresence(schema, 'objectives', 'absent')
+  }
+  const objectives = levels.axis.presence === 'absent' ? at(schema, 'objectives') : at(schema, 'axes', 'objectives')
+  const row = at(objectives, 'rows')
   for (const key of COLUMN_KEYS) setPresence(row, key, profile.columns[key].presence)
-  if (profile.levels.action.presence === 'absent') limitArray(row, 'actions')
-  if (profile.levels.objective.presence === 'absent') limitArray(at(schema, 'axes'), 'objectives')
-  const { sections } = profile
+  if (levels.action.presence === 'absent') limitArray(row, 'actions')
+  if (levels.objective.presence === 'absent' && levels.axis.presence !== 'absent') limitArray(at(schema, 'axes'), 'objectives')
   setPresence(schema, 'regionalPriority', sections.regionalPriority.presence)
   setPresence(schema, 'narrative', sections.narrative.presence)
-  if (sections.participants.presence === 'absent') limitArray(schema.properties!.participants!, 'entries')
-  if (sections.preparation.presence === 'absent') limitArray(schema.properties!.preparation!, 'steps')
-  if (sections.followUp.presence === 'absent') limitArray(schema, 'followUp')
-  if (sections.complementarity.presence === 'absent') limitArray(schema.properties!.complementarity!, 'points')
-  if (sections.priorityResponses.presence === 'absent') limitArray(schema, 'priorityResponses')
+  // A section the form marks absent may be left out, or be there empty (the plans written before it could be left out).
+  const section = (key: 'participants' | 'preparation' | 'complementarity', list: string) => {
+    if (sections[key].presence === 'absent') limitArray(schema.properties![key]!, list)
+    else if (sections[key].presence === 'required') setPresence(schema, key, 'required')
+  }
+  section('participants', 'entries')
+  section('preparation', 'steps')
+  section('complementarity', 'points')
+  for (const key of ['followUp', 'priorityResponses'] as const) {
+    if (sections[key].presence === 'absent') limitArray(schema, key)
+    else if (sections[key].presence === 'required') setPresence(schema, key, 'required')
+  }
   return schema as unknown as TSchema
 }
 

@@ -7,8 +7,9 @@ import { forEachIdentifiedNode } from './identified.js'
 import { buildNameIndex, type NameIndex } from './names.js'
 import { type NotationSlot, parseSlot } from './prepare.js'
 import { PlanDocument } from './plan/plan-document.js'
-import type { Profile } from './profile/profile.js'
+import type { Profile, YearScheme } from './profile/profile.js'
 import { builtinProfiles, findProfile } from './profile/registry.js'
+import { pointerResolves } from './pointer.js'
 import { planSchemaFor } from './schema.js'
 import { visitPlan } from './walk.js'
 import { forbiddenCharacterIssues } from './xml-text.js'
@@ -120,7 +121,21 @@ function semanticIssues(plan: PlanDocument, profile: Profile): Issue[] {
     },
     notation: (slot) => stale.check(slot),
   })
-  return [...(duplicated ? duplicateIds(plan, profile) : []), ...vocabulary, ...stale.issues]
+  return [...(duplicated ? duplicateIds(plan, profile) : []), ...vocabulary, ...stale.issues, ...noteIssues(plan)]
+}
+
+/** A note is attached to a text or cell that exists: a note on nothing would be lost in every format. */
+function noteIssues(plan: PlanDocument): Issue[] {
+  const issues: Issue[] = []
+  plan.notes?.forEach((note, i) => {
+    if (note.at !== undefined && !pointerResolves(plan, note.at))
+      issues.push({
+        code: 'note-target-missing',
+        pointer: `/notes/${i}/at`,
+        message: { fr: `La note est rattachée à « ${note.at} », qui n’existe pas dans le plan.`, en: `The note is attached to "${note.at}", which does not exist in the plan.` },
+      })
+  })
+  return issues
 }
 
 function duplicateIds(plan: PlanDocument, profile: Profile): Issue[] {
@@ -152,12 +167,12 @@ function unknownVocabulary(profile: Profile, pointer: string, what: { fr: string
 function formVocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
   const issues: Issue[] = []
   const priorities = new Set(profile.transversalPriorities.map((entry) => entry.id))
-  plan.priorityResponses.forEach((response, i) => {
+  plan.priorityResponses?.forEach((response, i) => {
     if (!priorities.has(response.priorityId))
       issues.push(unknownVocabulary(profile, `/priorityResponses/${i}/priorityId`, { fr: 'une priorité transversale', en: 'a transversal priority' }, response.priorityId))
   })
   const kinds = new Set(profile.preparationStepKinds.map((entry) => entry.id))
-  plan.preparation.steps.forEach((step, i) => {
+  plan.preparation?.steps.forEach((step, i) => {
     if (!kinds.has(step.kind)) issues.push(unknownVocabulary(profile, `/preparation/steps/${i}/kind`, { fr: 'un type d’étape', en: 'a step kind' }, step.kind))
   })
   return issues
@@ -167,18 +182,20 @@ function formVocabularyIssues(plan: PlanDocument, profile: Profile): Issue[] {
 class StaleNotations {
   readonly issues: Issue[] = []
   private readonly names: NameIndex
+  private readonly scheme: YearScheme
   // Plans repeat the same cells ("CREVALE", "An 6 et 7"): each distinct raw text of a kind is parsed once.
   private readonly fresh = new Map<NotationSlot['kind'], Map<string, unknown>>()
 
   constructor(plan: PlanDocument, profile: Profile) {
-    this.names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+    this.names = buildNameIndex(plan.participants?.entries ?? [], profile.partnerGroups)
+    this.scheme = profile.yearScheme
   }
 
   check(slot: NotationSlot): void {
     let parsed = this.fresh.get(slot.kind)
     if (!parsed) this.fresh.set(slot.kind, (parsed = new Map()))
     let expected = parsed.get(slot.stored.raw)
-    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, this.names)))
+    if (expected === undefined) parsed.set(slot.stored.raw, (expected = parseSlot(slot, this.names, this.scheme)))
     if (!Value.Equal(slot.stored, expected))
       this.issues.push({
         code: 'stale-notation',

@@ -92,7 +92,7 @@ describe('labels', () => {
   it('tells rows apart when an objective has several', () => {
     const rows = rowsOf(seedPlans.crevale2021(), lanaudiere2021)
     expect(rows).toHaveLength(16)
-    expect(rows[4]?.label).toEqual({ fr: 'Priorité 1, objectif 2, ligne 2', en: 'Priority 1, objective 2, row 2' })
+    expect(rows[4]?.label).toEqual({ fr: 'Priorité, objectif 2, ligne 2', en: 'Priority, objective 2, row 2' })
   })
 
   it('numbers unnumbered objectives across the plan when the profile numbers them plan-wide', () => {

@@ -5,7 +5,7 @@ import type { Action, Axis, Objective, Row } from './plan/table.js'
 import type { Profile } from './profile/profile.js'
 
 /** What a node of the plan is: a line of a form answer or a level of the plan table. */
-export type NodeKind = 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section' | 'axis' | 'objective' | 'row' | 'action'
+export type NodeKind = 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section' | 'note' | 'axis' | 'objective' | 'row' | 'action'
 
 /** Prefix of the ids made for each kind of node ("ax-…", "rw-…"). */
 export const ID_PREFIXES: Readonly<Record<NodeKind, string>> = {
@@ -14,6 +14,7 @@ export const ID_PREFIXES: Readonly<Record<NodeKind, string>> = {
   'follow-up': 'fu',
   'complementarity-point': 'co',
   'narrative-section': 'na',
+  note: 'no',
   axis: 'ax',
   objective: 'ob',
   row: 'rw',
@@ -29,14 +30,15 @@ interface Place {
 
 /** A node of a form answer that carries a stable id (a participant, a step, a follow-up mechanism…). */
 export interface FormNodeVisit extends Place {
-  kind: 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section'
+  kind: 'participant' | 'step' | 'follow-up' | 'complementarity-point' | 'narrative-section' | 'note'
   node: { id?: string }
   index: number
 }
 export interface AxisVisit extends Place { kind: 'axis'; node: Axis; axis: Axis; axisIndex: number }
-export interface ObjectiveVisit extends Place { kind: 'objective'; node: Objective; axis: Axis; objective: Objective }
-export interface RowVisit extends Place { kind: 'row'; node: Row; axis: Axis; objective: Objective; row: Row; rowIndex: number }
-export interface ActionVisit extends Place { kind: 'action'; node: Action; axis: Axis; objective: Objective; row: Row; action: Action }
+/** `axis` is undefined for the objectives of a plan without an axis level (`plan.objectives`). */
+export interface ObjectiveVisit extends Place { kind: 'objective'; node: Objective; axis: Axis | undefined; objective: Objective }
+export interface RowVisit extends Place { kind: 'row'; node: Row; axis: Axis | undefined; objective: Objective; row: Row; rowIndex: number }
+export interface ActionVisit extends Place { kind: 'action'; node: Action; axis: Axis | undefined; objective: Objective; row: Row; action: Action }
 /** A level of the plan table. */
 export type PlanVisit = AxisVisit | ObjectiveVisit | RowVisit | ActionVisit
 /** Any node that carries a stable id, in document order. */
@@ -166,14 +168,14 @@ class TableNode {
     readonly kind: PlanVisit['kind'],
     readonly node: Axis | Objective | Row | Action,
     readonly pointer: string,
-    readonly axis: Axis,
+    readonly axis: Axis | undefined,
     readonly objective: Objective | undefined,
     readonly row: Row | undefined,
     readonly action: Action | undefined,
     private readonly place: TablePlace,
     private readonly namer: Namer,
   ) {}
-  get axisIndex(): number {
+  get axisIndex(): number | undefined {
     return this.place.axis
   }
   get rowIndex(): number | undefined {
@@ -206,7 +208,7 @@ class PlanWalk {
   run(): void {
     const { plan } = this
     if (plan.regionalPriority !== undefined) this.text('/regionalPriority', plan.regionalPriority)
-    plan.participants.entries.forEach((entry, i) => {
+    plan.participants?.entries.forEach((entry, i) => {
       const pointer = `/participants/entries/${i}`
       this.formNode('participant', entry, i, pointer)
       this.text(`${pointer}/name`, entry.name)
@@ -215,27 +217,33 @@ class PlanWalk {
         this.notation(`${pointer}/contacts`, 'contacts', entry.contacts, entry, 'contacts')
       }
     })
-    plan.preparation.steps.forEach((step, i) => {
+    plan.preparation?.steps.forEach((step, i) => {
       const pointer = `/preparation/steps/${i}`
       this.formNode('step', step, i, pointer)
       if (step.title !== undefined) this.text(`${pointer}/title`, step.title)
       if (step.date) this.notation(`${pointer}/date`, 'date', step.date, step, 'date')
       this.text(`${pointer}/text`, step.text)
     })
-    plan.followUp.forEach((item, i) => {
+    plan.followUp?.forEach((item, i) => {
       this.formNode('follow-up', item, i, `/followUp/${i}`)
       this.text(`/followUp/${i}/text`, item.text)
     })
-    plan.complementarity.points.forEach((item, i) => {
+    plan.complementarity?.points.forEach((item, i) => {
       this.formNode('complementarity-point', item, i, `/complementarity/points/${i}`)
       this.text(`/complementarity/points/${i}/text`, item.text)
     })
-    plan.priorityResponses.forEach((response, i) => this.blocks(response.blocks, `/priorityResponses/${i}/blocks`))
+    plan.priorityResponses?.forEach((response, i) => this.blocks(response.blocks, `/priorityResponses/${i}/blocks`))
     plan.narrative?.forEach((section, i) => {
       this.formNode('narrative-section', section, i, `/narrative/${i}`)
       this.blocks(section.blocks, `/narrative/${i}/blocks`)
     })
     plan.axes.forEach((axis, a) => this.axis(axis, a))
+    plan.objectives?.forEach((objective, o) => this.objective(undefined, objective, `/objectives/${o}`, { objective: o }))
+    // Notes after the table: footnotes and closing remarks are read at the end of the document.
+    plan.notes?.forEach((note, i) => {
+      this.formNode('note', note, i, `/notes/${i}`)
+      this.text(`/notes/${i}/text`, note.text)
+    })
   }
 
   private axis(axis: Axis, a: number): void {
@@ -244,25 +252,29 @@ class PlanWalk {
     if (axis.heading !== undefined) this.text(`${pointer}/heading`, axis.heading)
     this.text(`${pointer}/title`, axis.title)
     if (axis.description) this.blocks(axis.description, `${pointer}/description`)
-    axis.objectives.forEach((objective, o) => {
-      const objectivePointer = `${pointer}/objectives/${o}`
-      if (this.onNode) this.tableNode('objective', objective, objectivePointer, axis, objective, undefined, undefined, { axis: a, objective: o })
-      if (this.onText) {
-        this.text(`${objectivePointer}/title`, objective.title)
-        if (objective.details) this.blocks(objective.details, `${objectivePointer}/details`)
-      }
-      objective.rows.forEach((row, r) => this.row(axis, objective, row, `${objectivePointer}/rows/${r}`, a, o, r))
-    })
+    axis.objectives.forEach((objective, o) => this.objective(axis, objective, `${pointer}/objectives/${o}`, { axis: a, objective: o }))
   }
 
-  private row(axis: Axis, objective: Objective, row: Row, base: string, a: number, o: number, r: number): void {
+  /** An objective under an axis, or directly under the plan when the form has no axis level (`place.axis` undefined). */
+  private objective(axis: Axis | undefined, objective: Objective, pointer: string, place: TablePlace): void {
+    if (this.onNode) this.tableNode('objective', objective, pointer, axis, objective, undefined, undefined, place)
+    if (this.onText) {
+      this.text(`${pointer}/title`, objective.title)
+      if (objective.details) this.blocks(objective.details, `${pointer}/details`)
+    }
+    objective.rows.forEach((row, r) => this.row(axis, objective, row, `${pointer}/rows/${r}`, { ...place, row: r }))
+  }
+
+  private row(axis: Axis | undefined, objective: Objective, row: Row, base: string, place: TablePlace): void {
     if (this.onNode || this.onRow) {
-      const visit = new TableNode('row', row, base, axis, objective, row, undefined, { axis: a, objective: o, row: r }, this.namer) as unknown as RowVisit
+      const visit = new TableNode('row', row, base, axis, objective, row, undefined, place, this.namer) as unknown as RowVisit
       this.onNode?.(visit)
       this.onRow?.(visit)
     }
+    // A group's sub-heading comes before the means it groups.
+    if (row.heading !== undefined) this.text(`${base}/heading`, row.heading)
     row.actions.forEach((action, n) => {
-      if (this.onNode) this.tableNode('action', action, `${base}/actions/${n}`, axis, objective, row, action, { axis: a, objective: o, row: r, action: n })
+      if (this.onNode) this.tableNode('action', action, `${base}/actions/${n}`, axis, objective, row, action, { ...place, action: n })
       if (this.onText) {
         this.text(`${base}/actions/${n}/text`, action.text)
         if (action.content) this.blocks(action.content, `${base}/actions/${n}/content`)
@@ -319,7 +331,7 @@ class PlanWalk {
     kind: PlanVisit['kind'],
     node: Axis | Objective | Row | Action,
     pointer: string,
-    axis: Axis,
+    axis: Axis | undefined,
     objective: Objective | undefined,
     row: Row | undefined,
     action: Action | undefined,

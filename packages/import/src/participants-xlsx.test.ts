@@ -15,7 +15,7 @@ async function filledForm(language: 'fr' | 'en', edit: (sheet: ExcelJS.Worksheet
   const sheet = workbook.getWorksheet(SHEET_NAMES[language].participants)!
   const yes = language === 'fr' ? 'Oui' : 'Yes'
   const no = language === 'fr' ? 'Non' : 'No'
-  plan.participants.entries.forEach((entry, index) => {
+  plan.participants!.entries.forEach((entry, index) => {
     const row = sheet.getRow(index + 2)
     row.getCell(1).value = entry.name
     if (entry.contacts) row.getCell(2).value = entry.contacts.raw
@@ -30,16 +30,16 @@ describe('the Participants sheet of a filled blank form', () => {
     it(`reads back every participant of the 2026-2028 plan, contacts parsed as prepare parses them (${language})`, async () => {
       const { participants, report } = await readFormParticipants(await filledForm(language))
       expect(report).toMatchObject({ format: 'xlsx', failed: false, issues: [], unplaced: [] })
-      const pick = (entries: typeof plan.participants.entries) => entries.map(({ name, fiduciary, contacts }) => ({ name, fiduciary, contacts }))
-      expect(pick(participants!.entries)).toEqual(pick(plan.participants.entries))
+      const pick = (entries: NonNullable<typeof plan.participants>["entries"]) => entries.map(({ name, fiduciary, contacts }) => ({ name, fiduciary, contacts }))
+      expect(pick(participants!.entries)).toEqual(pick(plan.participants!.entries))
       expect(participants!.entries.some((entry) => entry.fiduciary)).toBe(true)
     })
 
   it('locates a fiduciary cell that is not yes/no, a duplicate, a row without a name and a renamed heading', async () => {
-    const count = plan.participants.entries.length
+    const count = plan.participants!.entries.length
     const bytes = await filledForm('fr', (sheet) => {
       sheet.getCell('C3').value = 'peut-être'
-      sheet.getCell(`A${count + 2}`).value = plan.participants.entries[0]!.name.toUpperCase()
+      sheet.getCell(`A${count + 2}`).value = plan.participants!.entries[0]!.name.toUpperCase()
       sheet.getCell(`B${count + 3}`).value = 'Jeanne Untel'
       sheet.getCell('B1').value = 'Contacts'
     })

@@ -27,7 +27,7 @@ function planWith(texts: readonly string[]): PlanDocument {
   const row = plan.axes[0]!.objectives[0]!.rows[0]!
   row.actions = [{ ...row.actions[0]!, text: action }]
   plan.axes[0]!.objectives[0]!.title = objective
-  plan.participants.entries[0]!.name = `N ${name}`
+  plan.participants!.entries[0]!.name = `N ${name}`
   return plan
 }
 

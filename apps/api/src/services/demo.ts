@@ -19,7 +19,7 @@ export async function loadDemoData(db: Database): Promise<boolean> {
     await tx.insert(programmes).values({ id: DEMO.programme, name: plan2026.metadata.programme!.name, reviewingBody: plan2026.metadata.programme!.reviewingBody })
     await tx.insert(chantiers).values({ id: DEMO.chantier, name: plan2026.metadata.chantier!.name, programmeId: DEMO.programme, fiduciary: plan2026.metadata.chantier!.fiduciary ?? null })
     const seen = new Set<string>()
-    for (const entry of plan2026.participants.entries) {
+    for (const entry of plan2026.participants?.entries ?? []) {
       const { name, acronym } = splitAcronym(entry.name)
       const key = foldText(acronym ? `${name} (${acronym})` : name)
       if (seen.has(key)) continue

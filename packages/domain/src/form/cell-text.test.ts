@@ -34,8 +34,8 @@ describe('the form’s cell codecs', () => {
 
 describe('names written in cells', () => {
   const plan = examplePlans.crevale2026()
-  const index = buildNameIndex(plan.participants.entries, lanaudiere2026.partnerGroups)
-  const idOf = (name: string) => plan.participants.entries.find((entry) => entry.name === name)!.id
+  const index = buildNameIndex(plan.participants!.entries, lanaudiere2026.partnerGroups)
+  const idOf = (name: string) => plan.participants!.entries.find((entry) => entry.name === name)!.id
 
   it('resolve by abbreviation when exactly one participant fits, and by case and accents', () => {
     expect(index.resolve('CSS des Samares')).toEqual({ participant: idOf('Centre de services scolaire des Samares') })

@@ -139,7 +139,7 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
   const present = (key: FormSheetKey, filled: boolean) => filled || (SECTION_OF[key] !== undefined && profile.sections[SECTION_OF[key]!].presence !== 'absent')
 
   const sheets: FormSheet[] = [sheet('document', documentRows(profile, language, plan))]
-  const entries = plan?.participants.entries ?? []
+  const entries = plan?.participants?.entries ?? []
   if (present('participants', entries.length > 0))
     sheets.push(
       sheet(
@@ -156,7 +156,7 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
         })),
       ),
     )
-  const steps = plan?.preparation.steps ?? []
+  const steps = plan?.preparation?.steps ?? []
   if (present('preparation', steps.length > 0))
     sheets.push(sheet('preparation', steps.map((step) => ({ number: number(step.number), kind: labelText(profile.preparationStepKinds, step.kind), title: step.title, date: step.date?.raw, text: step.text, id: step.id }))))
   sheets.push(sheet('plan', plan ? planRows(plan, profile, language) : []))
@@ -170,9 +170,9 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     ]
     sheets.push(sheet('priorities', rows))
   }
-  const numbered = (list: PlanDocument['followUp']) => list.map((point) => ({ number: number(point.number), text: point.text, id: point.id }))
-  if (present('followUp', (plan?.followUp.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? [])))
-  if (present('complementarity', (plan?.complementarity.points.length ?? 0) > 0)) sheets.push(sheet('complementarity', numbered(plan?.complementarity.points ?? [])))
+  const numbered = (list: NonNullable<PlanDocument['followUp']>) => list.map((point) => ({ number: number(point.number), text: point.text, id: point.id }))
+  if (present('followUp', (plan?.followUp?.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? [])))
+  if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0)) sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? [])))
   const narrative = plan?.narrative ?? []
   if (present('narrative', narrative.length > 0)) sheets.push(sheet('narrative', narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id }))))
   return sheets
@@ -196,9 +196,9 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     depositDate: metadata?.depositDate,
     revisionOf: metadata?.revisionOf,
     regionalPriority: plan?.regionalPriority,
-    participantsRaw: plan?.participants.raw,
-    preparationIntro: plan?.preparation.intro,
-    complementarityHeading: plan?.complementarity.heading,
+    participantsRaw: plan?.participants?.raw,
+    preparationIntro: plan?.preparation?.intro,
+    complementarityHeading: plan?.complementarity?.heading,
   }
   return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).map((field) => ({ field: DOCUMENT_FIELDS[field][language], value: values[field] }))
 }
@@ -211,15 +211,8 @@ function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage):
     return entry ? localize(entry.label, language) : (id ?? '')
   }
   const blocks = (value: readonly Block[] | undefined) => (value && value.length > 0 ? blocksCell(value) : undefined)
-  for (const axis of plan.axes) {
-    const axisCells = { axis: numberedCell(axis.number, axis.title), axisId: axis.id, axisHeading: axis.heading }
-    let firstOfAxis = true
-    const push = (line: Record<string, string | undefined>) => {
-      lines.push({ ...axisCells, ...(firstOfAxis ? { axisDescription: blocks(axis.description) } : {}), ...line })
-      firstOfAxis = false
-    }
-    if (axis.objectives.length === 0) push({})
-    for (const objective of axis.objectives) {
+  const objectiveLines = (objectives: PlanDocument['axes'][number]['objectives'], push: (line: Record<string, string | undefined>) => void) => {
+    for (const objective of objectives) {
       const objectiveCells = { objective: numberedCell(objective.number, objective.title), objectiveId: objective.id }
       if (objective.rows.length === 0) push({ ...objectiveCells, objectiveDetails: blocks(objective.details) })
       objective.rows.forEach((row, rowIndex) => {
@@ -236,6 +229,18 @@ function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage):
       })
     }
   }
+  for (const axis of plan.axes) {
+    const axisCells = { axis: numberedCell(axis.number, axis.title), axisId: axis.id, axisHeading: axis.heading }
+    let firstOfAxis = true
+    const push = (line: Record<string, string | undefined>) => {
+      lines.push({ ...axisCells, ...(firstOfAxis ? { axisDescription: blocks(axis.description) } : {}), ...line })
+      firstOfAxis = false
+    }
+    if (axis.objectives.length === 0) push({})
+    objectiveLines(axis.objectives, push)
+  }
+  // A form without an axis level: the plan's objectives, their axis cells left empty.
+  objectiveLines(plan.objectives ?? [], (line) => lines.push(line))
   return lines
 }
 

@@ -22,6 +22,28 @@ describe('parseYearSpec', () => {
     expect(parseYearSpec(raw)).toEqual({ raw, unparsed: true })
   })
 
+  const calendar = { notation: 'calendar-year' as const, originYear: 2007, startMonth: 1, label: { fr: '{n}' } }
+  const fiscal = { notation: 'fiscal-year' as const, originYear: 2020, startMonth: 4, label: { fr: 'An {n}' } }
+  it.each([
+    ['2008-2012', calendar, [1, 2, 3, 4, 5], 'all'],
+    ['2009 et 2010', calendar, [2, 3], 'all'],
+    ['2009 ou 2011', calendar, [2, 4], 'any'],
+    ['2026-2027', fiscal, [6], 'all'],
+    ['2026-2027 et 2027-2028', fiscal, [6, 7], 'all'],
+    ['2026 - 2027, 27-28', fiscal, [6, 7], 'all'],
+  ])('reads %j in the profile’s notation, counted from its origin', (raw, scheme, years, mode) => {
+    expect(parseYearSpec(raw, scheme)).toEqual({ raw, value: { years, mode } })
+  })
+
+  it.each([
+    ['An 6', calendar],
+    ['2006', calendar],
+    ['2008-2012', fiscal],
+    ['2026', fiscal],
+  ])('keeps %j unparsed when it is not in the profile’s notation', (raw, scheme) => {
+    expect(parseYearSpec(raw, scheme)).toEqual({ raw, unparsed: true })
+  })
+
   it('treats a blank cell as nothing to parse', () => {
     expect(parseYearSpec('  ')).toEqual({ raw: '  ' })
   })

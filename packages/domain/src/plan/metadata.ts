@@ -21,9 +21,12 @@ export const ChantierRef = Type.Object(
 )
 export type ChantierRef = Static<typeof ChantierRef>
 
-/** The plan's years in the chantier's count (An 6 to An 7); fiscal years follow from the profile. */
+/**
+ * The plan's years in the chantier's count (An 6 to An 7), counted from the profile's origin whatever its
+ * notation; `raw` is the period as the document writes it ("2008-2012", "2026-2027 à 2027-2028"), shown as is.
+ */
 export const PlanPeriod = Type.Object(
-  { firstYear: PlanYear, lastYear: PlanYear },
+  { raw: Type.Optional(Type.String({ minLength: 1 })), firstYear: PlanYear, lastYear: PlanYear },
   { additionalProperties: false },
 )
 export type PlanPeriod = Static<typeof PlanPeriod>

@@ -4,7 +4,8 @@ import { FinancialPlan } from './financial-plan.js'
 import { PlanMetadata } from './metadata.js'
 import { Complementarity, NarrativeSection, NumberedText, Preparation, PriorityResponse } from './narrative.js'
 import { Participants } from './participants.js'
-import { Axis } from './table.js'
+import { Note } from './note.js'
+import { Axis, Objective } from './table.js'
 
 export const PLAN_SCHEMA_VERSION = 1
 
@@ -23,15 +24,23 @@ export const PlanDocument = Type.Object(
     profile: ProfileRef,
     metadata: PlanMetadata,
     regionalPriority: Type.Optional(Text),
-    participants: Participants,
-    preparation: Preparation,
-    followUp: Type.Array(NumberedText),
-    complementarity: Complementarity,
-    priorityResponses: Type.Array(PriorityResponse),
+    // The form's questions: a section the profile marks absent may be left out of the document.
+    participants: Type.Optional(Participants),
+    preparation: Type.Optional(Preparation),
+    followUp: Type.Optional(Type.Array(NumberedText)),
+    complementarity: Type.Optional(Complementarity),
+    priorityResponses: Type.Optional(Type.Array(PriorityResponse)),
     narrative: Type.Optional(Type.Array(NarrativeSection)),
     axes: Type.Array(Axis),
+    /**
+     * The plan table of a form without an axis level: its objectives, directly under the plan (and `axes`
+     * empty), so that no axis the source does not have is made up.
+     */
+    objectives: Type.Optional(Type.Array(Objective)),
+    /** Notes and footnotes of the document, each attached to the text or cell it annotates. */
+    notes: Type.Optional(Type.Array(Note)),
     financialPlan: Type.Optional(FinancialPlan),
   },
-  { additionalProperties: false, $id: 'PlanDocument', title: 'Plan de travail' },
+  { additionalProperties: false, $id: 'PlanDocument', title: 'Plan', description: 'A plan document of any profile: the form’s answers and the plan table.' },
 )
 export type PlanDocument = Static<typeof PlanDocument>

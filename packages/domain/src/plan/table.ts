@@ -43,6 +43,11 @@ export type Action = Static<typeof Action>
 export const Row = Type.Object(
   {
     id: Id,
+    /**
+     * A sub-heading of the objective printed above this row: it groups this row's means and those of the
+     * rows after it, up to the next row with a heading.
+     */
+    heading: Type.Optional(Text),
     actions: Type.Array(Action),
     responsible: Type.Optional(OrganisationList),
     partners: Type.Optional(OrganisationList),

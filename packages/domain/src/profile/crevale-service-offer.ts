@@ -8,9 +8,9 @@ export const crevaleServiceOffer: Profile = {
   title: { fr: 'Offre de service aux comités locaux', en: 'Offer of service to local committees' },
   documentType: 'service-offer',
   levels: {
-    axis: { label: { fr: 'Volet', en: 'Service area' }, short: { fr: 'Volet', en: 'Service area' }, presence: 'required', numbering: 'none' },
-    objective: { label: { fr: 'Service', en: 'Service' }, short: { fr: 'service', en: 'service' }, presence: 'required', numbering: 'none' },
-    action: { label: { fr: 'Action', en: 'Action' }, short: { fr: 'action', en: 'action' }, presence: 'absent', numbering: 'none' },
+    axis: { label: { fr: 'Volet', en: 'Service area' }, short: { fr: 'Volet', en: 'Service area' }, presence: 'required', numbering: 'none', grammar: { gender: 'masculine' } },
+    objective: { label: { fr: 'Service', en: 'Service' }, short: { fr: 'service', en: 'service' }, presence: 'required', numbering: 'none', grammar: { gender: 'masculine' } },
+    action: { label: { fr: 'Action', en: 'Action' }, short: { fr: 'action', en: 'action' }, presence: 'absent', numbering: 'none', grammar: { gender: 'feminine' } },
   },
   columns: {
     responsible: { label: { fr: 'Responsable', en: 'Responsible' }, presence: 'absent' },

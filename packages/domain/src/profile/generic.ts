@@ -7,9 +7,9 @@ export const generic: Profile = {
   title: { fr: "Plan d'action générique", en: 'Generic action plan' },
   documentType: 'work-plan',
   levels: {
-    axis: { label: { fr: 'Axe', en: 'Axis' }, short: { fr: 'Axe', en: 'Axis' }, presence: 'required', numbering: 'plan-wide' },
-    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, presence: 'required', numbering: 'per-parent' },
-    action: { label: { fr: 'Action', en: 'Action' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none' },
+    axis: { label: { fr: 'Axe', en: 'Axis' }, short: { fr: 'Axe', en: 'Axis' }, presence: 'required', numbering: 'plan-wide', grammar: { gender: 'masculine' } },
+    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, presence: 'required', numbering: 'per-parent', grammar: { gender: 'masculine' } },
+    action: { label: { fr: 'Action', en: 'Action' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none', grammar: { gender: 'feminine' } },
   },
   columns: {
     responsible: { label: { fr: 'Responsable(s)', en: 'Responsible' }, presence: 'optional' },

@@ -12,9 +12,9 @@ export const lanaudiere2021: Profile = {
   title: { fr: 'Plan de travail des chantiers régionaux — formulaire 2021', en: 'Regional chantier work plan — 2021 form' },
   documentType: 'work-plan',
   levels: {
-    axis: { label: { fr: 'Priorité', en: 'Priority' }, short: { fr: 'Priorité', en: 'Priority' }, presence: 'required', numbering: 'none' },
-    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'plan-wide' },
-    action: { label: { fr: 'Moyens ou actions', en: 'Means or actions' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none' },
+    axis: { label: { fr: 'Priorité', en: 'Priority' }, short: { fr: 'Priorité', en: 'Priority' }, presence: 'required', numbering: 'none', grammar: { gender: 'feminine' } },
+    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'plan-wide', grammar: { gender: 'masculine' } },
+    action: { label: { fr: 'Moyens ou actions', en: 'Means or actions' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none', grammar: { gender: 'feminine' } },
   },
   columns: {
     responsible: { label: { fr: 'Organisme(s) fiduciaire(s)', en: 'Fiduciary organisation(s)' }, presence: 'required' },

@@ -8,9 +8,9 @@ export const lanaudiere2026: Profile = {
   title: { fr: 'Plan de travail des chantiers régionaux — formulaire 2026-2028', en: 'Regional chantier work plan — 2026-2028 form' },
   documentType: 'work-plan',
   levels: {
-    axis: { label: { fr: "Axe d'intervention", en: 'Intervention axis' }, short: { fr: 'Axe', en: 'Axis' }, presence: 'required', numbering: 'plan-wide' },
-    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'per-parent' },
-    action: { label: { fr: 'Moyens / Actions / Projets', en: 'Means / Actions / Projects' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none' },
+    axis: { label: { fr: "Axe d'intervention", en: 'Intervention axis' }, short: { fr: 'Axe', en: 'Axis' }, presence: 'required', numbering: 'plan-wide', grammar: { gender: 'masculine' } },
+    objective: { label: { fr: 'Objectif', en: 'Objective' }, short: { fr: 'objectif', en: 'objective' }, columnHeading: { fr: 'Objectifs', en: 'Objectives' }, presence: 'required', numbering: 'per-parent', grammar: { gender: 'masculine' } },
+    action: { label: { fr: 'Moyens / Actions / Projets', en: 'Means / Actions / Projects' }, short: { fr: 'action', en: 'action' }, presence: 'required', numbering: 'none', grammar: { gender: 'feminine' } },
   },
   columns: {
     responsible: { label: { fr: 'Organisme(s) responsable(s) et fiduciaire(s)', en: 'Responsible and fiduciary organisation(s)' }, presence: 'required' },

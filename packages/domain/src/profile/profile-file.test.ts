@@ -26,7 +26,9 @@ describe('profile files', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     const { profile } = result
-    expect(profile.levels.axis).toEqual({ ...generic.levels.axis, label: { fr: 'Orientation', en: 'Direction' }, short: { fr: 'Orientation', en: 'Direction' } })
+    // Renamed without its grammar, the level does not keep the base's ("Axe" is masculine, "Orientation" is not).
+    const { grammar: _baseGrammar, ...axisWithoutGrammar } = generic.levels.axis
+    expect(profile.levels.axis).toEqual({ ...axisWithoutGrammar, label: { fr: 'Orientation', en: 'Direction' }, short: { fr: 'Orientation', en: 'Direction' } })
     expect(profile.levels.action).toEqual(generic.levels.action)
     expect(profile.columns.budget).toEqual({ ...generic.columns.budget, presence: 'absent' })
     expect(profile.columns.responsible.label.fr).toBe('Porteur')

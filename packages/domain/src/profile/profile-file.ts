@@ -23,7 +23,8 @@ export const BudgetLinePatch = Type.Union([ProfileBudgetLine, Removal('line', Pr
 
 /**
  * A profile as a file. With `extends`, it states only its differences from the named profile:
- * - objects merge key by key (a level's `label` replaces the base's label, its other keys stay);
+ * - objects merge key by key (a level's `label` replaces the base's label, its other keys stay, except its
+ *   `grammar`, dropped when the file renames the level's `short` form without stating it);
  * - vocabularies merge by `id` and budget lines by `line`: a stated entry replaces the base's entry of the
  *   same id (in place) or is appended; `{ "id": …, "remove": true }` removes one;
  * - columns and sections are the form's fixed places: one is taken out with `"presence": "absent"`.
@@ -145,6 +146,12 @@ export function mergeProfile(base: Profile, file: ProfileFile): Profile {
     if (key === 'budgetLines') result[key] = mergeByKey(base.budgetLines, value as ProfileFile['budgetLines'] & object, 'line')
     else if (Array.isArray(value)) result[key] = mergeByKey(result[key] as { id: string }[], value as { id: string }[], 'id')
     else result[key] = mergeObjects(result[key], value)
+  }
+  // A level renamed without its grammar does not keep the base name's: "Axe" is masculine, "Orientation" is not.
+  const levels = result.levels as Profile['levels']
+  for (const level of ['axis', 'objective', 'action'] as const) {
+    const patch = file.levels?.[level]
+    if (patch?.short && !patch.grammar) delete levels[level].grammar
   }
   return result as unknown as Profile
 }

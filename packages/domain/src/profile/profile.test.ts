@@ -94,7 +94,7 @@ describe('a profile described purely as data', () => {
     const row = plan.axes[0]!.objectives[0]!.rows[0]!
     row.responsible = { raw: 'CREVALE' }
     delete row.results
-    plan.preparation.steps.push({ id: 'st-1', kind: 'meeting', text: 'Rencontre' })
+    plan.preparation!.steps.push({ id: 'st-1', kind: 'meeting', text: 'Rencontre' })
     const result = validatePlan(plan, { profiles: [mauricie] })
     expect(result.issues.map((issue) => [issue.code, issue.pointer])).toEqual([
       ['absent-section', '/preparation/steps'],

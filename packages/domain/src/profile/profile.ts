@@ -8,6 +8,21 @@ export type Presence = Static<typeof Presence>
 export const Numbering = Type.Union([Type.Literal('per-parent'), Type.Literal('plan-wide'), Type.Literal('none')])
 export type Numbering = Static<typeof Numbering>
 
+/**
+ * What French needs to put a level's name in a sentence ("Cette stratégie n’a aucun geste", "de l’orientation 2"):
+ * its gender, its plural, and whether it elides ("l’", "d’") when the word starts with a vowel sound the
+ * spelling does not show (a "h" muet). English needs only the plural.
+ */
+export const LevelGrammar = Type.Object(
+  {
+    gender: Type.Union([Type.Literal('masculine'), Type.Literal('feminine')], { description: 'French grammatical gender of the level’s name.' }),
+    plural: Type.Optional(LocalizedText),
+    elision: Type.Optional(Type.Boolean({ description: 'True when the French name takes l’/d’ (read from its first letter when left out).' })),
+  },
+  { additionalProperties: false },
+)
+export type LevelGrammar = Static<typeof LevelGrammar>
+
 export const Level = Type.Object(
   {
     label: LocalizedText,
@@ -17,6 +32,7 @@ export const Level = Type.Object(
     columnHeading: Type.Optional(LocalizedText),
     presence: Presence,
     numbering: Numbering,
+    grammar: Type.Optional(LevelGrammar),
   },
   { additionalProperties: false },
 )
@@ -91,8 +107,17 @@ export type ProfileBudgetLine = Static<typeof ProfileBudgetLine>
  * "An N" is fiscal year (originYear + N)–(originYear + N + 1), starting on `startMonth`.
  * With originYear 2020, An 1 = 2021-2022 and An 6 = 2026-2027.
  */
+/**
+ * How the documents of a form write their years: in the chantier's count ("An 6 et 7"), in calendar years
+ * ("2008-2012") or in fiscal years ("2026-2027"). Years are stored as written; their reading is counted from
+ * `originYear` whatever the notation, so that the rules compare them alike.
+ */
+export const YearNotation = Type.Union([Type.Literal('plan-year'), Type.Literal('calendar-year'), Type.Literal('fiscal-year')])
+export type YearNotation = Static<typeof YearNotation>
+
 export const YearScheme = Type.Object(
   {
+    notation: Type.Optional(YearNotation),
     originYear: Type.Integer({ minimum: 1900, maximum: 2200 }),
     startMonth: Type.Integer({ minimum: 1, maximum: 12 }),
     label: LocalizedText,
@@ -107,7 +132,8 @@ export const Profile = Type.Object(
     id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$' }),
     version: Type.Integer({ minimum: 1 }),
     title: LocalizedText,
-    documentType: Type.Union([Type.Literal('work-plan'), Type.Literal('service-offer')]),
+    /** What kind of document the form asks for, in the profile's own terms ("work-plan", "action-plan", "strategic-summary"…). */
+    documentType: Type.String({ pattern: '^[a-z0-9][a-z0-9-]*$', description: 'Kind of document, the profile’s own id: work-plan, action-plan, strategic-plan, service-offer…' }),
     levels: Type.Object({ axis: Level, objective: Level, action: Level }, { additionalProperties: false }),
     columns: Type.Object(
       {

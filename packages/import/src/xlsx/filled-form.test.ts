@@ -35,10 +35,10 @@ async function filled(plan: PlanDocument, language: 'fr' | 'en', edit: (workbook
  * carry (the axis headings and roster cells as printed in a Word form live in hidden columns too).
  */
 function withoutIds(plan: PlanDocument): unknown {
-  const names = new Map(plan.participants.entries.map((entry) => [entry.id, entry.name]))
+  const names = new Map(plan.participants!.entries.map((entry) => [entry.id, entry.name]))
   const copy = structuredClone(plan)
   for (const axis of copy.axes) delete axis.heading
-  for (const entry of copy.participants.entries) delete entry.raw
+  for (const entry of copy.participants!.entries) delete entry.raw
   return JSON.parse(JSON.stringify(copy, (key, value) => (key === 'id' ? undefined : key === 'participant' ? names.get(value) : value)))
 }
 
@@ -67,8 +67,8 @@ describe('a blank form filled with exceljs', () => {
     })
     const { plan: imported, report } = await importPlan(bytes, { profile: lanaudiere2026 })
     const row = imported!.axes[0]!.objectives[0]!.rows[0]!
-    const samares = imported!.participants.entries.find((entry) => entry.name === 'Centre de services scolaire des Samares')!
-    const crevale = imported!.participants.entries.find((entry) => entry.acronym === 'CREVALE')!
+    const samares = imported!.participants!.entries.find((entry) => entry.name === 'Centre de services scolaire des Samares')!
+    const crevale = imported!.participants!.entries.find((entry) => entry.acronym === 'CREVALE')!
     expect(row.responsible!.value!.names[0]!.ref).toEqual({ participant: crevale.id })
     expect(row.partners!.value!.names.map((listed) => listed.ref)).toEqual([{ participant: samares.id }, undefined, undefined])
     const findings = report.issues.filter((found) => found.pointer === '/axes/0/objectives/0/rows/0/partners')

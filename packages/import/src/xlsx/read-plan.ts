@@ -141,7 +141,7 @@ function localizeTitle(profile: PlanImportOptions['profile'], language: FormLang
 
 /** Organisation names that match no participant and no partner group: findings with the closest candidates. */
 function nameFindings(plan: PlanDocument, context: SheetContext): void {
-  const index = buildNameIndex(plan.participants.entries, context.profile.partnerGroups)
+  const index = buildNameIndex(plan.participants?.entries ?? [], context.profile.partnerGroups)
   visitPlan(plan, context.profile, {
     notation: (slot) => {
       if (slot.kind !== 'organisations') return

@@ -59,9 +59,9 @@ describe('an edited cell of the rendered XLSX wins', () => {
     const row = imported!.axes[0]!.objectives[0]!.rows[0]!
     expect(row.actions[0]).toMatchObject({ id: plan.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.id, text: 'Assurer le partage, revu en comité.' })
     expect(row.schedule).toEqual([{ years: { raw: 'An 7', value: { years: [7], mode: 'all' } }, steps: [{ number: 1, text: 'Une seule étape.' }] }])
-    expect(imported!.participants.entries[0]).toMatchObject({ id: plan.participants.entries[0]!.id, name: 'Au bord des mots (ABM)' })
+    expect(imported!.participants!.entries[0]).toMatchObject({ id: plan.participants!.entries[0]!.id, name: 'Au bord des mots (ABM)' })
     const expected = structuredClone(plan)
-    expected.participants.entries[0]!.name = 'Au bord des mots (ABM)'
+    expected.participants!.entries[0]!.name = 'Au bord des mots (ABM)'
     Object.assign(expected.axes[0]!.objectives[0]!.rows[0]!, { schedule: row.schedule })
     expected.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Assurer le partage, revu en comité.'
     expect(imported).toEqual(expected)

@@ -50,7 +50,7 @@ describe.each([
     for (const style of ['Title', 'Heading1', 'ListBullet']) expect(document).toContain(`<w:pStyle w:val="${style}"/>`)
     // Each table is titled by the heading above it (one title); its caption is the table's alternative text.
     expect(document).not.toContain('<w:pStyle w:val="Caption"/>')
-    if (plan().preparation.steps.every((step) => step.number !== undefined)) expect(document).toContain('<w:pStyle w:val="ListNumber"/>')
+    if (plan().preparation!.steps.every((step) => step.number !== undefined)) expect(document).toContain('<w:pStyle w:val="ListNumber"/>')
     for (const name of ['Title', 'heading 1', 'caption', 'List Number']) expect(styles).toContain(`w:val="${name}"`)
     expect(document).toContain('<w:tblStyle w:val="TableGrid"/>')
     const tables = document.match(/<w:tbl>/g)!.length

@@ -28,10 +28,11 @@ export async function planDocx(given: PlanDocument, givenContext: RenderContext,
   writeFront(front, view)
   const tables = new DocxWriter(context.theme, textLists, lists)
   writeAxes(tables, view)
+  writeNotes(tables, view)
   if (options.template) return fromTemplate(options.template, view, front, tables, context)
   const numbering = mergeNumbering(front, tables)
   const document = new Document({
-    creator: context.theme.organisation ?? 'Démarche',
+    creator: context.theme.organisation ?? view.author,
     title: view.title,
     description: view.produced,
     styles: documentStyles(context.theme),
@@ -55,12 +56,19 @@ function writeFront(writer: DocxWriter, view: PlanView): void {
   }
 }
 
+/** The document's notes after the plan table, each after its call as printed in the text. */
+function writeNotes(writer: DocxWriter, view: PlanView): void {
+  if (view.notes.length === 0) return
+  writer.heading(view.labels.notes, 1)
+  for (const note of view.notes) writer.paragraph(note.marker ? `${note.marker} ${note.text}` : note.text)
+}
+
 /** Half-points: 9 pt. */
 const TABLE_TEXT = 18
 
 function writeAxes(writer: DocxWriter, view: PlanView): void {
   for (const axis of view.axes) {
-    writer.heading(axis.heading, 1)
+    if (axis.heading) writer.heading(axis.heading, 1)
     writer.blocks(axis.description)
     if (axis.objectives.every((objective) => objective.rows.length === 0)) {
       for (const objective of axis.objectives) {
@@ -87,8 +95,8 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
       ...axis.columns.map((column) => axis.objectives.flatMap((objective) => objective.rows.map((row) => row.cells[column.key] ?? []))),
     ]
     const description = view.french
-      ? `Tableau du plan pour ${axis.short} : ${axis.objectives.length} objectif(s), colonnes ${header.join(', ')}.`
-      : `Plan table for ${axis.short}: ${axis.objectives.length} objective(s), columns ${header.join(', ')}.`
+      ? `${view.labels.planTable} — ${axis.short} : ${view.labels.objectiveCount(axis.objectives.length)}, colonnes ${header.join(', ')}.`
+      : `${view.labels.planTable} — ${axis.short}: ${view.labels.objectiveCount(axis.objectives.length)}, columns ${header.join(', ')}.`
     writer.table(axis.caption, description, header, rows, columnWidths(header, columnTexts), true)
   }
 }

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, ExternalHyperlink, Paragraph, TextRun } from 'docx'
-import type { RenderContext } from '../context.js'
+import { localize } from '@demarche/domain'
+import { languageOf, type RenderContext } from '../context.js'
 import { type ReportInput, reportView } from '../view/report-view.js'
 import { documentStyles, DocxWriter, runs, section } from './build.js'
 import { packDocx } from './plan.js'
@@ -61,7 +62,7 @@ export async function reportDocx(given: ReportInput, givenContext: RenderContext
       true,
     )
   const document = new Document({
-    creator: context.theme.organisation ?? 'Démarche',
+    creator: context.theme.organisation ?? localize(context.profile.title, languageOf(context)),
     title: view.title,
     styles: documentStyles(context.theme),
     numbering: writer.numbering(),

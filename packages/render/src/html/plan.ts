@@ -61,11 +61,13 @@ function planBody(view: PlanView, context: RenderContext): string {
   out.push('</header>')
   out.push(`<nav class="toc" aria-label="${escapeHtml(view.labels.contents)}"><h2>${escapeHtml(view.labels.contents)}</h2><ol>`)
   for (const section of view.sections) out.push(`<li><a href="#${section.id}">${inlineHtml(section.heading)}</a></li>`)
-  for (const axis of view.axes) out.push(`<li><a href="#${axis.id}">${inlineHtml(axis.heading)}</a></li>`)
+  for (const axis of view.axes) out.push(`<li><a href="#${axis.id}">${inlineHtml(axis.heading ?? axis.caption)}</a></li>`)
+  if (view.notes.length > 0) out.push(`<li><a href="#notes">${escapeHtml(view.labels.notes)}</a></li>`)
   out.push('</ol></nav>')
   out.push('<main id="contenu">')
   for (const section of view.sections) out.push(sectionHtml(section, view.french, written))
   for (const axis of view.axes) out.push(axisHtml(axis, view, written))
+  if (view.notes.length > 0) out.push(notesHtml(view, written))
   out.push('</main>')
   out.push(`<footer><p class="produced">${escapeHtml(view.title)} — ${escapeHtml(view.produced)}</p></footer>`)
   out.push('</div>')
@@ -82,7 +84,10 @@ function sectionHtml(section: SectionView, french: boolean, written: string): st
 
 function axisHtml(axis: AxisView, view: PlanView, written: string): string {
   const french = view.french
-  const out = [`<section class="axis" id="${axis.id}" aria-labelledby="${axis.id}-titre">`, `<h2 id="${axis.id}-titre">${inlineHtml(axis.heading)}</h2>`]
+  // Objectives of a plan without an axis level have no heading of their own: the section is named by its caption.
+  const out = axis.heading
+    ? [`<section class="axis" id="${axis.id}" aria-labelledby="${axis.id}-titre">`, `<h2 id="${axis.id}-titre">${inlineHtml(axis.heading)}</h2>`]
+    : [`<section class="axis" id="${axis.id}" aria-label="${escapeHtml(axis.caption)}">`]
   out.push(written && axis.description.length > 0 ? `<div${written}>${blocksHtml(axis.description, french)}</div>` : blocksHtml(axis.description, french))
   const hasRows = axis.objectives.some((objective) => objective.rows.length > 0)
   if (!hasRows) {
@@ -115,6 +120,12 @@ function axisHtml(axis: AxisView, view: PlanView, written: string): string {
   out.push('</tbody></table>')
   out.push('</section>')
   return out.join('\n')
+}
+
+/** The document's notes, each after its call as printed in the text. */
+function notesHtml(view: PlanView, written: string): string {
+  const items = view.notes.map((note) => `<li>${note.marker ? `<span class="note-call">${escapeHtml(note.marker)}</span> ` : ''}<span${written}>${inlineHtml(note.text)}</span></li>`)
+  return [`<section id="notes" aria-labelledby="notes-titre">`, `<h2 id="notes-titre">${escapeHtml(view.labels.notes)}</h2>`, `<ul class="notes">${items.join('')}</ul>`, '</section>'].join('\n')
 }
 
 export function blocksHtml(blocks: readonly ViewBlock[], french: boolean): string {

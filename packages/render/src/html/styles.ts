@@ -24,6 +24,7 @@ export function stylesheet(theme: Theme, pageLabel: { page: string; of: string }
 .demarche thead th { background: ${theme.tint}; color: ${theme.primary}; }
 .demarche tbody th { background: #f7f9fb; font-weight: normal; }
 .demarche tbody th .objective-label { display: block; font-weight: bold; color: ${theme.primary}; }
+.demarche ul.notes { list-style: none; padding-left: 0; font-size: 0.9em; }
 .demarche thead { display: table-header-group; }
 .demarche td p, .demarche th p { margin: 0 0 0.4em; }
 .demarche td ol, .demarche td ul { margin: 0 0 0.4em; padding-left: 1.3em; }

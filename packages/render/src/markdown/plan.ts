@@ -16,11 +16,15 @@ export function planMarkdown(plan: PlanDocument, context: RenderContext): string
     out.push(...blocksMarkdown(section.blocks, view))
   }
   for (const axis of view.axes) out.push(...axisMarkdown(axis, view))
+  if (view.notes.length > 0) {
+    out.push(`## ${line(view.labels.notes)}`, '')
+    for (const note of view.notes) out.push(note.marker ? `${line(note.marker)} ${paragraph(note.text)}` : paragraph(note.text), '')
+  }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n'
 }
 
 function axisMarkdown(axis: AxisView, view: PlanView): string[] {
-  const out = [`## ${line(axis.heading)}`, '', ...blocksMarkdown(axis.description, view)]
+  const out = [...(axis.heading ? [`## ${line(axis.heading)}`, ''] : []), ...blocksMarkdown(axis.description, view)]
   for (const objective of axis.objectives) {
     if (objective.rows.length === 0) {
       out.push(`- ${text(objective.title)}`)
@@ -29,8 +33,13 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
     }
     out.push('', `### ${line(objective.label)} — ${line(objective.title)}`, '', ...blocksMarkdown(objective.details, view))
     objective.rows.forEach((row, index) => {
-      if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
-      for (const column of axis.columns) out.push(...cellMarkdown(column, row.cells[column.key] ?? [], view))
+      // A group's sub-heading is the row's heading here, and not repeated at the head of its first cell.
+      if (row.heading !== undefined) out.push(`#### ${line(row.heading)}`, '')
+      else if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
+      axis.columns.forEach((column, c) => {
+        const blocks = row.cells[column.key] ?? []
+        out.push(...cellMarkdown(column, row.heading !== undefined && c === 0 ? blocks.slice(1) : blocks, view))
+      })
     })
   }
   out.push('')

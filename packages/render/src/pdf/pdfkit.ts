@@ -9,7 +9,7 @@ const WEIGHTS: Record<string, number> = { objective: 1.3, means: 1.6, responsibl
 
 export async function planPdfkit(view: PlanView, context: RenderContext): Promise<Uint8Array> {
   const words = wordsOf(context)
-  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock(), colon: words.colon, ...(context.theme.organisation && { author: context.theme.organisation }) })
+  const layout = new PdfLayout(context.theme, { title: view.title, lang: view.lang, date: context.clock(), colon: words.colon, author: context.theme.organisation ?? view.author })
   layout.page(false)
   layout.heading(view.title, 1)
   for (const fact of view.facts) layout.paragraph(`${fact.label}${words.colon}${fact.value}`)
@@ -22,7 +22,7 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
   for (const axis of view.axes) {
     const tabular = axis.objectives.some((objective) => objective.rows.length > 0)
     layout.page(tabular)
-    layout.heading(axis.heading, 2)
+    if (axis.heading) layout.heading(axis.heading, 2)
     layout.blocks(axis.description)
     if (!tabular) {
       layout.list({ type: 'list', ordered: false, items: axis.objectives.map((objective) => ({ text: objective.title })) })
@@ -37,6 +37,11 @@ export async function planPdfkit(view: PlanView, context: RenderContext): Promis
       ]),
     )
     layout.table(undefined, header, rows, layout.root, ['objective', ...axis.columns.map((column) => column.key)].map((key) => WEIGHTS[key] ?? 1))
+  }
+  if (view.notes.length > 0) {
+    layout.page(false)
+    layout.heading(view.labels.notes, 2)
+    for (const note of view.notes) layout.paragraph(note.marker ? `${note.marker} ${note.text}` : note.text)
   }
   return layout.finish(view.labels.page.length ? (page, pages) => view.labels.page(String(page), String(pages)) : () => '')
 }

@@ -1,6 +1,6 @@
 import {
   type Block, budgetCellAmounts, type BudgetCellAmount, type BudgetPart, type ColumnKey, COLUMN_KEYS, fiscalYearOf, formatMoney,
-  formatPlanYear, type LocalizedText, localize, type PlanDocument, placeNames, type Row,
+  formatPlanYear, levelWords, type LocalizedText, localize, type Objective, type PlanDocument, placeNames, type Row,
 } from '@demarche/domain'
 import { languageOf, type RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
@@ -18,7 +18,12 @@ export interface PlanView {
   title: string
   facts: Array<{ label: string; value: string }>
   sections: SectionView[]
+  /** The plan table by axis; a plan without an axis level has one group with no heading. */
   axes: AxisView[]
+  /** Notes and footnotes of the document, in order, each with the call printed where it is attached. */
+  notes: NoteView[]
+  /** Who the document is by, for its properties: the chantier or issuer, else the form's title. */
+  author: string
   /** "Document produit le 23 novembre 2026" */
   produced: string
   labels: ViewLabels
@@ -31,6 +36,16 @@ export interface ViewLabels {
   objective: string
   /** Heading of the plan table's first column ("Objectifs"). */
   objectiveColumn: string
+  /** Heading of the document's notes. */
+  notes: string
+  /** "3 stratégies": a count of the objective level, in the profile's words. */
+  objectiveCount: (count: number) => string
+}
+
+export interface NoteView {
+  /** The call as printed after the annotated text ("¹", "*"); empty for a closing remark attached to nothing. */
+  marker: string
+  text: string
 }
 
 export interface SectionView {
@@ -67,8 +82,8 @@ export interface ColumnView {
 
 export interface AxisView {
   id: string
-  /** "Axe d'intervention 2 : Favoriser l'appropriation…" */
-  heading: string
+  /** "Axe d'intervention 2 : Favoriser l'appropriation…"; none for the objectives of a plan without an axis level. */
+  heading?: string
   /** "Axe 2 — tableau du plan" */
   caption: string
   /** Short label used in anchors and sheet names ("Axe 2"). */
@@ -80,7 +95,7 @@ export interface AxisView {
 
 export interface ObjectiveView {
   id: string
-  /** "Objectif 1" */
+  /** "Objectif 1", or "Stratégie" when the level is not numbered. */
   label: string
   /** Where the objective is, as the domain names places: "Axe 2, objectif 1". */
   place: string
@@ -91,6 +106,11 @@ export interface ObjectiveView {
 
 export interface RowView {
   id: string
+  /**
+   * The sub-heading that opens a group of the objective's means; tables print it at the head of the row's
+   * first cell (where `cells` already has it, in bold), formats with headings of their own may print it as one.
+   */
+  heading?: string
   cells: Partial<Record<ColumnView['key'], ViewBlock[]>>
   /** The budget cell's amounts, for formats that compute with them. */
   amounts: BudgetAmountView[]
@@ -105,6 +125,9 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   const french = lang === 'fr'
   const words = wordsOf(context)
   const t = (text: string) => typeset(text, french, context.typography)
+  const notes = noteCalls(plan)
+  /** A text as typeset, followed by the calls of the notes attached to it (or to its cell). */
+  const tn = (text: string, ...pointers: string[]) => t(text) + pointers.map((pointer) => notes.calls.get(pointer) ?? '').join('')
   const l = (text: LocalizedText) => t(localize(text, lang))
   const sections: SectionView[] = []
   const present = (key: keyof typeof profile.sections) => profile.sections[key].presence !== 'absent'
@@ -136,26 +159,26 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       caption: l(profile.sections.participants.label),
       titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
-      rows: plan.participants.entries.map((entry) => [
+      rows: (plan.participants?.entries ?? []).map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
       ]),
     },
   ])
   formSection('preparation', 'preparation', () => [
-    ...(plan.preparation.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
+    ...(plan.preparation?.intro ? [{ type: 'paragraph' as const, text: t(plan.preparation.intro) }] : []),
     {
       type: 'list',
-      ordered: plan.preparation.steps.every((step) => step.number !== undefined),
-      items: plan.preparation.steps.map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
+      ordered: (plan.preparation?.steps ?? []).every((step) => step.number !== undefined),
+      items: (plan.preparation?.steps ?? []).map((step) => ({ id: step.id, text: t(step.text), ...(step.title && { lead: t(step.title) }) })),
     },
   ])
-  formSection('followUp', 'suivi', () => [list(plan.followUp)])
-  formSection('complementarity', 'complementarite', () => [list(plan.complementarity.points)])
+  formSection('followUp', 'suivi', () => [list((plan.followUp ?? []))])
+  formSection('complementarity', 'complementarite', () => [list((plan.complementarity?.points ?? []))])
   formSection(
     'priorityResponses',
     'priorites-transversales',
-    () => plan.priorityResponses.flatMap((response): ViewBlock[] => {
+    () => (plan.priorityResponses ?? []).flatMap((response): ViewBlock[] => {
       const priority = profile.transversalPriorities.find((entry) => entry.id === response.priorityId)
       const name = response.heading ?? (priority ? localize(priority.label, lang) : response.priorityId)
       return [{ type: 'paragraph', text: t(name), strong: true }, ...blocks(response.blocks, t)]
@@ -174,29 +197,49 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
 
   const axisShort = l(profile.levels.axis.short)
   const objectiveShort = localize(profile.levels.objective.short, lang)
+  const objectiveWords = levelWords(profile.levels.objective)
   // Numbers and places as the domain names them, so that a sheet, a caption and a finding say the same.
   const names = placeNames(plan, profile)
+  const objectiveViews = (objectives: readonly Objective[], a: number | undefined, base: string): ObjectiveView[] =>
+    objectives.map((objective, o) => {
+      const number = names.numberOf('objective', a, o)
+      const pointer = `${base}/objectives/${o}`
+      return {
+        id: objective.id,
+        label: capitalise(number === undefined ? objectiveShort : `${objectiveShort} ${number}`),
+        place: l(names.tableLabel({ ...(a !== undefined && { axis: a }), objective: o })!),
+        title: tn(objective.title, pointer, `${pointer}/title`),
+        details: blocks(objective.details ?? [], t),
+        rows: objective.rows.map((row, r) => rowView(row, columns, context, t, (text, ...at) => tn(text, ...at.map((end) => `${pointer}/rows/${r}${end}`)))),
+      }
+    })
   const axes = plan.axes.map((axis, a): AxisView => {
+    // A level numbered `none` is named without a number the source does not have ("Volet : Mobilisation").
     const number = names.numberOf('axis', a)
-    const title = t(axis.title)
-    const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${words.colon}${title}` : `${l(profile.levels.axis.label)} ${number}${words.colon}${title}`
+    const named = number === undefined ? axisShort : `${axisShort} ${number}`
+    const title = tn(axis.title, `/axes/${a}`, `/axes/${a}/title`)
+    const label = l(profile.levels.axis.label)
+    const heading = axis.heading ? `${t(axis.heading.replace(/\*\*/g, '').replace(/\s*:\s*$/, '').replace(/\n/g, ' '))}${words.colon}${title}` : `${number === undefined ? label : `${label} ${number}`}${words.colon}${title}`
     return {
       id: axis.id,
       heading,
-      caption: `${axisShort} ${number} — ${title}`,
-      short: `${axisShort} ${number}`,
+      caption: `${named} — ${title}`,
+      short: number === undefined ? t(axis.title) : named,
       description: blocks(axis.description ?? [], t),
       columns,
-      objectives: axis.objectives.map((objective, o) => ({
-        id: objective.id,
-        label: capitalise(`${objectiveShort} ${names.numberOf('objective', a, o)}`),
-        place: l(names.tableLabel({ axis: a, objective: o })!),
-        title: t(objective.title),
-        details: blocks(objective.details ?? [], t),
-        rows: objective.rows.map((row) => rowView(row, columns, context, t)),
-      })),
+      objectives: objectiveViews(axis.objectives, a, `/axes/${a}`),
     }
   })
+  // A plan without an axis level: its objectives are one table, under no heading the source does not have.
+  if (plan.objectives)
+    axes.push({
+      id: 'objectifs',
+      caption: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
+      short: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
+      description: [],
+      columns,
+      objectives: objectiveViews(plan.objectives, undefined, ''),
+    })
 
   const facts: PlanView['facts'] = []
   const { metadata } = plan
@@ -207,7 +250,8 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     facts.push({ label: words.plan.programme, value: t(metadata.programme.name) })
     facts.push({ label: words.plan.submittedTo, value: t(metadata.programme.reviewingBody) })
   }
-  if (metadata.period) {
+  if (metadata.period?.raw) facts.push({ label: words.plan.period, value: t(metadata.period.raw) })
+  else if (metadata.period) {
     const { firstYear, lastYear } = metadata.period
     const scheme = profile.yearScheme
     const years = firstYear === lastYear ? formatPlanYear(firstYear, scheme, lang) : `${formatPlanYear(firstYear, scheme, lang)} – ${formatPlanYear(lastYear, scheme, lang)}`
@@ -223,6 +267,8 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
     facts,
     sections,
     axes,
+    notes: (plan.notes ?? []).map((note, i) => ({ marker: notes.markers[i]!, text: t(note.text) })),
+    author: metadata.issuer ?? metadata.chantier?.name ?? l(profile.title),
     produced: `${words.plan.producedOn} ${formatDate(context.clock(), french)}`,
     labels: {
       contents: words.plan.contents,
@@ -230,18 +276,21 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       page: (page, pages) => (french ? `Page ${page} de ${pages}` : `Page ${page} of ${pages}`),
       objective: l(profile.levels.objective.label),
       objectiveColumn: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
+      notes: french ? 'Notes' : 'Notes',
+      objectiveCount: (count) => `${count} ${count > 1 ? objectiveWords.plural[lang] : objectiveWords.name[lang]}`,
     },
   }
 }
 
-function rowView(row: Row, columns: readonly ColumnView[], context: RenderContext, t: (text: string) => string): RowView {
+/** `tn(text, ...ends)`: a text of the row typeset, with the calls of the notes at the row's pointers ending in `ends`. */
+function rowView(row: Row, columns: readonly ColumnView[], context: RenderContext, t: (text: string) => string, tn: (text: string, ...ends: string[]) => string): RowView {
   const french = context.locale === 'fr-CA'
   const cells: RowView['cells'] = {}
   for (const column of columns) {
     switch (column.key) {
       case 'means':
-        cells.means = row.actions.flatMap((action): ViewBlock[] => [
-          { type: 'paragraph', text: action.label ? `${action.label} — ${t(action.text)}` : t(action.text) },
+        cells.means = row.actions.flatMap((action, n): ViewBlock[] => [
+          { type: 'paragraph', text: (action.label ? `${action.label} — ` : '') + tn(action.text, `/actions/${n}`, `/actions/${n}/text`) },
           ...blocks(action.content ?? [], t),
         ])
         break
@@ -255,10 +304,10 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
         break
       }
       case 'results':
-        cells.results = list((row.results ?? []).map((result) => t(result.text)))
+        cells.results = list((row.results ?? []).map((result, n) => tn(result.text, `/results/${n}`, `/results/${n}/text`)))
         break
       case 'indicators':
-        cells.indicators = list((row.indicators ?? []).map((indicator) => t(indicator.text)))
+        cells.indicators = list((row.indicators ?? []).map((indicator, n) => tn(indicator.text, `/indicators/${n}`, `/indicators/${n}/text`)))
         break
       case 'schedule':
         cells.schedule = (row.schedule ?? []).flatMap((block): ViewBlock[] => {
@@ -283,7 +332,47 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
         break
     }
   }
-  return { id: row.id, cells, amounts: budgetCellAmounts(row.budget) }
+  // A note on a whole cell is called after the cell's last text.
+  for (const column of columns) {
+    const call = tn('', `/${column.key === 'means' ? 'actions' : column.key}`)
+    const last = cells[column.key]?.at(-1)
+    if (call && last) appendCall(last, call)
+  }
+  // A group's sub-heading opens the row's first cell, in bold: every format shows it where the source does.
+  const first = columns[0]
+  const view: RowView = { id: row.id, cells, amounts: budgetCellAmounts(row.budget) }
+  if (row.heading !== undefined && first) {
+    view.heading = tn(row.heading, '/heading')
+    cells[first.key] = [{ type: 'paragraph', text: view.heading, strong: true }, ...(cells[first.key] ?? [])]
+  }
+  return view
+}
+
+function appendCall(block: ViewBlock, call: string): void {
+  if (block.type === 'paragraph') block.text += call
+  else if (block.type === 'list' && block.items.length > 0) block.items.at(-1)!.text += call
+}
+
+/**
+ * The call of each note, by the pointer it is attached to: the note's own marker, else its number in
+ * document order, printed in superscript so that every format shows it as a call without markup of its own.
+ */
+function noteCalls(plan: PlanDocument): { calls: Map<string, string>; markers: string[] } {
+  const calls = new Map<string, string>()
+  let count = 0
+  const markers = (plan.notes ?? []).map((note) => {
+    if (note.at === undefined) return note.marker === undefined ? '' : superscript(note.marker)
+    const marker = superscript(note.marker ?? String(++count))
+    calls.set(note.at, (calls.get(note.at) ?? '') + marker)
+    return marker
+  })
+  return { calls, markers }
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+function superscript(marker: string): string {
+  return /^\d+$/.test(marker) ? [...marker].map((digit) => SUPERSCRIPT_DIGITS[Number(digit)]).join('') : marker
 }
 
 /** A budget cell as written, with its amounts set in the locale's money format ("Total 2026-2027 : 10 500 $ + 7 000 $"). */

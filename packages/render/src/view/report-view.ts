@@ -122,11 +122,11 @@ export function anchorOf(plan: PlanDocument, pointer: string): string | undefine
     case 'participants':
       return 'participants'
     case 'preparation':
-      return (index(b) !== undefined ? plan.preparation.steps[index(b)!]?.id : undefined) ?? 'preparation'
+      return (index(b) !== undefined ? (plan.preparation?.steps ?? [])[index(b)!]?.id : undefined) ?? 'preparation'
     case 'followUp':
-      return (index(a) !== undefined ? plan.followUp[index(a)!]?.id : undefined) ?? 'suivi'
+      return (index(a) !== undefined ? (plan.followUp ?? [])[index(a)!]?.id : undefined) ?? 'suivi'
     case 'complementarity':
-      return (index(b) !== undefined ? plan.complementarity.points[index(b)!]?.id : undefined) ?? 'complementarite'
+      return (index(b) !== undefined ? (plan.complementarity?.points ?? [])[index(b)!]?.id : undefined) ?? 'complementarite'
     case 'priorityResponses':
       return 'priorites-transversales'
     case 'regionalPriority':
@@ -137,6 +137,14 @@ export function anchorOf(plan: PlanDocument, pointer: string): string | undefine
       const row = objective && index(e) !== undefined ? objective.rows[index(e)!] : undefined
       return row?.id ?? objective?.id ?? axis?.id
     }
+    case 'objectives': {
+      // A plan without an axis level: "/objectives/o/rows/r".
+      const objective = index(a) !== undefined ? plan.objectives?.[index(a)!] : undefined
+      const row = objective && index(c) !== undefined ? objective.rows[index(c)!] : undefined
+      return row?.id ?? objective?.id ?? 'objectifs'
+    }
+    case 'notes':
+      return 'notes'
     default:
       return undefined
   }

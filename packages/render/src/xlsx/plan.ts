@@ -22,11 +22,12 @@ export async function planXlsx(given: PlanDocument, givenContext: RenderContext)
   const view = planView(plan, context)
   const date = context.clock()
   const workbook = new ExcelJS.Workbook()
-  workbook.creator = context.theme.organisation ?? 'Démarche'
+  workbook.creator = context.theme.organisation ?? view.author
   workbook.created = date
   workbook.modified = date
   workbook.title = view.title
-  budgetSheet(workbook, plan, view, context)
+  // No budget sheet for a form without a budget column, unless the plan brings its montage financier.
+  if (context.profile.columns.budget.presence !== 'absent' || plan.financialPlan) budgetSheet(workbook, plan, view, context)
   for (const form of formSheets(context.profile, context.locale === 'en-CA' ? 'en' : 'fr', plan)) formSheet(workbook, form, context)
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer())
   const parts = new Map(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, /\.(xml|rels)$/.test(path) ? strFromU8(data) : data] as const))

@@ -101,7 +101,10 @@ describe('the Plan sheet', () => {
 
   it('includes the axis descriptions (the service offer’s volets)', async () => {
     const plan = seeds.crevaleServiceOffer()
-    const sheet = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Plan')!
+    const workbook = await load(await planXlsx(plan, context(plan)))
+    // The offer's form has no budget column: no Budget sheet.
+    expect(workbook.worksheets.map((sheet) => sheet.name)).not.toContain('Budget')
+    const sheet = workbook.getWorksheet('Plan')!
     const column = Array.from(sheet.getRow(1).values as unknown[], String).indexOf('Description de l’axe')
     const written = sheet.getColumn(column).values.map((value) => String(value ?? '')).join('\n')
     for (const axis of plan.axes) {

@@ -8,6 +8,7 @@ import { comparePointers } from './order.js'
 import type { Finding, Report } from './report.js'
 import type { AnyRule, Bilingual, ReportDescriptor, RuleVisitors, SpellChecker, TextField } from './rule.js'
 import { type ResolvedRuleSet, resolveRuleSet, type RuleSetDefinition, ruleSetKey } from './ruleset.js'
+import { criteriaInProfileWords } from './profile-criteria.js'
 import { type RuleTally, scoreCriteria } from './score.js'
 import { type FindingSeverity, type Severity, severityRank, type Stage } from './severity.js'
 import { validDocument } from './valid-document.js'
@@ -90,7 +91,7 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
       if (validation.ok) runRules(validation.plan, validation.profile, ruleSet, stage, collector, evaluateOptions)
       else reportInvalid(validation.issues, collector)
       const findings = collector.finish()
-      const { score, results } = scoreCriteria(ruleSet.criteria, collector.tallies())
+      const { score, results } = scoreCriteria(criteriaInProfileWords(ruleSet.criteria, validation.profile), collector.tallies())
       return {
         reportVersion: 1,
         engine: { name: ENGINE_NAME, version: ENGINE_VERSION },
@@ -120,7 +121,7 @@ function runRules(
   collector: Collector,
   { onRuleTiming, spellChecker }: EvaluateOptions,
 ): void {
-  const names = buildNameIndex(plan.participants.entries, profile.partnerGroups)
+  const names = buildNameIndex((plan.participants?.entries ?? []), profile.partnerGroups)
   // Rows and texts as arrays, for whole-plan rules that ask: made at most once per evaluation.
   let rows: readonly RowVisit[] | undefined
   let texts: readonly TextField[] | undefined

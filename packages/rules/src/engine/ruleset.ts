@@ -1,14 +1,30 @@
-import { LocalizedText } from '@demarche/domain'
+import { ColumnKey, LocalizedText, SectionKey } from '@demarche/domain'
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import { Bilingual } from './report.js'
 import type { AnyRule } from './rule.js'
 import { Severity, severityRank } from './severity.js'
 
+/**
+ * The parts of the profile a criterion is about. A criterion without a label of its own is named in the
+ * profile's words (its sections' and columns' labels, its levels' names), and left out of a plan's report
+ * when the profile has none of those parts.
+ */
+export const CriterionAbout = Type.Object(
+  {
+    sections: Type.Optional(Type.Array(SectionKey)),
+    columns: Type.Optional(Type.Array(ColumnKey)),
+    levels: Type.Optional(Type.Boolean({ description: 'The plan table’s levels (axis, objective, action).' })),
+  },
+  { additionalProperties: false },
+)
+export type CriterionAbout = Static<typeof CriterionAbout>
+
 /** A criterion of the reviewers' grid: a form question or a coherence concern, with its weight. */
 export const CriterionDefinition = Type.Object(
   {
     label: Type.Optional(LocalizedText),
+    about: Type.Optional(CriterionAbout),
     /** The form question it comes from, as printed. */
     question: Type.Optional(LocalizedText),
     weight: Type.Optional(Type.Number({ minimum: 0 })),
@@ -59,7 +75,14 @@ export interface ResolvedRuleConfig {
 
 /** A criterion with its rule set's `extends` chain applied: both languages and a weight, always. */
 export const ResolvedCriterion = Type.Object(
-  { id: Type.String(), label: Bilingual, weight: Type.Number({ minimum: 0 }), question: Type.Optional(Bilingual) },
+  {
+    id: Type.String(),
+    label: Bilingual,
+    weight: Type.Number({ minimum: 0 }),
+    question: Type.Optional(Bilingual),
+    /** Set when the label is to be taken from the profile's words (no rule set of the chain names the criterion). */
+    about: Type.Optional(CriterionAbout),
+  },
   { $id: 'ResolvedCriterion', additionalProperties: false },
 )
 export type ResolvedCriterion = Static<typeof ResolvedCriterion>
@@ -213,6 +236,7 @@ export function resolveRuleSet(ref: string, ruleSets: readonly RuleSetDefinition
       const label = criterion.label ?? { fr: id }
       const result: ResolvedCriterion = { id, label: { fr: label.fr, en: label.en ?? label.fr }, weight: criterion.weight ?? 1 }
       if (criterion.question) result.question = { fr: criterion.question.fr, en: criterion.question.en ?? criterion.question.fr }
+      if (criterion.about && !criterion.label) result.about = criterion.about
       return result
     }),
     rules: resolved.sort((a, b) => (a.rule.id < b.rule.id ? -1 : a.rule.id > b.rule.id ? 1 : 0)),

@@ -41,7 +41,7 @@ describe('the completeness score', () => {
       fc.property(fc.subarray(rows), fc.boolean(), (emptied, stripSteps) => {
         const plan = examplePlans.crevale2021()
         for (const [o, r] of emptied) plan.axes[0]!.objectives[o]!.rows[r]!.results = []
-        if (stripSteps) plan.preparation.steps = []
+        if (stripSteps) plan.preparation!.steps = []
         const report = evaluatePlan(plan)
         expect(report.score).toBe(referenceScore(report))
         expectPartsAddUp(report)

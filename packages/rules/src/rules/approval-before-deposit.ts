@@ -30,7 +30,7 @@ export default defineRule<'no-approval' | 'approval-after-deposit' | 'no-resolut
     defaultSeverity: 'error',
   },
   check({ plan, profile, options, examine, report }) {
-    const steps = plan.preparation.steps
+    const steps = (plan.preparation?.steps ?? [])
     if (profile.sections.preparation.presence === 'absent' || steps.length === 0) return
     const depositIndex = steps.findLastIndex((step) => step.kind === 'official-deposit')
     const deposit = depositIndex >= 0 ? steps[depositIndex] : undefined

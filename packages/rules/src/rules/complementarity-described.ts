@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'complementarity-described',
@@ -12,7 +13,7 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.complementarity.presence === 'absent') return
     examine('/complementarity')
-    if (plan.complementarity.points.every((point) => point.text.trim() === ''))
-      report('missing', { pointer: '/complementarity', expected: '/complementarity/points/0' })
+    if ((plan.complementarity?.points ?? []).every((point) => point.text.trim() === ''))
+      report('missing', { ...missingAt(plan, '/complementarity', '/complementarity/points'), subject: '/complementarity' })
   },
 })

@@ -23,9 +23,9 @@ export default defineRule({
     defaultSeverity: 'warning',
   },
   check({ plan, profile, examine, report }) {
-    if (profile.sections.complementarity.presence === 'absent' || plan.complementarity.points.length === 0) return
+    if (profile.sections.complementarity.presence === 'absent' || (plan.complementarity?.points ?? []).length === 0) return
     examine('/complementarity')
-    const text = foldText(plan.complementarity.points.map((point) => point.text).join(' '))
+    const text = foldText((plan.complementarity?.points ?? []).map((point) => point.text).join(' '))
     const local = /\bloca(?:l|le|les|ux)\b/.test(text)
     const regional = /\bregiona(?:l|le|les|ux)\b/.test(text)
     if (!local && !regional) report('no-level', { pointer: '/complementarity' })

@@ -1,3 +1,4 @@
+import { levelWords } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
 
 const REFERENCE = /\b(?:(?:l['’])?onglet\s+)?P(\d{1,2})\s*,\s*action\s+(\d{1,3})\b/gi
@@ -12,15 +13,23 @@ export default defineRule({
     },
     serves: { fr: 'Cohérence : les renvois explicites se résolvent.', en: 'Coherence: explicit cross-references resolve.' },
     messages: {
-      'no-axis': { fr: 'Le renvoi « {ref} » désigne l’axe {axis}, qui n’existe pas.', en: 'Reference "{ref}" points to axis {axis}, which does not exist.' },
+      'no-axis': { fr: 'Le renvoi « {ref} » désigne {theAxis} {axis}, qui n’existe pas.', en: 'Reference "{ref}" points to {theAxis} {axis}, which does not exist.' },
       'no-action': {
-        fr: 'Le renvoi « {ref} » désigne l’action {action} de l’axe {axis}, qui ne compte que {rows} et {means}.',
-        en: 'Reference "{ref}" points to action {action} of axis {axis}, which has only {rows} and {means}.',
+        fr: 'Le renvoi « {ref} » désigne {theAction} {action} {ofAxis} {axis}, qui ne compte que {rows} et {means}.',
+        en: 'Reference "{ref}" points to {theAction} {action} {ofAxis} {axis}, which has only {rows} and {means}.',
       },
     },
     defaultSeverity: 'warning',
   },
-  create({ plan, examine, report }) {
+  create({ plan, profile, examine, report }) {
+    const axisWords = levelWords(profile.levels.axis)
+    const actionWords = levelWords(profile.levels.action)
+    // Before a number English names the level bare ("action 3 of axis 1"), French with its article ("l’action 3 de l’axe 1").
+    const words = {
+      theAxis: { fr: axisWords.the.fr, en: axisWords.name.en },
+      ofAxis: { fr: axisWords.of.fr, en: `of ${axisWords.name.en}` },
+      theAction: { fr: actionWords.the.fr, en: actionWords.name.en },
+    }
     // Rows and means per axis number (the first axis bearing it), made at the first reference: a lookup per reference stays constant-time.
     let countsPerAxis: Map<number, { rows: number; means: number }> | undefined
     const actionCount = (axisNumber: number) => {
@@ -45,11 +54,11 @@ export default defineRule({
           examine(subject)
           const count = actionCount(axisNumber)
           if (count === undefined) {
-            report('no-axis', { pointer, subject, data: { ref: match[0], axis: axisNumber } })
+            report('no-axis', { pointer, subject, data: { ...words, ref: match[0], axis: axisNumber } })
             continue
           }
           if (actionNumber < 1 || actionNumber > Math.max(count.rows, count.means))
-            report('no-action', { pointer, subject, data: { ref: match[0], axis: axisNumber, action: actionNumber, rows: counted(count.rows, 'ligne', 'row'), means: counted(count.means, 'moyen', 'means') } })
+            report('no-action', { pointer, subject, data: { ...words, ref: match[0], axis: axisNumber, action: actionNumber, rows: counted(count.rows, 'ligne', 'row'), means: counted(count.means, 'moyen', 'means') } })
         }
       },
     }

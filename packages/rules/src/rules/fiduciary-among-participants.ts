@@ -24,9 +24,9 @@ export default defineRule({
     defaultSeverity: 'error',
   },
   check({ plan, profile, names, examine, report }) {
-    if (profile.sections.participants.presence === 'absent' || plan.participants.entries.length === 0) return
+    if (profile.sections.participants.presence === 'absent' || (plan.participants?.entries ?? []).length === 0) return
     examine('/participants')
-    const flagged = plan.participants.entries.filter((entry) => entry.fiduciary)
+    const flagged = (plan.participants?.entries ?? []).filter((entry) => entry.fiduciary)
     const declared = plan.metadata.chantier?.fiduciary
     const declaredRef = declared ? names.resolve(declared) : undefined
     if (declared && !(declaredRef && 'participant' in declaredRef)) {

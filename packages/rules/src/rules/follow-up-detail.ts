@@ -22,9 +22,9 @@ export default defineRule<'too-short', { minWords: number }>({
     defaultSeverity: 'warning',
   },
   check({ plan, profile, options, examine, report }) {
-    if (profile.sections.followUp.presence === 'absent' || plan.followUp.length === 0) return
+    if (profile.sections.followUp.presence === 'absent' || (plan.followUp ?? []).length === 0) return
     examine('/followUp')
-    const words = plan.followUp.reduce((sum, item) => sum + wordCount(item.text), 0)
+    const words = (plan.followUp ?? []).reduce((sum, item) => sum + wordCount(item.text), 0)
     if (words > 0 && words < options.minWords) report('too-short', { pointer: '/followUp', data: { words, min: options.minWords } })
   },
 })

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'follow-up-explained',
@@ -12,6 +13,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.followUp.presence === 'absent') return
     examine('/followUp')
-    if (plan.followUp.every((item) => item.text.trim() === '')) report('missing', { pointer: '/followUp', expected: '/followUp/0' })
+    if ((plan.followUp ?? []).every((item) => item.text.trim() === '')) report('missing', { ...missingAt(plan, '/followUp', '/followUp'), subject: '/followUp' })
   },
 })

@@ -1,4 +1,4 @@
-import { findProfile, generic, type PlanDocument, type Presence, type Profile, textsOf } from '@demarche/domain'
+import { findProfile, generic, type PlanDocument, pointerResolves, type Presence, type Profile, textsOf } from '@demarche/domain'
 import type { Bilingual, TextField } from '../engine/rule.js'
 
 /**
@@ -37,4 +37,15 @@ export function listFr(items: readonly string[]): string {
 
 export function listEn(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
+}
+
+/**
+ * Where a finding about missing content points: `expected` is where the content should go (an empty list,
+ * or a section the document leaves out), and `pointer` the place the finding is about (`at`), or its nearest
+ * ancestor that exists in the plan, so that neither names a node that is not there.
+ */
+export function missingAt(plan: PlanDocument, at: string, expected: string): { pointer: string; expected: string } {
+  let pointer = at
+  while (pointer !== '' && !pointerResolves(plan, pointer)) pointer = pointer.slice(0, pointer.lastIndexOf('/'))
+  return { pointer, expected }
 }

@@ -1,4 +1,4 @@
-import { localize, type Numbering } from '@demarche/domain'
+import { levelWords, localize, type Numbering } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
 
 export default defineRule({
@@ -11,7 +11,7 @@ export default defineRule({
     },
     serves: { fr: 'Cohérence : numérotation du tableau.', en: 'Coherence: numbering of the table.' },
     messages: {
-      unnumbered: { fr: 'Cet élément ({level}) n’a pas de numéro; on attend {expected}.', en: 'This item ({level}) has no number; {expected} is expected.' },
+      unnumbered: { fr: '{this} n’a pas de numéro; on attend {expected}.', en: '{this} has no number; {expected} is expected.' },
       'out-of-sequence': { fr: 'Numéro {found} trouvé, {expected} attendu ({level}).', en: 'Number {found} found, {expected} expected ({level}).' },
     },
     defaultSeverity: 'info',
@@ -21,10 +21,11 @@ export default defineRule({
       if (numbering === 'none') return
       const level = { fr: localize(profile.levels[levelKey].label, 'fr'), en: localize(profile.levels[levelKey].label, 'en') }
       examine(pointer)
-      if (found === undefined) report('unnumbered', { pointer, expected: `${pointer}/number`, data: { level, expected } })
+      if (found === undefined) report('unnumbered', { pointer, expected: `${pointer}/number`, data: { this: levelWords(profile.levels[levelKey]).this, expected } })
       else if (found !== expected) report('out-of-sequence', { pointer: `${pointer}/number`, subject: pointer, data: { level, found, expected } })
     }
     let planWide = 0
+    for (const [o, objective] of (plan.objectives ?? []).entries()) check(profile.levels.objective.numbering, 'objective', `/objectives/${o}`, objective.number, o + 1)
     for (const [a, axis] of plan.axes.entries()) {
       check(profile.levels.axis.numbering, 'axis', `/axes/${a}`, axis.number, a + 1)
       for (const [o, objective] of axis.objectives.entries()) {

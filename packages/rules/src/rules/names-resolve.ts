@@ -29,7 +29,7 @@ export default defineRule({
           for (const name of list.names) {
             if (name.placeholder || name.ref) continue
             for (const unknown of unknownRuns(name.text, names)) {
-              const suggestion = closestParticipant(unknown, plan.participants.entries)
+              const suggestion = closestParticipant(unknown, (plan.participants?.entries ?? []))
               report('unknown', {
                 pointer: cell,
                 data: { name: unknown },

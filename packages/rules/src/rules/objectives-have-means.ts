@@ -1,4 +1,4 @@
-import { localize } from '@demarche/domain'
+import { levelWords, localize } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
 
 export default defineRule({
@@ -11,20 +11,22 @@ export default defineRule({
     },
     serves: { fr: 'Tableau du plan : colonne « Moyens / Actions / Projets ».', en: 'Plan table: "Means / Actions / Projects" column.' },
     messages: {
-      'no-row': { fr: 'Cet objectif n’a aucune ligne au tableau.', en: 'This objective has no row in the table.' },
-      'no-means': { fr: 'Cette ligne ne nomme aucun moyen ({level}).', en: 'This row names no means ({level}).' },
+      'no-row': { fr: '{this} n’a aucune ligne au tableau.', en: '{this} has no row in the table.' },
+      'no-means': { fr: 'Cette ligne ne nomme {none} ({level}).', en: 'This row names {none} ({level}).' },
     },
     defaultSeverity: 'error',
   },
   create({ plan, profile, examine, report }) {
     if (profile.levels.action.presence === 'absent') return {}
     const level = { fr: localize(profile.levels.action.label, 'fr'), en: localize(profile.levels.action.label, 'en') }
-    for (const [a, axis] of plan.axes.entries())
-      for (const [o, objective] of axis.objectives.entries()) {
-        const pointer = `/axes/${a}/objectives/${o}`
-        examine(pointer)
-        if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows/0` })
-      }
+    const objectiveWords = levelWords(profile.levels.objective)
+    const actionWords = levelWords(profile.levels.action)
+    const noRow = (objective: { rows: unknown[] }, pointer: string) => {
+      examine(pointer)
+      if (objective.rows.length === 0) report('no-row', { pointer, expected: `${pointer}/rows`, data: { this: objectiveWords.this } })
+    }
+    for (const [a, axis] of plan.axes.entries()) for (const [o, objective] of axis.objectives.entries()) noRow(objective, `/axes/${a}/objectives/${o}`)
+    for (const [o, objective] of (plan.objectives ?? []).entries()) noRow(objective, `/objectives/${o}`)
     let objectiveOfRow: object | undefined
     let meansAbove = false
     return {
@@ -32,7 +34,7 @@ export default defineRule({
         if (objective !== objectiveOfRow) [objectiveOfRow, meansAbove] = [objective, false]
         examine(pointer)
         if (row.actions.some((action) => action.text.trim() !== '')) meansAbove = true
-        else if (!meansAbove) report('no-means', { pointer, expected: `${pointer}/actions/0`, data: { level } })
+        else if (!meansAbove) report('no-means', { pointer, expected: `${pointer}/actions`, data: { level, none: actionWords.none } })
       },
     }
   },

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'participants-named',
@@ -14,6 +15,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.participants.presence === 'absent') return
     examine('/participants')
-    if (plan.participants.entries.length === 0) report('missing', { pointer: '/participants', expected: '/participants/entries/0' })
+    if ((plan.participants?.entries ?? []).length === 0) report('missing', { ...missingAt(plan, '/participants', '/participants/entries'), subject: '/participants' })
   },
 })

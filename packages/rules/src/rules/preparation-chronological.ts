@@ -17,7 +17,7 @@ export default defineRule({
   },
   check({ plan, examine, report }) {
     let previous: string | undefined
-    for (const [i, step] of plan.preparation.steps.entries()) {
+    for (const [i, step] of (plan.preparation?.steps ?? []).entries()) {
       if (!step.date) continue
       const pointer = `/preparation/steps/${i}/date`
       examine(pointer)

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'preparation-ends-with-deposit',
@@ -24,12 +25,12 @@ export default defineRule({
     defaultSeverity: 'error',
   },
   check({ plan, profile, examine, report }) {
-    const steps = plan.preparation.steps
+    const steps = (plan.preparation?.steps ?? [])
     if (profile.sections.preparation.presence === 'absent' || steps.length === 0) return
     examine('/preparation/steps')
     const depositIndex = steps.findLastIndex((step) => step.kind === 'official-deposit')
     if (depositIndex < 0) {
-      report('no-deposit', { pointer: '/preparation/steps', expected: `/preparation/steps/${steps.length}` })
+      report('no-deposit', { ...missingAt(plan, '/preparation/steps', '/preparation/steps'), subject: '/preparation/steps' })
       return
     }
     const deposit = steps[depositIndex]!

@@ -1,4 +1,5 @@
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'preparation-steps-presented',
@@ -12,6 +13,6 @@ export default defineRule({
   check({ plan, profile, examine, report }) {
     if (profile.sections.preparation.presence === 'absent') return
     examine('/preparation')
-    if (plan.preparation.steps.length === 0) report('missing', { pointer: '/preparation', expected: '/preparation/steps/0' })
+    if ((plan.preparation?.steps ?? []).length === 0) report('missing', { ...missingAt(plan, '/preparation', '/preparation/steps'), subject: '/preparation' })
   },
 })

@@ -20,7 +20,7 @@ export default defineRule({
           examine(blockPointer)
           if (block.years.raw.trim() === '') report('no-years', { pointer: `${blockPointer}/years`, subject: blockPointer })
           if (block.steps.every((step) => step.text.trim() === ''))
-            report('no-steps', { pointer: blockPointer, expected: `${blockPointer}/steps/0`, data: { years: block.years.raw } })
+            report('no-steps', { pointer: blockPointer, expected: `${blockPointer}/steps`, data: { years: block.years.raw } })
         }
       },
     }

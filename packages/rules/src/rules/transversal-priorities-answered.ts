@@ -1,5 +1,6 @@
 import { localize } from '@demarche/domain'
 import { defineRule } from '../engine/rule.js'
+import { missingAt } from './kit.js'
 
 export default defineRule({
   id: 'transversal-priorities-answered',
@@ -20,13 +21,13 @@ export default defineRule({
       const name = { fr: localize(priority.label, 'fr'), en: localize(priority.label, 'en') }
       const subject = `/priorityResponses/${priority.id}`
       examine(subject)
-      const answers = plan.priorityResponses.flatMap((response, index) => (response.priorityId === priority.id ? [index] : []))
+      const answers = (plan.priorityResponses ?? []).flatMap((response, index) => (response.priorityId === priority.id ? [index] : []))
       if (answers.length === 0) {
-        report('unanswered', { pointer: '/priorityResponses', expected: `/priorityResponses/${plan.priorityResponses.length}`, subject, data: { priority: name } })
+        report('unanswered', { ...missingAt(plan, '/priorityResponses', '/priorityResponses'), subject, data: { priority: name } })
         continue
       }
       if (answers.length > 1) report('duplicate', { pointer: `/priorityResponses/${answers[1]}`, subject, data: { priority: name } })
-      const response = plan.priorityResponses[answers[0]!]!
+      const response = (plan.priorityResponses ?? [])[answers[0]!]!
       const text = response.blocks.map((block) => (block.type === 'paragraph' ? block.text : block.items.map((item) => item.text).join(' '))).join(' ')
       if (text.trim() === '') report('empty', { pointer: `/priorityResponses/${answers[0]}/blocks`, subject, data: { priority: name } })
     }

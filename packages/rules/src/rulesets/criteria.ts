@@ -36,3 +36,24 @@ export const LANAUDIERE_CRITERIA: Record<string, CriterionDefinition> = {
   'cross-references': { label: { fr: 'Renvois', en: 'Cross-references' }, weight: 1 },
   'text-quality': { label: { fr: 'Qualité du texte', en: 'Text quality' }, weight: 0.5 },
 }
+
+/**
+ * The generic rule set's grid: the same concerns, each about parts of the profile and named in its words
+ * (a region's report reads "Porteur et alliés", not Lanaudière's "Responsables et partenaires"), and left out
+ * where the profile has none of those parts.
+ */
+export const GENERIC_CRITERIA: Record<string, CriterionDefinition> = {
+  document: { label: { fr: 'Document valide', en: 'Valid document' }, weight: 1 },
+  participants: { about: { sections: ['participants'] }, weight: 1 },
+  preparation: { about: { sections: ['preparation'] }, weight: 1 },
+  'follow-up': { about: { sections: ['followUp'] }, weight: 1 },
+  complementarity: { about: { sections: ['complementarity'] }, weight: 1 },
+  'transversal-priorities': { about: { sections: ['priorityResponses'] }, weight: 1 },
+  'plan-table': { about: { levels: true }, weight: 2 },
+  responsibility: { about: { columns: ['responsible', 'partners'] }, weight: 2 },
+  results: { about: { columns: ['results', 'indicators'] }, weight: 2 },
+  schedule: { about: { columns: ['schedule'] }, weight: 2 },
+  budget: { about: { columns: ['budget'] }, weight: 2 },
+  'cross-references': { label: { fr: 'Renvois', en: 'Cross-references' }, weight: 1 },
+  'text-quality': { label: { fr: 'Qualité du texte', en: 'Text quality' }, weight: 0.5 },
+}

@@ -1,5 +1,5 @@
 import type { RuleSetDefinition } from '../engine/ruleset.js'
-import { LANAUDIERE_CRITERIA } from './criteria.js'
+import { GENERIC_CRITERIA } from './criteria.js'
 
 /** For plans of a profile with no rule set of its own: structure, cells the profile requires, text hygiene. */
 export const genericRuleSet: RuleSetDefinition = {
@@ -7,7 +7,7 @@ export const genericRuleSet: RuleSetDefinition = {
   version: 1,
   title: { fr: 'Vérifications générales', en: 'General checks' },
   profiles: ['generic', 'crevale-service-offer'],
-  criteria: LANAUDIERE_CRITERIA,
+  criteria: GENERIC_CRITERIA,
   rules: {
     'valid-document': 'error',
     'participants-named': 'warning',

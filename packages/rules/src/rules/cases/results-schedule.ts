@@ -56,7 +56,7 @@ export const resultsAndScheduleCases: Record<string, Cases> = {
         }),
         findings: [
           { messageId: 'no-years', pointer: '/axes/1/objectives/1/rows/0/schedule/0/years' },
-          { messageId: 'no-steps', pointer: '/axes/1/objectives/1/rows/0/schedule/1', expected: '/axes/1/objectives/1/rows/0/schedule/1/steps/0' },
+          { messageId: 'no-steps', pointer: '/axes/1/objectives/1/rows/0/schedule/1', expected: '/axes/1/objectives/1/rows/0/schedule/1/steps' },
         ],
       },
     ],

@@ -10,8 +10,8 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'an empty roster',
-        plan: edited(seed2026, (plan) => (plan.participants.entries = [])),
-        findings: [{ messageId: 'missing', pointer: '/participants', expected: '/participants/entries/0', message: { en: 'No participating organisation is named.' } }],
+        plan: edited(seed2026, (plan) => (plan.participants!.entries = [])),
+        findings: [{ messageId: 'missing', pointer: '/participants', expected: '/participants/entries', message: { en: 'No participating organisation is named.' } }],
       },
     ],
   },
@@ -20,12 +20,12 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'nobody flagged',
-        plan: edited(seed2026, (plan) => plan.participants.entries.forEach((entry) => (entry.fiduciary = false))),
+        plan: edited(seed2026, (plan) => plan.participants!.entries.forEach((entry) => (entry.fiduciary = false))),
         findings: [{ messageId: 'none', pointer: '/participants' }],
       },
       {
         name: 'two flagged',
-        plan: edited(seed2026, (plan) => (plan.participants.entries[6]!.fiduciary = true)),
+        plan: edited(seed2026, (plan) => (plan.participants!.entries[6]!.fiduciary = true)),
         findings: [{ messageId: 'several', pointer: '/participants', message: { fr: /Centraide Lanaudière/ } }],
       },
       {
@@ -43,7 +43,7 @@ export const sectionCases: Record<string, Cases> = {
   'preparation-steps-presented': {
     valid: [{ name: '14 steps', plan: seed2026() }],
     invalid: [
-      { name: 'no step', plan: edited(seed2026, (plan) => (plan.preparation.steps = [])), findings: [{ messageId: 'missing', pointer: '/preparation', expected: '/preparation/steps/0' }] },
+      { name: 'no step', plan: edited(seed2026, (plan) => (plan.preparation!.steps = [])), findings: [{ messageId: 'missing', pointer: '/preparation', expected: '/preparation/steps' }] },
     ],
   },
   'preparation-chronological': {
@@ -55,8 +55,8 @@ export const sectionCases: Record<string, Cases> = {
       {
         name: 'a step dated before the previous one, and a date that cannot be read',
         plan: edited(seed2026, (plan) => {
-          plan.preparation.steps[2]!.date = { raw: '1er septembre 2025' }
-          plan.preparation.steps[0]!.date = { raw: 'printemps 2025' }
+          plan.preparation!.steps[2]!.date = { raw: '1er septembre 2025' }
+          plan.preparation!.steps[0]!.date = { raw: 'printemps 2025' }
         }),
         findings: [
           { messageId: 'unreadable', pointer: '/preparation/steps/0/date' },
@@ -70,13 +70,13 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'no deposit among the steps',
-        plan: edited(seed2026, (plan) => plan.preparation.steps.pop()),
-        findings: [{ messageId: 'no-deposit', pointer: '/preparation/steps', expected: '/preparation/steps/13' }],
+        plan: edited(seed2026, (plan) => plan.preparation!.steps.pop()),
+        findings: [{ messageId: 'no-deposit', pointer: '/preparation/steps', expected: '/preparation/steps' }],
       },
       {
         name: 'a step after the deposit',
         plan: edited(seed2026, (plan) =>
-          plan.preparation.steps.push({ id: 'st-extra', number: 15, kind: 'email', title: 'Envoi d’un courriel le 5 mars 2026', date: { raw: '5 mars 2026' }, text: 'Suivi.' }),
+          plan.preparation!.steps.push({ id: 'st-extra', number: 15, kind: 'email', title: 'Envoi d’un courriel le 5 mars 2026', date: { raw: '5 mars 2026' }, text: 'Suivi.' }),
         ),
         findings: [
           { messageId: 'not-last', pointer: '/preparation/steps/13' },
@@ -98,22 +98,22 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'no board resolution',
-        plan: edited(seed2026, (plan) => plan.preparation.steps.splice(12, 1)),
+        plan: edited(seed2026, (plan) => plan.preparation!.steps.splice(12, 1)),
         findings: [{ messageId: 'no-resolution', pointer: '/preparation/steps' }],
       },
       {
         name: 'no approval by the members',
         plan: edited(seed2026, (plan) => {
-          plan.preparation.steps[8]!.text = 'présentation d’une proposition de plan d’action 26-28 et rétroactions des membres.'
-          plan.preparation.steps[10]!.text = 'les membres discutent du budget 2026-2028.'
+          plan.preparation!.steps[8]!.text = 'présentation d’une proposition de plan d’action 26-28 et rétroactions des membres.'
+          plan.preparation!.steps[10]!.text = 'les membres discutent du budget 2026-2028.'
         }),
         findings: [{ messageId: 'no-approval', pointer: '/preparation/steps' }],
       },
       {
         name: 'the resolution comes after the deposit',
         plan: edited(seed2026, (plan) => {
-          const [resolution] = plan.preparation.steps.splice(12, 1)
-          plan.preparation.steps.push(resolution!)
+          const [resolution] = plan.preparation!.steps.splice(12, 1)
+          plan.preparation!.steps.push(resolution!)
         }),
         findings: [{ messageId: 'resolution-after-deposit', pointer: '/preparation/steps/13' }],
       },
@@ -121,7 +121,7 @@ export const sectionCases: Record<string, Cases> = {
   },
   'follow-up-explained': {
     valid: [{ name: 'four mechanisms', plan: seed2026() }],
-    invalid: [{ name: 'none', plan: edited(seed2026, (plan) => (plan.followUp = [])), findings: [{ messageId: 'missing', pointer: '/followUp', expected: '/followUp/0' }] }],
+    invalid: [{ name: 'none', plan: edited(seed2026, (plan) => (plan.followUp = [])), findings: [{ messageId: 'missing', pointer: '/followUp', expected: '/followUp' }] }],
   },
   'follow-up-detail': {
     valid: [
@@ -141,8 +141,8 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'no point',
-        plan: edited(seed2026, (plan) => (plan.complementarity.points = [])),
-        findings: [{ messageId: 'missing', pointer: '/complementarity', expected: '/complementarity/points/0' }],
+        plan: edited(seed2026, (plan) => (plan.complementarity!.points = [])),
+        findings: [{ messageId: 'missing', pointer: '/complementarity', expected: '/complementarity/points' }],
       },
     ],
   },
@@ -152,7 +152,7 @@ export const sectionCases: Record<string, Cases> = {
       { name: 'the 2021 answer names neither', plan: seed2021(), findings: [{ messageId: 'no-level', pointer: '/complementarity' }] },
       {
         name: 'only the local level',
-        plan: edited(seed2026, (plan) => (plan.complementarity.points = [{ id: 'co-1', text: 'Arrimage avec les partenaires locaux.' }])),
+        plan: edited(seed2026, (plan) => (plan.complementarity!.points = [{ id: 'co-1', text: 'Arrimage avec les partenaires locaux.' }])),
         findings: [{ messageId: 'one-level', pointer: '/complementarity', message: { fr: /du niveau local/, en: /the local level/ } }],
       },
     ],
@@ -165,14 +165,14 @@ export const sectionCases: Record<string, Cases> = {
     invalid: [
       {
         name: 'one answer missing',
-        plan: edited(seed2026, (plan) => plan.priorityResponses.splice(1, 1)),
-        findings: [{ messageId: 'unanswered', pointer: '/priorityResponses', expected: '/priorityResponses/2', message: { fr: 'La priorité transversale « Information et communication » n’a pas de réponse.' } }],
+        plan: edited(seed2026, (plan) => plan.priorityResponses!.splice(1, 1)),
+        findings: [{ messageId: 'unanswered', pointer: '/priorityResponses', expected: '/priorityResponses', message: { fr: 'La priorité transversale « Information et communication » n’a pas de réponse.' } }],
       },
       {
         name: 'an empty answer and a second answer',
         plan: edited(seed2026, (plan) => {
-          plan.priorityResponses.push(structuredClone(plan.priorityResponses[0]!))
-          plan.priorityResponses[0]!.blocks = [{ type: 'paragraph', text: ' ' }]
+          plan.priorityResponses!.push(structuredClone(plan.priorityResponses![0]!))
+          plan.priorityResponses![0]!.blocks = [{ type: 'paragraph', text: ' ' }]
         }),
         findings: [
           { messageId: 'empty', pointer: '/priorityResponses/0/blocks' },

@@ -5,7 +5,7 @@ export const tableCases: Record<string, Cases> = {
   'axes-have-objectives': {
     valid: [{ name: 'four titled axes with objectives', plan: seed2026() }],
     invalid: [
-      { name: 'no axis', plan: edited(seed2026, (plan) => (plan.axes = [])), findings: [{ messageId: 'no-axis', pointer: '/axes', expected: '/axes/0', message: { fr: 'Le plan n’a aucun axe d\'intervention.' } }] },
+      { name: 'no axis', plan: edited(seed2026, (plan) => (plan.axes = [])), findings: [{ messageId: 'no-axis', pointer: '/axes', expected: '/axes', message: { fr: 'Le plan n’a aucun axe.' } }] },
       {
         name: 'an untitled axis and an axis without objectives',
         plan: edited(seed2026, (plan) => {
@@ -14,7 +14,7 @@ export const tableCases: Record<string, Cases> = {
         }),
         findings: [
           { messageId: 'untitled', pointer: '/axes/1/title' },
-          { messageId: 'no-objective', pointer: '/axes/2', expected: '/axes/2/objectives/0' },
+          { messageId: 'no-objective', pointer: '/axes/2', expected: '/axes/2/objectives' },
         ],
       },
     ],
@@ -35,13 +35,13 @@ export const tableCases: Record<string, Cases> = {
         findings: [0, 1, 2, 3, 4, 5, 6, 7].map((r) => ({
           messageId: 'no-means',
           pointer: `/axes/0/objectives/1/rows/${r}`,
-          expected: `/axes/0/objectives/1/rows/${r}/actions/0`,
+          expected: `/axes/0/objectives/1/rows/${r}/actions`,
         })),
       },
       {
         name: 'an objective with no row',
         plan: edited(seed2026, (plan) => (plan.axes[0]!.objectives[0]!.rows = [])),
-        findings: [{ messageId: 'no-row', pointer: '/axes/0/objectives/0', expected: '/axes/0/objectives/0/rows/0' }],
+        findings: [{ messageId: 'no-row', pointer: '/axes/0/objectives/0', expected: '/axes/0/objectives/0/rows' }],
       },
     ],
   },

@@ -25,7 +25,7 @@ export const textCases: Record<string, Cases> = {
       },
       {
         name: 'an axis that does not exist',
-        plan: edited(seed2026, (plan) => (plan.complementarity.points[1]!.text = 'Voir P9, action 1.')),
+        plan: edited(seed2026, (plan) => (plan.complementarity!.points[1]!.text = 'Voir P9, action 1.')),
         findings: [
           { messageId: 'no-axis', pointer: '/complementarity/points/1/text' },
           { messageId: 'no-action', pointer: '/axes/1/objectives/0/rows/0/actions/0/text' },
@@ -108,7 +108,7 @@ export const textCases: Record<string, Cases> = {
     ],
   },
   'no-mixed-scripts': {
-    valid: [{ name: 'Latin letters only', plan: edited(seed2026, (plan) => (plan.participants.entries[29]!.contacts = { raw: 'Maude Pelletier / Anne-Marie Hétu' })) }],
+    valid: [{ name: 'Latin letters only', plan: edited(seed2026, (plan) => (plan.participants!.entries[29]!.contacts = { raw: 'Maude Pelletier / Anne-Marie Hétu' })) }],
     invalid: [
       {
         name: 'Cyrillic letters in "Héту"',

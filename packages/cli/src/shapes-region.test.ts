@@ -1,0 +1,182 @@
+import { execFile } from 'node:child_process'
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { strFromU8, unzipSync } from 'fflate'
+import { loadProfileText, type PlanDocument, textsOf } from '@demarche/domain'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * Issue 11's check of "a model that carries other shapes": a region whose plan has no axis level, no numbers,
+ * calendar years, absent sections, its own level names in both languages, groups of actions and notes, written
+ * only as files (docs/examples/littoral/), through every command of the CLI. Its documents must carry every
+ * text it wrote and none of Lanaudière's words.
+ */
+const run = promisify(execFile)
+const repository = new URL('../../../', import.meta.url)
+const bin = new URL('../dist/bin.js', import.meta.url).pathname
+const hasPdftotext = await run('pdftotext', ['-v']).then(() => true, () => false)
+const requireTools = process.env.DEMARCHE_REQUIRE_TOOLS === '1'
+
+/**
+ * Words of Lanaudière's form, bodies and levels, in both languages, that a document of this region must never show:
+ * the region says "orientation" and "geste", has no axes, no owners, no budget and none of those sections.
+ */
+const LANAUDIERE_WORDS =
+  /Lanaudi[èe]re|lanaudoise|CREVALE|préfets|Démarche|chantiers?\b|\bAxes?\b|\baxis\b|intervention|objectifs?\b|objectives?\b|\bmoyens?\b|\bmeans\b|Échéancier|\bschedule\b|Budget|montage|fiduciaire|fiduciary|Responsables?|Partenaires?|Participants|Étapes réalisées|Mécanismes de suivi|Complémentarité|Priorités transversales|transversal|An \d/i
+
+const COMMANDS = [
+  ['prepare', 'plan.json', '--write'],
+  ['validate', 'plan.json'],
+  ['lint', 'plan.json'],
+  ['lint', 'plan.json', '--locale', 'en'],
+  ['lint', 'plan.json', '--format', 'json'],
+  ['render', 'plan.json', '--format', 'html', '-o', 'plan.html'],
+  ['render', 'plan.json', '--format', 'markdown', '-o', 'plan.md'],
+  ['render', 'plan.json', '--format', 'docx', '-o', 'plan.docx'],
+  ['render', 'plan.json', '--format', 'pdf', '-o', 'plan.pdf'],
+  ['render', 'plan.json', '--format', 'xlsx', '-o', 'plan.xlsx'],
+  ['render', 'plan.json', '--format', 'html', '--locale', 'en', '-o', 'plan.en.html'],
+  ['render', 'plan.json', '--report', '--format', 'markdown', '-o', 'report.md'],
+  ['render', 'plan.json', '--report', '--format', 'markdown', '--locale', 'en', '-o', 'report.en.md'],
+  ['render', 'plan.json', '--report', '--format', 'html', '-o', 'report.html'],
+]
+
+let folder: string
+const messages: Record<string, string> = {}
+const standardOutputs: Record<string, string> = {}
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'demarche-littoral-'))
+  await cp(new URL('docs/examples/littoral/', repository), folder, { recursive: true })
+  for (const argv of COMMANDS) {
+    const result = await run('node', [bin, ...argv], { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).catch((error: { code: number; stdout: string; stderr: string }) => error)
+    messages[argv.join(' ')] = `${result.stdout}${result.stderr}`
+    standardOutputs[argv.join(' ')] = result.stdout
+    if ('code' in result && result.code !== 0) throw new Error(`demarche ${argv.join(' ')} exited ${result.code}:\n${result.stderr}`)
+  }
+}, 240_000)
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true })
+})
+
+/**
+ * The text of an Office file: every text of its XML parts and every attribute value (a table's alternative
+ * text, a sheet's name), namespaces aside.
+ */
+async function officeText(name: string, withAttributes: boolean): Promise<string> {
+  const parts = unzipSync(await readFile(join(folder, name)))
+  const attributes = (tag: string) => (withAttributes ? [...tag.matchAll(/\s[\w:]+="([^"]*)"/g)].map((match) => match[1]).filter((value) => !value!.startsWith('http')).join(' ') : '')
+  return Object.entries(parts)
+    .filter(([path]) => path.endsWith('.xml'))
+    .map(([, bytes]) => strFromU8(bytes).replace(/<[^>]+>/g, (tag) => ` ${attributes(tag)} `).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\''))
+    .join('\n')
+}
+
+async function outputs(withAttributes = true): Promise<Record<string, string>> {
+  const read = (name: string) => readFile(join(folder, name), 'utf8')
+  const texts: Record<string, string> = {
+    html: await read('plan.html'),
+    'html (en)': await read('plan.en.html'),
+    markdown: await read('plan.md'),
+    docx: await officeText('plan.docx', withAttributes),
+    xlsx: await officeText('plan.xlsx', withAttributes),
+    'report (fr)': await read('report.md'),
+    'report (en)': await read('report.en.md'),
+    'report (html)': await read('report.html'),
+    ...messages,
+    // A JSON report is read by people through its texts in both languages; its ids ("schedule") are not words.
+    'lint plan.json --format json': bilingualTexts(JSON.parse(standardOutputs['lint plan.json --format json']!)).join('\n'),
+  }
+  // `-raw`: the text in the order it was drawn, so that a table's cells are not interleaved line by line.
+  if (hasPdftotext) texts.pdf = (await run('pdftotext', ['-raw', join(folder, 'plan.pdf'), '-'], { encoding: 'utf8' })).stdout
+  return texts
+}
+
+/** Every text the region wrote in plan.json, in document order. */
+async function writtenTexts(): Promise<string[]> {
+  const plan = JSON.parse(await readFile(join(folder, 'plan.json'), 'utf8')) as PlanDocument
+  const loaded = loadProfileText(await readFile(join(folder, 'littoral.profile.json'), 'utf8'), 'littoral.profile.json')
+  if (!loaded.ok) throw new Error('profile')
+  return textsOf(plan, loaded.profile).map((visit) => visit.text)
+}
+
+describe('a region of another shape, through every CLI command', () => {
+  it('is valid as written, with no axis, no numbers and no absent section in the file', async () => {
+    expect(messages['validate plan.json']).toContain('plan.json : valide (littoral@1)')
+    const plan = JSON.parse(await readFile(join(folder, 'plan.json'), 'utf8'))
+    expect(plan.axes).toEqual([])
+    for (const key of ['participants', 'preparation', 'followUp', 'complementarity', 'priorityResponses']) expect(plan).not.toHaveProperty(key)
+    expect(JSON.stringify(plan)).not.toMatch(/"number":/)
+    // Calendar years are read as years of the plan's count (2008 is year 1 from the origin 2007), kept as written.
+    expect(plan.objectives[0].rows[0].schedule[0].years).toEqual({ raw: '2008-2010', value: { years: [1, 2, 3], mode: 'all' } })
+  })
+
+  it('is evaluated with its own rule set, whose criteria are named in its words', async () => {
+    const report = JSON.parse(standardOutputs['lint plan.json --format json']!) as { ruleSet: { id: string }; criteria: Array<{ id: string; label: { fr: string; en: string } }> }
+    expect(report.ruleSet.id).toBe('littoral')
+    const labels = Object.fromEntries(report.criteria.map((criterion) => [criterion.id, criterion.label]))
+    expect(labels['plan-table']).toEqual({ fr: 'Orientations et gestes', en: 'Directions and steps' })
+    expect(labels.results).toEqual({ fr: 'Changements visés', en: 'Changes aimed for' })
+    // The grid lists only what the form has: no section, owner or budget criterion.
+    expect(Object.keys(labels)).not.toContain('budget')
+    expect(Object.keys(labels)).not.toContain('participants')
+  })
+
+  it('renders its groups, notes and period as written, without a made-up number or heading', async () => {
+    const { markdown, html, docx } = await outputs()
+    expect(markdown).toMatch(/\*\*Période\*\*\s:\s2008-2012/)
+    expect(markdown).toContain('#### Dans les services de garde')
+    expect(markdown).toContain('### Orientation — Éveiller les tout-petits à la lecture')
+    expect(markdown).not.toMatch(/Orientation \d|Ligne \d|Section \d/)
+    expect(markdown).toContain('- Les enfants manipulent des livres chaque semaine.¹')
+    expect(markdown).toContain('¹ Selon le sondage de la Table')
+    expect(html).toContain('12 à 17 ans*')
+    expect(docx).toMatch(/Tableau du plan — Orientations\s:\s2 orientations, colonnes Orientations, Gestes, Changements visés, Horizon\./)
+    expect(docx).toContain('Table de concertation du Littoral')
+  })
+
+  it('keeps every text the region wrote, in order, in HTML, Markdown, DOCX and PDF', async () => {
+    const written = await writtenTexts()
+    expect(written.length).toBeGreaterThan(15)
+    const texts = await outputs(false)
+    for (const format of ['html', 'markdown', 'docx', ...(hasPdftotext ? ['pdf'] : [])]) expectInOrder(texts[format]!, written, format)
+  })
+
+  it('shows none of Lanaudière’s words in any output or message, in either language', async () => {
+    if (!hasPdftotext && requireTools) throw new Error('pdftotext is required (DEMARCHE_REQUIRE_TOOLS=1)')
+    const texts = await outputs()
+    expect(Object.keys(texts).length).toBeGreaterThanOrEqual(hasPdftotext ? 20 : 19)
+    for (const [name, text] of Object.entries(texts)) expect(visible(text), name).not.toMatch(LANAUDIERE_WORDS)
+  })
+})
+
+/** Every French and English text of a JSON value (`{ fr, en }` pairs), where people read it. */
+function bilingualTexts(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(bilingualTexts)
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, inner]) => ((key === 'fr' || key === 'en') && typeof inner === 'string' ? [inner] : bilingualTexts(inner)))
+}
+
+/** What a reader sees: markup and the document's own machinery (ids, styles) left out. */
+function visible(text: string): string {
+  return text.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')
+}
+
+/** Each text appears after the previous one (whitespace and typography aside). */
+function expectInOrder(document: string, texts: readonly string[], format: string): void {
+  const haystack = normalise(visible(document))
+  let from = 0
+  for (const text of texts) {
+    const needle = normalise(text)
+    const at = haystack.indexOf(needle, from)
+    expect(at, `${format}: « ${text} » after position ${from}`).toBeGreaterThanOrEqual(0)
+    from = at + needle.length
+  }
+}
+
+function normalise(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').replace(/[’']/g, '\'').replace(/&#39;|&apos;/g, '\'').trim()
+}
