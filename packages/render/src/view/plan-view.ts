@@ -41,13 +41,14 @@ export interface SectionView {
 }
 
 export type ViewBlock =
-  | { type: 'paragraph'; text: string; strong?: boolean }
+  /** `ids`: the plan nodes that start at this paragraph (an action and its row), for formats that can carry them unseen. */
+  | { type: 'paragraph'; text: string; strong?: boolean; ids?: string[] }
   | { type: 'list'; ordered: boolean; start?: number; items: ViewItem[] }
   /**
    * `titled`: the heading just above already says the caption, so formats print it once (HTML keeps the
    * caption for assistive technology only, DOCX as the table's alternative text).
    */
-  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][] }
+  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][]; rowIds?: string[] }
 
 export interface ViewItem {
   text: string
@@ -136,6 +137,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       caption: l(profile.sections.participants.label),
       titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
+      rowIds: plan.participants.entries.map((entry) => entry.id),
       rows: plan.participants.entries.map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
@@ -240,8 +242,8 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
   for (const column of columns) {
     switch (column.key) {
       case 'means':
-        cells.means = row.actions.flatMap((action): ViewBlock[] => [
-          { type: 'paragraph', text: action.label ? `${action.label} — ${t(action.text)}` : t(action.text) },
+        cells.means = row.actions.flatMap((action, index): ViewBlock[] => [
+          { type: 'paragraph', text: action.label ? `${action.label} — ${t(action.text)}` : t(action.text), ids: index === 0 ? [row.id, action.id] : [action.id] },
           ...blocks(action.content ?? [], t),
         ])
         break
