@@ -91,7 +91,7 @@ class FormReader {
     if (text === '') return
     if (p.heading === 0 && this.title === undefined) return void (this.title = text)
     if (!p.list || p.heading !== undefined) {
-      const axis = this.axisHeading(text) ?? (idFrom(p, 'ax') ? ownAxisHeading(text) : undefined)
+      const axis = this.axisHeading(text, p.heading !== undefined) ?? (idFrom(p, 'ax') ? ownAxisHeading(text) : undefined)
       if (axis) return this.startAxis(axis, p)
       const section = idFrom(p, 'na') ? 'narrative' : this.sectionHeading(text, p.heading !== undefined)
       if (section) return this.startSection(section, text, p)
@@ -129,7 +129,8 @@ class FormReader {
     this.leave(p.text, this.place(), { fr: 'avant la première section du formulaire', en: 'before the form’s first section' })
   }
 
-  private axisHeading(text: string): { heading: string; number?: number; title: string } | undefined {
+  /** "Axe d'intervention 2 : titre"; a heading of the blank form may have no title yet. */
+  private axisHeading(text: string, isHeading: boolean): { heading: string; number?: number; title: string } | undefined {
     const folded = foldText(text)
     const labels = [this.profile.levels.axis.label.fr, this.profile.levels.axis.label.en, this.profile.levels.axis.short.fr, this.profile.levels.axis.short.en].filter((label): label is string => Boolean(label))
     for (const label of labels) {
@@ -139,7 +140,7 @@ class FormReader {
       const match = /^\s*(\d{1,3})?\s*[:.–—-]\s*([\s\S]*)$/.exec(rest)
       if (!match) continue
       const title = match[2]!.trim()
-      if (!title) continue
+      if (!title && !isHeading) continue
       return { heading: `${text.slice(0, text.length - match[2]!.length).trim()}`, ...(match[1] && { number: Number(match[1]) }), title }
     }
     return undefined

@@ -41,8 +41,19 @@ export function bestMatch<T>(text: string, candidates: ReadonlyArray<{ value: T;
   let best: { value: T; score: number } | undefined
   for (const candidate of candidates)
     for (const other of candidate.keys) {
-      const score = similarity(key, headingKey(other))
+      const score = Math.max(similarity(key, headingKey(other)), shortened(key, headingKey(other)))
       if (score >= threshold && (!best || score > best.score)) best = { value: candidate.value, score }
     }
   return best
+}
+
+/**
+ * A heading cut short ("Résultats" for "Résultats (changements souhaités)", "Indicateurs" for "Indices de
+ * progression / indicateurs"): every word of the shorter, one of them a real word, is in the longer.
+ */
+function shortened(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a]
+  const words = short.split(' ').filter(Boolean)
+  const longWords = new Set(long.split(' '))
+  return words.length > 0 && words.some((word) => word.length >= 5) && words.every((word) => longWords.has(word)) ? SAME_HEADING : 0
 }
