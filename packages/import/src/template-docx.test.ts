@@ -117,6 +117,7 @@ describe('a blank form filled by another program', () => {
     const kinds = imported!.preparation.steps.map((step) => step.kind)
     expect(kinds.filter((kind, index) => kind === plan.preparation.steps[index]!.kind).length).toBeGreaterThanOrEqual(11)
     // Names resolved against the roster, as `prepare` resolves them.
-    expect(imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref).toEqual(plan.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref)
+    const ref = imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref as { participant: string }
+    expect(imported!.participants.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE', fiduciary: true })
   })
 })
