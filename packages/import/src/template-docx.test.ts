@@ -118,6 +118,6 @@ describe('a blank form filled by another program', () => {
     expect(kinds.filter((kind, index) => kind === plan.preparation.steps[index]!.kind).length).toBeGreaterThanOrEqual(11)
     // Names resolved against the roster, as `prepare` resolves them.
     const ref = imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref as { participant: string }
-    expect(imported!.participants.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE', fiduciary: true })
+    expect(imported!.participants.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE' })
   })
 })
