@@ -25,7 +25,7 @@ Commands:
       [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
-  template --profile <id[@version]> --format xlsx -o <file|->
+  template --profile <id[@version]> --format docx|xlsx -o <file|->
                                    Write the profile's blank form (in the --locale language)
 
 Options:
