@@ -1,6 +1,6 @@
 import { builtinProfiles, findProfile, lanaudiere2026, type PlanDocument, type Profile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMerge } from 'docx'
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { importDocx } from './docx/import-docx.js'
@@ -40,7 +40,7 @@ describe('blank DOCX form', () => {
 async function filledForm(plan: PlanDocument, profile: Profile): Promise<Uint8Array> {
   const text = (value: string, bold = false) => new Paragraph({ children: [new TextRun({ text: value, bold })] })
   const lines = (raw: string | undefined) => (raw ?? '').split('\n').map((line) => text(line))
-  const cell = (children: Paragraph[], merge?: 'restart' | 'continue') => new TableCell({ children: children.length > 0 ? children : [text('')], ...(merge && { verticalMerge: merge === 'restart' ? VerticalMerge.RESTART : VerticalMerge.CONTINUE }) })
+  const cell = (children: Paragraph[], merge?: 'restart' | 'continue') => new TableCell({ children: children.length > 0 ? children : [text('')], ...(merge && { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }) })
   const section = (key: keyof Profile['sections']) => [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(profile.sections[key].label.fr)] }), ...(profile.sections[key].prompt ? [text(profile.sections[key].prompt!.fr)] : [])]
   const numbered = (items: ReadonlyArray<{ number?: number; text: string }>) => items.map((item) => text(`${item.number}. ${item.text}`))
   const header = (values: string[]) => new TableRow({ children: values.map((value) => cell([text(value, true)])) })

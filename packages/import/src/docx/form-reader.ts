@@ -41,6 +41,9 @@ class FormReader {
   private heading = ''
   private tableInSection = 0
   private title: string | undefined
+  /** A plan row written as labelled paragraphs rather than a table: its paragraphs by field, and the field being read. */
+  private freeRow: Map<Field, DocxParagraph[]> | undefined
+  private freeField: Field | undefined
   private readonly plan: PlanDocument
 
   constructor(private readonly profile: Profile) {
@@ -63,6 +66,7 @@ class FormReader {
       if (block.type === 'table') this.table(block)
       else this.paragraph(block)
     }
+    this.flushFreeRow()
     const title = this.title ?? content.title
     if (title) this.plan.metadata.title = title
     // The plan's id is left to the caller: the toolkit's own DOCX brings it back, other documents get one from the title.
@@ -147,6 +151,7 @@ class FormReader {
   }
 
   private startAxis(found: { heading: string; number?: number; title: string }, p: DocxParagraph): void {
+    this.flushFreeRow()
     const axis: Axis = { id: idFrom(p) ?? '', ...(found.number !== undefined && { number: found.number }), heading: found.heading, title: found.title, description: [], objectives: [] }
     this.plan.axes.push(axis)
     this.section = 'axis'
@@ -161,6 +166,22 @@ class FormReader {
    */
   private axisParagraph(p: DocxParagraph): void {
     const axis = this.currentAxis()!
+    const objectiveHeading = p.heading !== undefined ? this.objectiveHeading(p.text) : undefined
+    if (objectiveHeading) {
+      this.flushFreeRow()
+      axis.objectives.push({ id: idFrom(p, 'ob') ?? '', ...(objectiveHeading.number !== undefined && { number: objectiveHeading.number }), title: objectiveHeading.title, rows: [] })
+      this.places.set(`/axes/${this.plan.axes.length - 1}/objectives/${axis.objectives.length - 1}/title`, this.place())
+      return
+    }
+    const label = axis.objectives.length > 0 ? this.fieldLabel(p) : undefined
+    if (label) {
+      if (label.field === 'means' && this.freeRow?.has('means')) this.flushFreeRow()
+      this.freeRow ??= new Map()
+      this.freeField = label.field
+      this.freeRow.set(label.field, label.rest ? [{ ...p, text: label.rest, marked: label.rest, bold: false }] : [])
+      return
+    }
+    if (this.freeRow && this.freeField) return void this.freeRow.get(this.freeField)!.push(p)
     const id = idFrom(p, 'ob')
     if (id) {
       axis.objectives.push({ id, title: p.marked.trim(), rows: [] })
@@ -170,6 +191,43 @@ class FormReader {
     const objective = axis.objectives.at(-1)
     if (objective && objective.rows.length === 0) this.blocksOf([p], (objective.details ??= []))
     else this.blocksOf([p], axis.description!)
+  }
+
+  /** "Objectif 2 — Assurer…" as a heading: the layout of documents that write each objective's cells as labelled paragraphs. */
+  private objectiveHeading(text: string): { number?: number; title: string } | undefined {
+    const labels = texts(this.profile.levels.objective.label, this.profile.levels.objective.columnHeading).map(foldText)
+    const folded = foldText(text)
+    const label = labels.find((candidate) => folded.startsWith(candidate))
+    if (!label) return undefined
+    const match = /^\s*(\d{1,3})?\s*[—–:.-]\s*([\s\S]+)$/.exec(text.trim().slice(label.length))
+    return match ? { ...(match[1] && { number: Number(match[1]) }), title: match[2]!.trim() } : undefined
+  }
+
+  /** "**Organisme(s) partenaire(s)**" (alone, or followed by " : value"): a column of the plan table written as a labelled paragraph. */
+  private fieldLabel(p: DocxParagraph): { field: Field; rest: string } | undefined {
+    const match = /^\*\*([^*]+)\*\*\s*(?::\s*([\s\S]*))?$/.exec(p.marked.trim())
+    if (!match) return undefined
+    const { levels, columns } = this.profile
+    const candidates: Array<{ value: Field; keys: string[] }> = [
+      { value: 'means', keys: texts(levels.action.columnHeading, levels.action.label) },
+      ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => ({ value: key as Field, keys: texts(columns[key].label) })),
+    ]
+    const found = bestMatch(match[1]!, candidates)
+    if (!found) return undefined
+    const rest = (match[2] ?? '').trim()
+    return { field: found.value, rest: rest === '—' ? '' : rest }
+  }
+
+  /** The row written as labelled paragraphs so far, filled into the plan. */
+  private flushFreeRow(): void {
+    const objective = this.currentAxis()?.objectives.at(-1)
+    if (this.freeRow && objective) {
+      const byField = new Map<Field, DocxCell[]>([...this.freeRow].map(([field, paragraphs]) => [field, [{ blocks: paragraphs, span: 1 }]]))
+      if (!byField.has('means')) byField.set('means', [{ blocks: [], span: 1 }])
+      this.fillRow(objective, byField, (field) => this.place(field ? { columnHeading: field } : {}))
+    }
+    this.freeRow = undefined
+    this.freeField = undefined
   }
 
   private currentAxis(): Axis | undefined {
@@ -197,6 +255,7 @@ class FormReader {
   }
 
   private startSection(section: SectionKey, text: string, p: DocxParagraph): void {
+    this.flushFreeRow()
     this.section = section
     this.heading = text
     this.tableInSection = 0
@@ -275,6 +334,7 @@ class FormReader {
   // ——— tables ———
 
   private table(table: DocxTable): void {
+    this.flushFreeRow()
     this.tableInSection++
     if (this.section === 'axis') return this.planTable(table)
     if (this.section === 'participants') return this.participantsTable(table)
@@ -315,7 +375,6 @@ class FormReader {
 
   private planTable(table: DocxTable): void {
     const axis = this.currentAxis()!
-    const axisIndex = this.plan.axes.length - 1
     const columns = this.columnsOf(table)
     if (!columns) {
       this.issues.push(issue('unrecognised-table', this.place({ table: this.tableInSection }), `Les en-têtes de ce tableau ne correspondent pas à ceux du formulaire ; son contenu n’est pas importé.`, `This table’s headings do not match the form’s; its content is not imported.`))
@@ -346,43 +405,55 @@ class FormReader {
       if (objectiveCells.length > 0 && textOf('objective')) {
         objective = this.objectiveOf(objectiveCells.flatMap((cell) => cell.blocks))
         axis.objectives.push(objective)
-        this.places.set(`/axes/${axisIndex}/objectives/${axis.objectives.length - 1}/title`, rowPlace('objective', fields.indexOf('objective')))
+        this.places.set(`/axes/${this.plan.axes.length - 1}/objectives/${axis.objectives.length - 1}/title`, rowPlace('objective', fields.indexOf('objective')))
       } else if (!objective) {
         objective = { id: '', title: '', rows: [] }
         axis.objectives.push(objective)
         this.issues.push(issue('row-without-objective', rowPlace(), `La ligne ${r + 1} n’a pas d’objectif : un objectif sans titre est créé.`, `Row ${r + 1} has no objective: an untitled objective is created.`, 'warning'))
       }
-      const objectiveIndex = axis.objectives.length - 1
-      const means = (byField.get('means') ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks)
-      const previous = objective.rows.at(-1)
-      const rowId = idFromBlocks([...byField.values()].flat().flatMap((cell) => cell.blocks), 'rw')
-      const continues = previous !== undefined && rowId === undefined && textOf('means') === '' && (byField.get('means') ?? []).length > 0 && textOf('objective') === ''
-      const row: Row = continues ? previous : { id: rowId ?? '', actions: this.actionsOf(means) }
-      if (!continues) objective.rows.push(row)
-      const pointer = `/axes/${axisIndex}/objectives/${objectiveIndex}/rows/${objective.rows.indexOf(row)}`
-      for (const key of COLUMN_KEYS) {
-        if (this.profile.columns[key].presence === 'absent') continue
-        if (key === 'schedule') {
-          const blocks = this.scheduleOf(byField)
-          if (blocks.length > 0 || !continues) row.schedule = [...(row.schedule ?? []), ...blocks]
-          this.places.set(`${pointer}/schedule`, rowPlace('schedule', fields.findIndex((field) => field === 'schedule' || field === 'scheduleYears')))
-          continue
-        }
-        const text = (byField.get(key) ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks).filter(isParagraph)
-        const column = fields.indexOf(key)
-        if (column >= 0) this.places.set(`${pointer}/${key}`, rowPlace(key, column))
-        if (key === 'results' || key === 'indicators') {
-          const items = text.flatMap((p) => p.marked.split('\n')).map(stripBullet).filter(Boolean).map((item) => ({ text: item }))
-          if (items.length > 0 || !continues) row[key] = [...(row[key] ?? []), ...items]
-        } else {
-          const lines = text.flatMap((p) => p.text.split('\n')).map((line) => line.trim()).filter(Boolean).join('\n')
-          if (continues && !lines) continue
-          const raw = continues && row[key]?.raw ? `${row[key]!.raw}\n${lines}` : lines
-          row[key] = { raw }
-        }
-      }
-      row.actions.forEach((_, a) => this.places.set(`${pointer}/actions/${a}/text`, rowPlace('means', fields.indexOf('means'))))
+      this.fillRow(objective, byField, (field) => {
+        const column = field === 'schedule' ? fields.findIndex((candidate) => candidate === 'schedule' || candidate === 'scheduleYears') : field ? fields.indexOf(field) : -1
+        return rowPlace(field, column >= 0 ? column : undefined)
+      })
     }
+  }
+
+  /**
+   * One row of the plan table from its cells by field, under `objective`: a row whose means cell is blank
+   * (and carries no row bookmark) continues the one above — a schedule block of another year, more results.
+   */
+  private fillRow(objective: Objective, byField: Map<Field, DocxCell[]>, placeOf: (field?: Field) => SourcePlace): void {
+    const axis = this.currentAxis()!
+    const axisIndex = this.plan.axes.length - 1
+    const textOf = (field: Field) => (byField.get(field) ?? []).filter((cell) => cell.merge !== 'continue').map(cellText).join('\n').trim()
+    const objectiveIndex = axis.objectives.indexOf(objective)
+    const means = (byField.get('means') ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks)
+    const previous = objective.rows.at(-1)
+    const rowId = idFromBlocks([...byField.values()].flat().flatMap((cell) => cell.blocks), 'rw')
+    const continues = previous !== undefined && rowId === undefined && textOf('means') === '' && (byField.get('means') ?? []).length > 0 && textOf('objective') === ''
+    const row: Row = continues ? previous : { id: rowId ?? '', actions: this.actionsOf(means) }
+    if (!continues) objective.rows.push(row)
+    const pointer = `/axes/${axisIndex}/objectives/${objectiveIndex}/rows/${objective.rows.indexOf(row)}`
+    for (const key of COLUMN_KEYS) {
+      if (this.profile.columns[key].presence === 'absent') continue
+      this.places.set(`${pointer}/${key}`, placeOf(key))
+      if (key === 'schedule') {
+        const blocks = this.scheduleOf(byField)
+        if (blocks.length > 0 || !continues) row.schedule = [...(row.schedule ?? []), ...blocks]
+        continue
+      }
+      const text = (byField.get(key) ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks).filter(isParagraph)
+      if (key === 'results' || key === 'indicators') {
+        const items = text.flatMap((p) => p.marked.split('\n')).map(stripBullet).filter((item) => item && item !== '—').map((item) => ({ text: item }))
+        if (items.length > 0 || !continues) row[key] = [...(row[key] ?? []), ...items]
+      } else {
+        const lines = text.flatMap((p) => p.text.split('\n')).map((line) => line.trim()).filter(Boolean).join('\n')
+        if (continues && !lines) continue
+        const raw = continues && row[key]?.raw ? `${row[key]!.raw}\n${lines}` : lines
+        row[key] = { raw }
+      }
+    }
+    row.actions.forEach((_, a) => this.places.set(`${pointer}/actions/${a}/text`, placeOf('means')))
   }
 
   /** Maps each grid column to a field from the header row (and a sub-header row of parts such as Date / Étapes). */
@@ -433,7 +504,14 @@ class FormReader {
   }
 
   private objectiveOf(blocks: readonly DocxBlock[]): Objective {
-    const paragraphs = blocks.filter(isParagraph).filter((p) => p.text.trim() !== '')
+    // "Objectif 1" and the title on two lines of one paragraph (a converter's line break) read as two paragraphs.
+    const paragraphs = blocks
+      .filter(isParagraph)
+      .filter((p) => p.text.trim() !== '')
+      .flatMap((p, index) => {
+        const lines = p.marked.split('\n')
+        return index === 0 && lines.length > 1 ? lines.map((line) => ({ ...p, text: line.replace(/\*/g, ''), marked: line })) : [p]
+      })
     const id = idFromBlocks(blocks, 'ob') ?? ''
     const first = paragraphs[0]
     if (!first) return { id, title: '', rows: [] }
@@ -441,6 +519,9 @@ class FormReader {
     // The toolkit writes "Objectif 1" in bold above the title; forms write "1 Favoriser…" or "1. Favoriser…".
     const own = new RegExp(`^${escapeRegExp(foldText(label))}s?\\s*(\\d{1,3})$`).exec(foldText(first.text.trim()))
     if (own && paragraphs[1]) return { id, number: Number(own[1]), title: paragraphs[1].marked.trim(), details: this.detailsOf(paragraphs.slice(2)), rows: [] }
+    // "Objectif 1Favoriser…": a converter that glued the label to the title in one paragraph.
+    const glued = new RegExp(`^\\**\\s*${escapeRegExp(label)}s?\\s*(\\d{1,3})\\s*\\**\\s*[—–:.-]?\\s*([\\s\\S]+)$`, 'i').exec(first.marked)
+    if (glued) return { id, number: Number(glued[1]), title: glued[2]!.trim(), details: this.detailsOf(paragraphs.slice(1)), rows: [] }
     const numbered = /^\s*(\d{1,3})\s*[.)-]?\s+([\s\S]*)$/.exec(first.marked)
     return { id, ...(numbered && { number: Number(numbered[1]) }), title: (numbered ? numbered[2]! : first.marked).trim(), details: this.detailsOf(paragraphs.slice(1)), rows: [] }
   }
