@@ -38,7 +38,7 @@ const [ours, theirs] = await timePair(() => importDocx(bytes, { profile }), () =
 console.log(`2026-2028 DOCX (${(bytes.length / 1024).toFixed(0)} KiB): importDocx ${ours.toFixed(1)} ms, mammoth → HTML ${theirs.toFixed(1)} ms, ratio ${(theirs / ours).toFixed(2)}×`)
 
 const rows = []
-for (const size of [100, 1_000, 10_000]) {
+for (const size of (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(Number)) {
   const generated = generatedPlan(size)
   const generatedProfile = findProfile(generated.profile.id, generated.profile.version, builtinProfiles)
   const docx = await planDocx(generated, createContext(generated, { clock }))
