@@ -30,10 +30,10 @@ Commands:
   letter --assessment <assessment.json> <plan.json> [-f html|docx|pdf] -o <file>
       [--no-spelling]              Write the reviewer's letter (avis) from an assessment file; the
                                    format is the -o file's extension unless -f says otherwise
-  template --profile <id[@version]> --format xlsx -o <file|->
+  template --profile <id[@version]> --format docx|xlsx -o <file|->
                                    Write the profile's blank form (in the --locale language)
-  import <file.xlsx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|sarif]
-                                   Read a plan from a filled form or the toolkit's own workbook,
+  import <file.xlsx|file.docx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|sarif]
+                                   Read a plan from a filled form (Excel or Word) or the toolkit’s own file,
                                    write it as JSON and print the located import report
 
 Options:

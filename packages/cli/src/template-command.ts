@@ -1,8 +1,8 @@
 import { builtinProfiles, findProfile, type Locale } from '@demarche/domain'
-import { blankFormXlsx } from '@demarche/import'
+import { blankFormDocx, blankFormXlsx } from '@demarche/import'
 import type { Io } from './io.js'
 
-export const TEMPLATE_FORMATS = ['xlsx'] as const
+export const TEMPLATE_FORMATS = ['docx', 'xlsx'] as const
 
 export interface TemplateOptions {
   profile?: string
@@ -20,9 +20,10 @@ export async function templateCommand(options: TemplateOptions, io: Io): Promise
   const profile = findProfile(id!, version === undefined ? undefined : Number(version))
   if (!profile) return usage(io, fr ? `profil inconnu « ${options.profile} » (connus : ${known})` : `unknown profile “${options.profile}” (known: ${known})`)
   if (!(TEMPLATE_FORMATS as readonly string[]).includes(options.format))
-    return usage(io, fr ? `--format : ${TEMPLATE_FORMATS.join(' | ')} (le formulaire DOCX viendra plus tard)` : `--format: ${TEMPLATE_FORMATS.join(' | ')} (the DOCX form comes later)`)
-  if (!options.output) return usage(io, fr ? `-o <fichier> est requis (-o ${profile.id}.xlsx, ou -o - pour la sortie standard)` : `-o <file> is required (-o ${profile.id}.xlsx, or -o - for standard output)`)
-  await io.writeBytes(options.output, await blankFormXlsx(profile, { language: options.locale }))
+    return usage(io, fr ? `--format : ${TEMPLATE_FORMATS.join(' | ')}` : `--format: ${TEMPLATE_FORMATS.join(' | ')}`)
+  if (!options.output) return usage(io, fr ? `-o <fichier> est requis (-o ${profile.id}.${options.format}, ou -o - pour la sortie standard)` : `-o <file> is required (-o ${profile.id}.${options.format}, or -o - for standard output)`)
+  const form = options.format === 'docx' ? blankFormDocx : blankFormXlsx
+  await io.writeBytes(options.output, await form(profile, { language: options.locale }))
   return 0
 }
 

@@ -4,6 +4,7 @@ import { detectFormat } from './detect.js'
 import { DEFAULT_LIMITS, type ImportLimits } from './limits.js'
 import { ImportReport, issue } from './report.js'
 import { readPlanXlsx } from './xlsx/read-plan.js'
+import { importDocx } from './docx/index.js'
 
 /** What every plan reader (XLSX here, DOCX beside it) is given. */
 export interface PlanImportOptions {
@@ -32,12 +33,12 @@ export async function importPlan(bytes: Uint8Array, options: PlanImportOptions):
   const limits = importLimits(options)
   const detected = detectFormat(bytes, limits)
   if (detected.format === 'xlsx') return readPlanXlsx(bytes, options)
+  if (detected.format === 'docx') {
+    const read = importDocx(bytes, options)
+    return read.plan === undefined ? { report: read.report } : { plan: read.plan, report: read.report }
+  }
   const report: ImportReport = { format: detected.format, failed: true, issues: [...detected.issues], unplaced: [] }
-  if (detected.format === 'docx')
-    report.issues.push(
-      issue('unsupported-office-format', {}, 'La lecture des documents Word (.docx) n’est pas encore offerte ; utilisez le formulaire Excel (.xlsx).', 'Reading Word documents (.docx) is not available yet; use the Excel form (.xlsx).'),
-    )
-  else if (detected.issues.length === 0)
+  if (detected.issues.length === 0)
     report.issues.push(issue('not-an-office-file', {}, 'Le fichier n’est ni un document Word (.docx) ni un classeur Excel (.xlsx).', 'The file is neither a Word document (.docx) nor an Excel workbook (.xlsx).'))
   return { plan: undefined, report }
 }

@@ -1,5 +1,5 @@
 import {
-  AlignmentType, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
+  AlignmentType, Bookmark, BorderStyle, Document, ExternalHyperlink, Footer, Header, HeadingLevel, type ISectionOptions, LevelFormat, PageNumber, PageOrientation,
   Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
 } from 'docx'
 import type { Theme } from '../context.js'
@@ -33,9 +33,10 @@ export class DocxWriter {
     private readonly lists: { count: number } = { count: 0 },
   ) {}
 
-  heading(text: string, level: 1 | 2 | 3 | 'title'): void {
+  /** `ids`: plan nodes that start at this heading, carried as hidden bookmarks (the importer reads them back). */
+  heading(text: string, level: 1 | 2 | 3 | 'title', ids: readonly string[] = []): void {
     const heading = level === 'title' ? HeadingLevel.TITLE : level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3
-    this.body.children.push(new Paragraph({ heading, keepNext: true, children: runs(text) }))
+    this.body.children.push(new Paragraph({ heading, keepNext: true, children: marked(ids, runs(text)) }))
   }
 
   paragraph(text: string, options: { strong?: boolean; italic?: boolean } = {}): void {
@@ -82,12 +83,12 @@ export class DocxWriter {
   blockChildren(blocks: readonly ViewBlock[], size?: number): Array<Paragraph | Table> {
     const out: Array<Paragraph | Table> = []
     for (const block of blocks) {
-      if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true, ...(size && { size }) }))
+      if (block.type === 'paragraph') out.push(this.paragraphOf(block.text, { strong: block.strong === true, ...(size && { size }), ...(block.ids && { ids: block.ids }) }))
       else if (block.type === 'list') out.push(...this.list(block.items, block.ordered, block.start, size))
       else {
         const nested = new DocxWriter(this.theme, this.textLists, this.lists)
         nested.starts.clear()
-        nested.table(block.caption, block.caption, block.columns, block.rows.map((row) => row.map((cell) => ({ children: [nested.paragraphOf(cell)] }))), undefined, block.titled)
+        nested.table(block.caption, block.caption, block.columns, block.rows.map((row, r) => row.map((cell, c) => ({ children: [nested.paragraphOf(cell, c === 0 && block.rowIds?.[r] ? { ids: [block.rowIds[r]] } : {})] }))), undefined, block.titled)
         for (const start of nested.starts) this.starts.add(start)
         this.body.tableDescriptions.push(...nested.body.tableDescriptions)
         out.push(...nested.body.children)
@@ -115,8 +116,8 @@ export class DocxWriter {
     }
   }
 
-  paragraphOf(text: string, options: { strong?: boolean; italic?: boolean; size?: number } = {}): Paragraph {
-    return new Paragraph({ children: runs(text, { ...(options.strong && { bold: true }), ...(options.italic && { italics: true }), ...(options.size && { size: options.size }) }) })
+  paragraphOf(text: string, options: { strong?: boolean; italic?: boolean; size?: number; ids?: readonly string[] } = {}): Paragraph {
+    return new Paragraph({ children: marked(options.ids ?? [], runs(text, { ...(options.strong && { bold: true }), ...(options.italic && { italics: true }), ...(options.size && { size: options.size }) })) })
   }
 
   private list(items: readonly ViewItem[], ordered: boolean, start = 1, size?: number): Paragraph[] {
@@ -135,13 +136,42 @@ export class DocxWriter {
         new Paragraph({
           style: ordered ? 'ListNumber' : 'ListBullet',
           numbering: ordered ? { reference: `steps-${start}`, level: 0, instance } : { reference: 'bullets', level: 0 },
-          children: [...lead, ...runs(item.text, sized)],
+          children: marked(item.id ? [item.id] : [], [...lead, ...runs(item.text, sized)]),
         }),
       )
       for (const sub of item.items ?? []) out.push(new Paragraph({ style: 'ListBullet', numbering: { reference: 'bullets', level: 1 }, children: runs(sub, sized) }))
     })
     return out
   }
+}
+
+/**
+ * Prefix of the bookmarks that carry plan ids: Word keeps bookmarks through edits and hides those whose
+ * name starts with "_", so a person does not see them and the importer finds each node again by its id.
+ */
+export const ID_BOOKMARK = '_dm_'
+
+/** Word's longest bookmark name. */
+const BOOKMARK_NAME_MAX = 40
+
+/** Runs wrapped in one hidden bookmark per id (ids too long for a bookmark name are left out). */
+function marked<T>(ids: readonly string[], children: T[]): Array<T | Bookmark> {
+  const usable = ids.filter((id) => ID_BOOKMARK.length + id.length <= BOOKMARK_NAME_MAX)
+  if (usable.length === 0) return children
+  return usable.reduceRight<Array<T | Bookmark>>((inner, id) => [new Bookmark({ id: `${ID_BOOKMARK}${id}`, children: inner as never })], children)
+}
+
+/**
+ * docx numbers bookmarks from a counter shared by the whole process: renumbered in document order, the same
+ * plan gives the same bytes however many documents were made before it.
+ */
+export function renumberBookmarks(documentXml: string): string {
+  const numbers = new Map<string, number>()
+  return documentXml.replace(/<w:bookmark(Start|End) ([^>]*?)w:id="(\d+)"/g, (_, kind: string, before: string, id: string) => {
+    let number = numbers.get(id)
+    if (number === undefined) numbers.set(id, (number = numbers.size))
+    return `<w:bookmark${kind} ${before}w:id="${number}"`
+  })
 }
 
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '8A99A8' }

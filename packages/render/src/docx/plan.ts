@@ -6,7 +6,9 @@ import { planView, type PlanView, type ViewBlock } from '../view/plan-view.js'
 import { wordsOf } from '../words.js'
 import { rewriteZip, setCoreDates, zipParts } from '../zip.js'
 import { xmlSafeDeep } from '../xml-safe.js'
-import { addTableAltText, documentStyles, DocxWriter, runs, section } from './build.js'
+import { unzipSync } from 'fflate'
+import { declarePlanPart, planParts } from './plan-part.js'
+import { addTableAltText, documentStyles, DocxWriter, renumberBookmarks, runs, section } from './build.js'
 
 export interface DocxOptions {
   /**
@@ -25,7 +27,7 @@ export async function planDocx(given: PlanDocument, givenContext: RenderContext,
   const textLists = options.template !== undefined
   const lists = { count: 0 }
   const front = new DocxWriter(context.theme, textLists, lists)
-  writeFront(front, view)
+  writeFront(front, view, new Set((plan.narrative ?? []).map((section) => section.id)))
   const tables = new DocxWriter(context.theme, textLists, lists)
   writeAxes(tables, view)
   writeNotes(tables, view)
@@ -42,15 +44,15 @@ export async function planDocx(given: PlanDocument, givenContext: RenderContext,
       ...(tables.body.children.length > 0 ? [section(tables.body.children, { landscape: true, header, french: view.french })] : []),
     ],
   })
-  return packDocx(document, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions])
+  return packDocx(document, context, [...front.body.tableDescriptions, ...tables.body.tableDescriptions], plan)
 }
 
-function writeFront(writer: DocxWriter, view: PlanView): void {
+function writeFront(writer: DocxWriter, view: PlanView, narrativeIds: ReadonlySet<string>): void {
   writer.heading(view.title, 'title')
   for (const fact of view.facts) writer.paragraph(`**${fact.label}**${wordsOf({ locale: view.lang }).colon}${fact.value}`)
   writer.paragraph(view.produced, { italic: true })
   for (const section of view.sections) {
-    writer.heading(section.heading, 1)
+    writer.heading(section.heading, 1, narrativeIds.has(section.id) ? [section.id] : [])
     if (section.prompt) writer.paragraph(section.prompt, { italic: true })
     writer.blocks(section.blocks)
   }
@@ -68,11 +70,11 @@ const TABLE_TEXT = 18
 
 function writeAxes(writer: DocxWriter, view: PlanView): void {
   for (const axis of view.axes) {
-    if (axis.heading) writer.heading(axis.heading, 1)
+    if (axis.heading) writer.heading(axis.heading, 1, [axis.id])
     writer.blocks(axis.description)
     if (axis.objectives.every((objective) => objective.rows.length === 0)) {
       for (const objective of axis.objectives) {
-        writer.blocks([{ type: 'list', ordered: false, items: [{ text: objective.title }] }])
+        writer.blocks([{ type: 'list', ordered: false, items: [{ text: objective.title, id: objective.id }] }])
         writer.blocks(objective.details)
       }
       continue
@@ -84,10 +86,14 @@ function writeAxes(writer: DocxWriter, view: PlanView): void {
         index === 0
           ? {
               rowSpan: objective.rows.length,
-              children: [writer.paragraphOf(objective.label, { strong: true, size: TABLE_TEXT }), writer.paragraphOf(objective.title, { size: TABLE_TEXT }), ...writer.blockChildren(objective.details, TABLE_TEXT)],
+              children: [writer.paragraphOf(objective.label, { strong: true, size: TABLE_TEXT, ids: [objective.id] }), writer.paragraphOf(objective.title, { size: TABLE_TEXT }), ...writer.blockChildren(objective.details, TABLE_TEXT)],
             }
           : null,
-        ...axis.columns.map((column) => ({ children: writer.blockChildren(row.cells[column.key] ?? [], TABLE_TEXT) })),
+        // A row without means still carries its id, on an empty paragraph of its means cell.
+        ...axis.columns.map((column) => ({
+          children:
+            column.key === 'means' && (row.cells.means ?? []).length === 0 ? [writer.paragraphOf('', { size: TABLE_TEXT, ids: [row.id] })] : writer.blockChildren(row.cells[column.key] ?? [], TABLE_TEXT),
+        })),
       ]),
     )
     const columnTexts = [
@@ -181,10 +187,11 @@ function finish(bytes: Uint8Array, context: RenderContext, descriptions: Readonl
   return rewriteZip(bytes, date, editPart(date, descriptions))
 }
 
-function editPart(date: Date, descriptions: ReadonlyArray<{ caption: string; description: string }>) {
+function editPart(date: Date, descriptions: ReadonlyArray<{ caption: string; description: string }>, plan?: PlanDocument) {
   return (path: string, text: string) => {
+    if (plan && (path === 'word/_rels/document.xml.rels' || path === '[Content_Types].xml')) return declarePlanPart(path, text)
     if (path === 'docProps/core.xml') return setCoreDates(text, date)
-    if (path === 'word/document.xml') return addTableAltText(text, descriptions)
+    if (path === 'word/document.xml') return renumberBookmarks(addTableAltText(text, descriptions))
     return text
   }
 }
@@ -197,9 +204,10 @@ interface Compiler {
  * Packs a document with its parts edited and dated, compressing once. docx's compiler (what its Packer zips)
  * is used when it is there; otherwise the packed file is unzipped, edited and zipped again.
  */
-export async function packDocx(document: Document, context: RenderContext, descriptions: ReadonlyArray<{ caption: string; description: string }>): Promise<Uint8Array> {
+export async function packDocx(document: Document, context: RenderContext, descriptions: ReadonlyArray<{ caption: string; description: string }>, plan?: PlanDocument): Promise<Uint8Array> {
   const date = context.clock()
   const compiler = (Packer as unknown as { compiler?: Compiler }).compiler
-  if (compiler && typeof compiler.compile === 'function') return zipParts(compiler.compile(document), date, editPart(date, descriptions))
-  return finish(new Uint8Array(await Packer.toArrayBuffer(document)), context, descriptions)
+  const parts: Iterable<[string, Uint8Array | string]> =
+    compiler && typeof compiler.compile === 'function' ? compiler.compile(document) : Object.entries(unzipSync(new Uint8Array(await Packer.toArrayBuffer(document))))
+  return zipParts([...parts, ...(plan ? planParts(plan) : [])], date, editPart(date, descriptions, plan))
 }

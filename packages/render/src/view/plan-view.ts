@@ -56,13 +56,14 @@ export interface SectionView {
 }
 
 export type ViewBlock =
-  | { type: 'paragraph'; text: string; strong?: boolean }
+  /** `ids`: the plan nodes that start at this paragraph (an action and its row), for formats that can carry them unseen. */
+  | { type: 'paragraph'; text: string; strong?: boolean; ids?: string[] }
   | { type: 'list'; ordered: boolean; start?: number; items: ViewItem[] }
   /**
    * `titled`: the heading just above already says the caption, so formats print it once (HTML keeps the
    * caption for assistive technology only, DOCX as the table's alternative text).
    */
-  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][] }
+  | { type: 'table'; caption: string; titled?: boolean; columns: string[]; rows: string[][]; rowIds?: string[] }
 
 export interface ViewItem {
   text: string
@@ -159,6 +160,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       caption: l(profile.sections.participants.label),
       titled: true,
       columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
+      rowIds: (plan.participants?.entries ?? []).map((entry) => entry.id),
       rows: (plan.participants?.entries ?? []).map((entry) => [
         t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
@@ -290,7 +292,7 @@ function rowView(row: Row, columns: readonly ColumnView[], context: RenderContex
     switch (column.key) {
       case 'means':
         cells.means = row.actions.flatMap((action, n): ViewBlock[] => [
-          { type: 'paragraph', text: (action.label ? `${action.label} — ` : '') + tn(action.text, `/actions/${n}`, `/actions/${n}/text`) },
+          { type: 'paragraph', text: (action.label ? `${action.label} — ` : '') + tn(action.text, `/actions/${n}`, `/actions/${n}/text`), ids: n === 0 ? [row.id, action.id] : [action.id] },
           ...blocks(action.content ?? [], t),
         ])
         break

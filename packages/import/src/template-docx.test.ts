@@ -1,0 +1,123 @@
+import { builtinProfiles, findProfile, lanaudiere2026, type PlanDocument, type Profile } from '@demarche/domain'
+import { examplePlans } from '@demarche/domain/examples'
+import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { importDocx } from './docx/import-docx.js'
+import { readDocx } from './docx/read-docx.js'
+import { blankFormDocx } from './template-docx.js'
+
+const CLOCK = () => new Date('2026-11-23T12:00:00Z')
+
+describe('blank DOCX form', () => {
+  it('is the same bytes for the same profile and clock, in both languages', async () => {
+    for (const language of ['fr', 'en'] as const) expect(await blankFormDocx(lanaudiere2026, { language, clock: CLOCK })).toEqual(await blankFormDocx(lanaudiere2026, { language, clock: CLOCK }))
+  })
+
+  it('has a heading and the question of every present section, and the profile’s column headings', async () => {
+    for (const profile of builtinProfiles) {
+      const read = readDocx(await blankFormDocx(profile, { clock: CLOCK }))
+      if (!read.ok) throw new Error('unreadable form')
+      const headings = read.content.blocks.flatMap((block) => (block.type === 'paragraph' && block.heading === 1 ? [block.text] : []))
+      for (const section of Object.values(profile.sections)) if (section.presence !== 'absent') expect(headings).toContain(section.label.fr)
+      const table = read.content.blocks.filter((block) => block.type === 'table').at(-1)!
+      const header = table.type === 'table' ? table.rows[0]!.map((cell) => cell.blocks.map((block) => (block.type === 'paragraph' ? block.text : '')).join('')) : []
+      for (const [key, column] of Object.entries(profile.columns)) if (column.presence !== 'absent') expect(header, `${profile.id} ${key}`).toContain(column.label.fr)
+    }
+  })
+
+  it('imports blank: no text left unplaced, no unknown column', async () => {
+    const { report } = importDocx(await blankFormDocx(lanaudiere2026, { clock: CLOCK }), { profile: lanaudiere2026 })
+    expect(report.failed).toBe(false)
+    expect(report.unplaced).toEqual([])
+    expect(report.issues.filter((problem) => problem.code === 'unknown-column' || problem.code === 'missing-column')).toEqual([])
+    const core = strFromU8(unzipSync(await blankFormDocx(lanaudiere2026, { clock: CLOCK }))['docProps/core.xml']!)
+    expect(core).toContain('2026-11-23T12:00:00Z')
+  })
+})
+
+/** The 2026-2028 plan typed into the form's layout with the `docx` library, as another program would fill it. */
+async function filledForm(plan: PlanDocument, profile: Profile): Promise<Uint8Array> {
+  const text = (value: string, bold = false) => new Paragraph({ children: [new TextRun({ text: value, bold })] })
+  const lines = (raw: string | undefined) => (raw ?? '').split('\n').map((line) => text(line))
+  const cell = (children: Paragraph[], merge?: 'restart' | 'continue') => new TableCell({ children: children.length > 0 ? children : [text('')], ...(merge && { verticalMerge: merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }) })
+  const section = (key: keyof Profile['sections']) => [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(profile.sections[key].label.fr)] }), ...(profile.sections[key].prompt ? [text(profile.sections[key].prompt!.fr)] : [])]
+  const numbered = (items: ReadonlyArray<{ number?: number; text: string }>) => items.map((item) => text(`${item.number}. ${item.text}`))
+  const header = (values: string[]) => new TableRow({ children: values.map((value) => cell([text(value, true)])) })
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(plan.metadata.title)] }),
+    ...section('participants'),
+    new Table({ rows: [header(['Organismes', 'Personnes ressources']), ...plan.participants!.entries.map((entry) => new TableRow({ children: [cell([text(entry.name)]), cell(lines(entry.contacts?.raw))] }))] }),
+    ...section('preparation'),
+    ...plan.preparation!.steps.map((step) => new Paragraph({ children: [new TextRun(`${step.number}. `), new TextRun({ text: step.title!, bold: true }), new TextRun(` : ${step.text}`)] })),
+    ...section('followUp'),
+    ...numbered(plan.followUp!),
+    ...section('complementarity'),
+    ...numbered(plan.complementarity!.points),
+  ]
+  for (const axis of plan.axes) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Axe d'intervention ${axis.number ?? ''} : ${axis.title}`)] }))
+    const rows = [
+      new TableRow({ children: ['Objectifs', 'Moyens / Actions / Projets', 'Organisme(s) responsable(s)', 'Organisme(s) partenaire(s)', 'Résultats', 'Indicateurs', 'Échéancier', 'Budget'].map((value) => cell([text(value, true)])) }),
+    ]
+    for (const objective of axis.objectives)
+      objective.rows.forEach((row, index) =>
+        rows.push(
+          new TableRow({
+            children: [
+              cell(index === 0 ? [text(`${objective.number} ${objective.title}`)] : [], objective.rows.length > 1 ? (index === 0 ? 'restart' : 'continue') : undefined),
+              cell(row.actions.map((action) => text(action.label ? `${action.label} - ${action.text}` : action.text))),
+              cell(lines(row.responsible?.raw)),
+              cell(lines(row.partners?.raw)),
+              cell((row.results ?? []).map((result) => text(`. ${result.text}`))),
+              cell((row.indicators ?? []).map((indicator) => text(indicator.text))),
+              cell((row.schedule ?? []).flatMap((block) => [text(block.years.raw, true), ...block.steps.map((step) => text(step.number !== undefined ? `${step.number}. ${step.text}` : step.text))])),
+              cell(lines(row.budget?.raw)),
+            ],
+          }),
+        ),
+      )
+    children.push(new Table({ rows }))
+  }
+  return new Uint8Array(await Packer.toArrayBuffer(new Document({ sections: [{ children }] })))
+}
+
+/** What the form carries of a plan: its texts and raw notations, ids and parsed values aside. */
+function formTexts(plan: PlanDocument) {
+  return {
+    participants: plan.participants!.entries.map((entry) => [entry.name, entry.contacts?.raw.replace(/\n/g, ' ')]),
+    // Step kinds are not written in the form: the import infers them from the title (checked apart).
+    steps: plan.preparation!.steps.map((step) => [step.number, step.title, step.text]),
+    followUp: plan.followUp!.map((item) => [item.number, item.text]),
+    complementarity: plan.complementarity!.points.map((item) => [item.number, item.text]),
+    axes: plan.axes.map((axis) => ({
+      title: axis.title,
+      objectives: axis.objectives.map((objective) => ({
+        number: objective.number,
+        title: objective.title,
+        rows: objective.rows.map((row) => ({
+          actions: row.actions.map((action) => [action.label, action.text]),
+          responsible: row.responsible?.raw.split(/\n/),
+          results: row.results?.map((result) => result.text),
+          schedule: row.schedule?.map((block) => [block.years.raw, block.steps.map((step) => [step.number, step.text])]),
+          budget: row.budget?.raw,
+        })),
+      })),
+    })),
+  }
+}
+
+describe('a blank form filled by another program', () => {
+  it('imports back to the plan that filled it (texts, numbers, raw notations, objectives spanning rows)', async () => {
+    const plan = examplePlans.crevale2026()
+    const profile = findProfile(plan.profile.id, plan.profile.version, builtinProfiles)!
+    const { plan: imported, report } = importDocx(await filledForm(plan, profile), { profile })
+    expect(report.failed).toBe(false)
+    expect(formTexts(imported!)).toEqual(formTexts(plan))
+    const kinds = imported!.preparation!.steps.map((step) => step.kind)
+    expect(kinds.filter((kind, index) => kind === plan.preparation!.steps[index]!.kind).length).toBeGreaterThanOrEqual(11)
+    // Names resolved against the roster, as `prepare` resolves them.
+    const ref = imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref as { participant: string }
+    expect(imported!.participants!.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE' })
+  })
+})

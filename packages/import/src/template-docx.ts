@@ -1,0 +1,110 @@
+import { COLUMN_KEYS, localize, type LocalizedText, type Profile } from '@demarche/domain'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { strFromU8, strToU8 } from 'fflate'
+import { withFixedDates } from './fixed-zip.js'
+import type { TemplateOptions } from './template-xlsx.js'
+
+/** Empty rows each table of the blank form offers; Word adds more with Tab in the last cell. */
+const BLANK_ROWS = 3
+
+export const DOCX_FORM_WORDS = {
+  fr: {
+    intro: 'Remplissez chaque section sous sa question. Gardez les titres et les en-têtes de colonnes : l’importation les reconnaît (même numérotés ou légèrement modifiés).',
+    axisIntro: 'Copiez ce titre et ce tableau pour chaque axe. Une ligne par moyen ou action ; fusionnez verticalement la cellule de l’objectif quand il couvre plusieurs lignes.',
+    axisTitle: 'titre de l’axe',
+    organisation: 'Organismes',
+    contacts: 'Personnes ressources (optionnel)',
+  },
+  en: {
+    intro: 'Fill in each section under its question. Keep the headings and column headings: the import recognises them (even numbered or slightly changed).',
+    axisIntro: 'Copy this heading and this table for each axis. One row per means or action; merge the objective’s cell vertically when it covers several rows.',
+    axisTitle: 'axis title',
+    organisation: 'Organisations',
+    contacts: 'Contact people (optional)',
+  },
+} as const
+
+/**
+ * The blank Word form of a profile, as a coordinator expects it: the title, a heading and the question of
+ * every section the profile has (a roster table, numbered lists for steps, follow-up and complementarity,
+ * one paragraph per transversal priority), then one table per axis with the profile's column headings
+ * (and the schedule's parts as a second header row). Word's own styles, so `importDocx` reads it back.
+ * The bytes are the same for the same profile, language and clock.
+ */
+export async function blankFormDocx(profile: Profile, options: TemplateOptions = {}): Promise<Uint8Array> {
+  const language = options.language ?? 'fr'
+  const date = (options.clock ?? (() => new Date()))()
+  const text = (value: LocalizedText) => localize(value, language)
+  const words = DOCX_FORM_WORDS[language]
+  const children: Array<Paragraph | Table> = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text(profile.title))] }),
+    new Paragraph({ children: [new TextRun({ text: words.intro, italics: true })] }),
+  ]
+  let lists = 0
+  const numbered = () => new Paragraph({ numbering: { reference: 'form-numbers', level: 0, instance: ++lists }, children: [] })
+  const sections = profile.sections
+  const present = (key: keyof Profile['sections']) => sections[key].presence !== 'absent'
+  const section = (key: keyof Profile['sections'], content: () => Array<Paragraph | Table>) => {
+    if (!present(key)) return
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(text(sections[key].label))] }))
+    const prompt = sections[key].prompt
+    if (prompt) children.push(new Paragraph({ children: [new TextRun({ text: text(prompt), italics: true })] }))
+    children.push(...content())
+  }
+  section('regionalPriority', () => [new Paragraph('')])
+  section('participants', () => [grid([words.organisation, words.contacts], [], BLANK_ROWS)])
+  section('preparation', () => [numbered()])
+  section('followUp', () => [numbered()])
+  section('complementarity', () => [numbered()])
+  section('priorityResponses', () => profile.transversalPriorities.flatMap((priority) => [new Paragraph({ children: [new TextRun({ text: text(priority.label), bold: true })] }), new Paragraph('')]))
+  section('narrative', () => [new Paragraph('')])
+
+  const { levels, columns } = profile
+  const headers = [
+    text(levels.objective.columnHeading ?? levels.objective.label),
+    ...(levels.action.presence !== 'absent' ? [text(levels.action.columnHeading ?? levels.action.label)] : []),
+    ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => text(columns[key].label)),
+  ]
+  const parts = columns.schedule.presence !== 'absent' ? columns.schedule.parts?.map(text) : undefined
+  children.push(
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${text(levels.axis.label)} 1 : `)] }),
+    new Paragraph({ children: [new TextRun({ text: words.axisIntro, italics: true })] }),
+    grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS),
+  )
+  const document = new Document({
+    creator: 'Démarche',
+    title: text(profile.title),
+    numbering: { config: [{ reference: 'form-numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }] }] },
+    sections: [{ children }],
+  })
+  return withFixedDates(new Uint8Array(await Packer.toArrayBuffer(document)), date, datedCore(date))
+}
+
+/**
+ * A table with a bold header row and empty rows. `split`: the heading of a column with two parts (the
+ * schedule's Date / Étapes) spans two grid columns over a second header row naming the parts.
+ */
+function grid(headers: readonly string[], split: readonly [string, readonly string[]] | readonly [], blankRows: number): Table {
+  const bold = (value: string) => new Paragraph({ children: [new TextRun({ text: value, bold: true })] })
+  const [splitHeading, parts] = split
+  const cells = headers.map((header) => new TableCell({ children: [bold(header)], ...(header === splitHeading && { columnSpan: 2 }) }))
+  const width = headers.length + (splitHeading ? 1 : 0)
+  const rows = [new TableRow({ tableHeader: true, children: cells })]
+  if (splitHeading && parts)
+    rows.push(new TableRow({ tableHeader: true, children: headers.flatMap((header) => (header === splitHeading ? parts.map((part) => new TableCell({ children: [bold(part)] })) : [new TableCell({ children: [new Paragraph('')] })])) }))
+  for (let row = 0; row < blankRows; row++) rows.push(new TableRow({ children: Array.from({ length: width }, () => new TableCell({ children: [new Paragraph('')] })) }))
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows })
+}
+
+/** docx stamps the document's properties with the current time: they take the clock's date instead. */
+function datedCore(date: Date) {
+  const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return (path: string, data: Uint8Array): Uint8Array =>
+    path !== 'docProps/core.xml'
+      ? data
+      : strToU8(
+          strFromU8(data)
+            .replace(/(<dcterms:created[^>]*>)[^<]*(<\/dcterms:created>)/, `$1${iso}$2`)
+            .replace(/(<dcterms:modified[^>]*>)[^<]*(<\/dcterms:modified>)/, `$1${iso}$2`),
+        )
+}
