@@ -70,7 +70,8 @@ async function officeText(name: string, withAttributes: boolean): Promise<string
   const parts = unzipSync(await readFile(join(folder, name)))
   const attributes = (tag: string) => (withAttributes ? [...tag.matchAll(/\s[\w:]+="([^"]*)"/g)].map((match) => match[1]).filter((value) => !value!.startsWith('http')).join(' ') : '')
   return Object.entries(parts)
-    .filter(([path]) => path.endsWith('.xml'))
+    // customXml/ holds the plan itself as data (its JSON keys are identifiers, never shown): not the document's words.
+    .filter(([path]) => path.endsWith('.xml') && !path.startsWith('customXml/'))
     .map(([, bytes]) => strFromU8(bytes).replace(/<[^>]+>/g, (tag) => ` ${attributes(tag)} `).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\''))
     .join('\n')
 }

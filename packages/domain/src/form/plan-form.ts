@@ -39,6 +39,7 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
   const text = (value: LocalizedText) => localize(value, language)
   const levels = (['axis', 'objective', 'action'] as const).filter((key) => profile.levels[key].presence !== 'absent')
   const columns = COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent')
+  const levelWord = (key: 'axis' | 'objective' | 'action') => text(profile.levels[key].label)
   const plan: FormColumn[] = [
     ...levels.map((key) => ({ key, header: text(profile.levels[key].columnHeading ?? profile.levels[key].label), width: 32 })),
     ...columns.flatMap((key): FormColumn[] => [
@@ -46,16 +47,16 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
       ...(key === 'results' && profile.standardEffects.length > 0 ? [{ key: 'effect', header: words.effect, width: 30 }] : []),
       ...(key === 'budget' && profile.budgetLines.length > 0 ? [{ key: 'budgetLine', header: words.budgetLine, width: 30 }] : []),
     ]),
-    { key: 'axisDescription', header: words.axisDescription, width: 40 },
-    { key: 'objectiveDetails', header: words.objectiveDetails, width: 40 },
+    // What the form's columns say of a level is named with the profile's word for it ("Description — Orientation").
+    ...(levels.includes('axis') ? [{ key: 'axisDescription', header: `${words.axisDescription} — ${levelWord('axis')}`, width: 40 }] : []),
+    { key: 'objectiveDetails', header: `${words.objectiveDetails} — ${levelWord('objective')}`, width: 40 },
     ...(levels.includes('action')
       ? [
-          { key: 'actionLabel', header: words.actionLabel, width: 10 },
-          { key: 'actionContent', header: words.actionContent, width: 40 },
+          { key: 'actionLabel', header: `${words.actionLabel} — ${levelWord('action')}`, width: 10 },
+          { key: 'actionContent', header: `${words.actionContent} — ${levelWord('action')}`, width: 40 },
         ]
       : []),
-    hidden('axisId', HIDDEN_HEADINGS.axisId),
-    hidden('axisHeading', HIDDEN_HEADINGS.axisHeading),
+    ...(levels.includes('axis') ? [hidden('axisId', HIDDEN_HEADINGS.axisId), hidden('axisHeading', HIDDEN_HEADINGS.axisHeading)] : []),
     hidden('objectiveId', HIDDEN_HEADINGS.objectiveId),
     hidden('rowId', HIDDEN_HEADINGS.rowId),
     hidden('actionId', HIDDEN_HEADINGS.actionId),
@@ -200,7 +201,16 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     preparationIntro: plan?.preparation?.intro,
     complementarityHeading: plan?.complementarity?.heading,
   }
-  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).map((field) => ({ field: DOCUMENT_FIELDS[field][language], value: values[field] }))
+  // A plan's sheet lists the fields it has (and those every plan has); a blank form lists every field of the
+  // profile's sections, so a region's form never shows a place for what its form does not have.
+  const always: readonly DocumentField[] = ['planId', 'profile', 'title', 'language', 'status']
+  const sectionOf: Partial<Record<DocumentField, keyof Profile['sections']>> = { participantsRaw: 'participants', preparationIntro: 'preparation', complementarityHeading: 'complementarity' }
+  const shown = (field: DocumentField) => {
+    if (plan) return always.includes(field) || values[field] !== undefined
+    const section = sectionOf[field]
+    return section === undefined || profile.sections[section].presence !== 'absent'
+  }
+  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).filter(shown).map((field) => ({ field: DOCUMENT_FIELDS[field][language], value: values[field] }))
 }
 
 /** One line per action (one per objective without rows, one per axis without objectives); the row's cells on its first line. */

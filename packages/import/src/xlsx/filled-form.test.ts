@@ -19,12 +19,15 @@ async function filled(plan: PlanDocument, language: 'fr' | 'en', edit: (workbook
   for (const form of formSheets(profile, language, plan)) {
     const sheet = workbook.getWorksheet(form.name)!
     const headers = Array.from(sheet.getRow(1).values as unknown[], (value) => String(value ?? ''))
-    form.rows.forEach((cells, index) =>
+    // The Document sheet lists fields, one a row: each value goes on the row of its field, as a person types it.
+    const fields = Array.from({ length: sheet.rowCount }, (_, n) => String(sheet.getRow(n + 1).getCell(1).value ?? ''))
+    form.rows.forEach((cells, index) => {
+      const line = form.key === 'document' ? fields.indexOf(cells[0]!) + 1 : index + 2
       form.columns.forEach((column, at) => {
         if (column.hidden || cells[at] === '' || (form.key === 'document' && column.key === 'field')) return
-        sheet.getRow(index + 2).getCell(headers.indexOf(column.header)).value = cells[at]!
-      }),
-    )
+        sheet.getRow(line).getCell(headers.indexOf(column.header)).value = cells[at]!
+      })
+    })
   }
   edit(workbook)
   return new Uint8Array(await workbook.xlsx.writeBuffer())

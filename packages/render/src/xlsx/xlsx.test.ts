@@ -53,8 +53,8 @@ describe('the XLSX of the 2026-2028 plan', () => {
     const schedules = lines.map((row) => String(row.getCell(column('Échéancier')).value ?? ''))
     expect(schedules.some((text) => text.includes('[An 7]') && text.includes('3. Priorisation des actions'))).toBe(true)
     expect(lines.some((row) => String(row.getCell(column('Budget')).value ?? '').includes('Voir onglet Budget ligne 13'))).toBe(true)
-    for (const hidden of ['axis-id', 'objective-id', 'row-id', 'action-id']) expect(sheet.getColumn(column(hidden)).hidden, hidden).toBe(true)
-    expect(governance.getCell(column('objective-id')).value).toBe(plan.axes[3]!.objectives[0]!.id)
+    for (const hidden of ['level-1-id', 'level-2-id', 'row-id', 'level-3-id']) expect(sheet.getColumn(column(hidden)).hidden, hidden).toBe(true)
+    expect(governance.getCell(column('level-2-id')).value).toBe(plan.axes[3]!.objectives[0]!.id)
   })
 
   it('gives the same bytes for the same plan and clock', async () => {
@@ -105,7 +105,7 @@ describe('the Plan sheet', () => {
     // The offer's form has no budget column: no Budget sheet.
     expect(workbook.worksheets.map((sheet) => sheet.name)).not.toContain('Budget')
     const sheet = workbook.getWorksheet('Plan')!
-    const column = Array.from(sheet.getRow(1).values as unknown[], String).indexOf('Description de l’axe')
+    const column = Array.from(sheet.getRow(1).values as unknown[], String).indexOf('Description — Volet')
     const written = sheet.getColumn(column).values.map((value) => String(value ?? '')).join('\n')
     for (const axis of plan.axes) {
       const text = (axis.description ?? []).map((block) => ('text' in block ? block.text : '')).join(' ').slice(0, 40)

@@ -101,7 +101,7 @@ export const tableCases: Record<string, Cases> = {
         plan: edited(seed2021, onlyAxes(0)),
         findings: [
           { messageId: 'unknown', pointer: '/axes/0/objectives/0/rows/1/partners', message: { fr: /« Centres de services scolaires CSSWL Cégep »/ } },
-          { messageId: 'unknown', pointer: '/axes/0/objectives/0/rows/1/partners', message: { fr: /« et autres universités/ } },
+          { messageId: 'unknown', pointer: '/axes/0/objectives/0/rows/1/partners', message: { fr: /« autres universités/ } },
           { messageId: 'unknown', pointer: '/axes/0/objectives/1/rows/0/partners', message: { fr: /« CJE du nord de Lanaudière »/ } },
           { messageId: 'unknown', pointer: '/axes/0/objectives/1/rows/0/partners', message: { fr: /« CSSS CMS »/ } },
           { messageId: 'unknown', pointer: '/axes/0/objectives/1/rows/1/partners', message: { fr: /« Cégep CERESO »/ } },
