@@ -100,3 +100,13 @@ describe('an organisation’s .docx template', () => {
     expect(text).not.toContain('{{')
   })
 })
+
+describe('the plan part', () => {
+  it('gives the same bytes whatever order the plan’s keys came in (as a database gives them back)', async () => {
+    const plan = seeds.crevale2026()
+    const reordered = JSON.parse(JSON.stringify(plan, (_key, value) => (value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value)))
+    expect(Object.keys(reordered)[0]).not.toBe(Object.keys(plan)[0])
+    const [a, b] = await Promise.all([plan, reordered].map((p) => planDocx(p, context(p))))
+    expect(Buffer.from(a!).equals(Buffer.from(b!))).toBe(true)
+  })
+})
