@@ -1,8 +1,8 @@
 // A client process of pool.bench.mjs: `connections` keep-alive connections POST new seed-000 documents
 // (a new id each) to /v1/evaluate without pause for `seconds`, then print their figures as JSON.
 // Deliberately cheaper than autocannon: on two cores the load generator takes a share of the CPU the
-// service is measured on (autocannon building a 100 kB body per request took ~2 ms of CPU a request, a third
-// of an evaluation's). Each connection holds one request buffer whose id digits are rewritten in place,
+// service is measured on, and building a new body per request is most of a client's cost (figures in
+// docs/performance.md). Each connection holds one request buffer whose id digits are rewritten in place,
 // and reads only the status line, the Content-Length and the body's byte count of each answer.
 import { connect } from 'node:net'
 import { examplePlans } from '@demarche/domain/examples'
