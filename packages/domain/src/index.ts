@@ -40,7 +40,7 @@ export { FinancialPlan, FinancialLine, FundingSource, InKindContribution, YearAm
 
 // Working with plans
 export { validatePlan } from './validate.js'
-export { XML_FORBIDDEN, xmlSafe, forbiddenCharacterIssues } from './xml-text.js'
+export { XML_FORBIDDEN, xmlSafe, forbiddenCharacterIssues, jsonMayHoldForbidden } from './xml-text.js'
 export { issuesFromSchemaErrors } from './validation-messages.js'
 export type { SchemaError } from './validation-messages.js'
 export type { ValidationResult, ValidateOptions } from './validate.js'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { seedPlans } from './test-support.js'
 import { validatePlan } from './validate.js'
-import { XML_FORBIDDEN, xmlSafe } from './xml-text.js'
+import { XML_FORBIDDEN, forbiddenCharacterIssues, jsonMayHoldForbidden, xmlSafe } from './xml-text.js'
 
 describe('characters XML forbids', () => {
   it('are refused where they are, in French and English', () => {
@@ -37,5 +37,28 @@ describe('characters XML forbids', () => {
       { numRuns: 300 },
     )
     expect(xmlSafe('a\uFFFFb\ud83d\ude00\udc00')).toBe('ab\ud83d\ude00')
+  })
+
+  it('are found in any string, key or value, at its pointer', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (key, text) => {
+        const issues = forbiddenCharacterIssues({ plan: [{ [key]: text }] })
+        const expected = XML_FORBIDDEN.test(key) || XML_FORBIDDEN.test(text) ? [`/plan/0/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`] : []
+        expect(issues.map((issue) => issue.pointer)).toEqual(expected)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('are never missed in JSON text, keys included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (key, text) => {
+        if (XML_FORBIDDEN.test(key) || XML_FORBIDDEN.test(text)) expect(jsonMayHoldForbidden(JSON.stringify({ [key]: [text] }))).toBe(true)
+      }),
+      { numRuns: 1000 },
+    )
+    for (const character of ['\u0000', '\u0008', '\u000B', '\u000C', '\u001F', '\uFFFE', '\uFFFF', '\ud800', '\udfff'])
+      expect(jsonMayHoldForbidden(JSON.stringify({ text: `a${character}b` })), character).toBe(true)
+    expect(jsonMayHoldForbidden(JSON.stringify({ text: 'Plan\td’action\r\n« 2026 » 😀 \\ C:\\dossier' }))).toBe(false)
   })
 })

@@ -1,5 +1,6 @@
 import { sha256 } from '@noble/hashes/sha2.js'
 import { bytesToHex } from '@noble/hashes/utils.js'
+import { jsonMayHoldForbidden } from '@demarche/domain'
 
 /**
  * JSON with object keys sorted, so that equal values give equal text (RFC 8785 in spirit). Objects whose
@@ -29,6 +30,19 @@ function sortKeys(_key: string, value: unknown): unknown {
  */
 export function contentHash(value: unknown): string {
   return contentHashWith(value, platformSha256)
+}
+
+/**
+ * contentHash, and whether the JSON text hashed may hold a character XML forbids (`jsonMayHoldForbidden`):
+ * scanning the text while it is hashed spares validation a walk of every string.
+ */
+export function scannedContentHash(value: unknown): { hash: string; mayHoldForbidden: boolean } {
+  const scan = { found: false }
+  return { hash: contentHashWith(value, platformSha256, scan), mayHoldForbidden: scan.found }
+}
+
+interface Scan {
+  found: boolean
 }
 
 /** An incremental SHA-256 over the UTF-8 encoding of the texts given, digested as lowercase hex. */
@@ -73,19 +87,21 @@ export const nativeSha256: (() => Sha256) | undefined = nodeCrypto
 const platformSha256: () => Sha256 = nativeSha256 ?? portableSha256
 
 /** contentHash with a given SHA-256 (exported for its tests, not from the package). */
-export function contentHashWith(value: unknown, createSha256: () => Sha256): string {
+export function contentHashWith(value: unknown, createSha256: () => Sha256, scan?: Scan): string {
   // A small document is hashed in one piece: writing member by member costs more than it saves.
   if (!exceeds(value, SMALL_DOCUMENT_NODES)) {
     const hash = createSha256()
-    hash.update(JSON.stringify(value) ?? 'undefined')
+    const text = JSON.stringify(value) ?? 'undefined'
+    if (scan && jsonMayHoldForbidden(text)) scan.found = true
+    hash.update(text)
     return `sha256:${hash.digest()}`
   }
-  return chunkedContentHash(value, createSha256)
+  return chunkedContentHash(value, createSha256, scan)
 }
 
 /** contentHash's path for large documents, whatever their size (exported for its tests, not from the package). */
-export function chunkedContentHash(value: unknown, createSha256: () => Sha256 = platformSha256): string {
-  const hasher = new ChunkedHasher(createSha256())
+export function chunkedContentHash(value: unknown, createSha256: () => Sha256 = platformSha256, scan?: Scan): string {
+  const hasher = new ChunkedHasher(createSha256(), scan)
   const text = pieceOf(value, '', 0)
   if (text === undefined) hasher.push('undefined')
   else if (text !== DESCEND) hasher.push(text)
@@ -118,7 +134,10 @@ const DESCEND = Symbol('descend')
 class ChunkedHasher {
   private pending = ''
 
-  constructor(private readonly hash: Sha256) {}
+  constructor(
+    private readonly hash: Sha256,
+    private readonly scan: Scan | undefined,
+  ) {}
 
   push(text: string): void {
     this.pending += text
@@ -130,7 +149,9 @@ class ChunkedHasher {
     return this.hash.digest()
   }
 
+  // Pieces are whole JSON values, keys or punctuation, so an escape never straddles two chunks.
   private flush(): void {
+    if (this.scan && !this.scan.found && jsonMayHoldForbidden(this.pending)) this.scan.found = true
     if (this.pending.length > 0) this.hash.update(this.pending)
     this.pending = ''
   }

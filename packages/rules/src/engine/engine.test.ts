@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { lanaudiere2026, resolvePointer, walkPlan } from '@demarche/domain'
-import { examplePlans } from '@demarche/domain/examples'
+import { examplePlans, generatedPlan } from '@demarche/domain/examples'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { without2021Responsibles } from '../rules/cases/support.js'
@@ -33,6 +33,21 @@ describe('evaluatePlan', () => {
     const changed = examplePlans.crevale2026()
     changed.axes[0]!.title += ' '
     expect(evaluatePlan(changed).plan.hash).not.toBe(report.plan.hash)
+  })
+
+  it('refuses a character XML forbids wherever it is, in a small plan as in a large one', () => {
+    const invalidAt = (report: ReturnType<typeof evaluatePlan>) => report.findings.filter((finding) => finding.messageId === 'invalid').map((finding) => finding.pointer)
+    const small = examplePlans.crevale2026() as unknown as Record<string, any>
+    small.axes[1].objectives[0].rows[0].schedule[0].steps[0].text += '\u000B'
+    expect(invalidAt(evaluatePlan(small))).toEqual(['/axes/1/objectives/0/rows/0/schedule/0/steps/0/text'])
+    // Past a few thousand values the hash reads the plan piece by piece: the last text is seen as well.
+    const large = generatedPlan(200) as unknown as Record<string, any>
+    large.axes.at(-1).objectives.at(-1).rows.at(-1).actions[0].text = 'moitié \ud800'
+    expect(invalidAt(evaluatePlan(large))).toEqual(['/axes/19/objectives/9/rows/0/actions/0/text'])
+    // A backslash that only looks like an escape in the JSON text is a text like any other.
+    const path = examplePlans.crevale2026()
+    path.axes[0]!.title += ' (C:\\bureau\\fichier)'
+    expect(evaluatePlan(path).valid).toBe(true)
   })
 
   it('picks the rule set made for the plan’s profile, or the one asked for', () => {

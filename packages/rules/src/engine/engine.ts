@@ -2,7 +2,7 @@ import {
   buildNameIndex, builtinProfiles, derivedId, interpolate, type Issue, type PlanDocument, type Profile, rowsOf,
   type RowVisit, textsOf, validatePlan, visitPlan,
 } from '@demarche/domain'
-import { contentHash } from './canonical.js'
+import { scannedContentHash } from './canonical.js'
 import { type PlaceLabeller, placeLabeller } from './labels.js'
 import { comparePointers } from './order.js'
 import type { Finding, Report } from './report.js'
@@ -81,8 +81,8 @@ export function createEngine(base: { rules: readonly AnyRule[]; ruleSets: readon
     defaultRuleSet,
     evaluate(input, evaluateOptions = {}) {
       const stage = evaluateOptions.stage ?? 'submission'
-      const hash = contentHash(input)
-      const validation = validatePlan(input, { profiles })
+      const { hash, mayHoldForbidden } = scannedContentHash(input)
+      const validation = validatePlan(input, { profiles, jsonTextChecked: !mayHoldForbidden })
       const declaredProfile = validation.profile ?? undefined
       const ruleSet = resolve(evaluateOptions.ruleSet ?? defaultRuleSet(declaredProfile?.id ?? profileIdOf(input)))
       const plan = validation.ok ? validation.plan : undefined

@@ -20,12 +20,20 @@ export default defineRule({
   },
   create({ profile, examine, report }) {
     let phrases: string[] | undefined
+    // A plan repeats the same slip from row to row: each word's fix is looked up in the vocabulary once.
+    const fixes = new Map<string, string | undefined>()
+    const fixOf = (repeat: Repeat) => {
+      if (!repeat.gap.includes(',')) return undefined
+      const key = repeat.word.toLowerCase()
+      if (!fixes.has(key)) fixes.set(key, vocabularyFix(repeat, (phrases ??= vocabularyPhrases(profile))))
+      return fixes.get(key)
+    }
     return {
       text({ pointer, text }) {
         if (text.trim() === '') return
         examine(pointer)
         for (const repeat of repeatedWords(text)) {
-          const fix = vocabularyFix(repeat, (phrases ??= vocabularyPhrases(profile)))
+          const fix = fixOf(repeat)
           report('repeated', {
             pointer,
             data: { words: repeat.words },
