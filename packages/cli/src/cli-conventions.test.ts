@@ -78,6 +78,8 @@ describe('every message the CLI writes', () => {
     importNeedsProfile: [messages.importNeedsProfile(['a@1', 'b@1'])],
     profileIsFile: [messages.profileIsFile('exemple')],
     unknownSchema: [messages.unknownSchema('x')],
+    assessUsage: [messages.assessUsage()],
+    assessNeedsAuthor: [messages.assessNeedsAuthor()],
     letterUsage: [messages.letterUsage()],
     letterNeedsAssessment: [messages.letterNeedsAssessment()],
     outputRequired: [messages.outputRequired('plan.avis.docx')],
@@ -89,7 +91,7 @@ describe('every message the CLI writes', () => {
     about: [messages.about('f.json', messages.valid('a@1'))],
     working: (['read', 'validate', 'evaluate', 'render-html', 'render-markdown', 'render-docx', 'render-pdf', 'render-xlsx', 'write'] as const).map((stage) => messages.working('plan.json', stage, 3)),
     cannotRead: ['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'ENOSPC', 'EROFS', 'EWHATEVER', undefined].map((code) => messages.cannotRead('f.json', code)),
-    cannotWrite: ['ENOENT', 'EACCES', 'EWHATEVER', undefined].map((code) => messages.cannotWrite('f.json', code)),
+    cannotWrite: ['ENOENT', 'EACCES', 'EEXIST', 'EWHATEVER', undefined].map((code) => messages.cannotWrite('f.json', code)),
   }
 
   it.each(Object.values(samples).flat().map((message) => [message.fr, message]))('%s — in French and English, each with its typography', (_, message) => {

@@ -9,6 +9,8 @@ export interface Io {
   /** Reads a binary file (an Office document to import). */
   readBytes(path: string): Promise<Uint8Array>
   writeFile(path: string, text: string): Promise<void>
+  /** Writes a file that must not exist yet: one that does is never replaced (a CliFailure, EEXIST). */
+  createFile(path: string, text: string): Promise<void>
   /** Writes binary output; "-" is standard output. */
   writeBytes(path: string, bytes: Uint8Array): Promise<void>
   isTty: boolean
@@ -35,6 +37,7 @@ export function nodeIo(stream: { stdout: NodeJS.WriteStream; stderr: NodeJS.Writ
     readFile: (path) => readFile(path, 'utf8'),
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: (path, text) => written(path, () => writeFile(path, text, 'utf8')),
+    createFile: (path, text) => written(path, () => writeFile(path, text, { encoding: 'utf8', flag: 'wx' })),
     writeBytes: (path, bytes) =>
       written(path, async () => {
         if (path === '-') await new Promise<void>((resolve, reject) => stream.stdout.write(bytes, (error) => (error ? reject(error) : resolve())))

@@ -19,6 +19,7 @@ function run(argv: string[], tty = false) {
     readFile: (path) => readFile(path, 'utf8'),
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: async () => undefined,
+    createFile: async () => undefined,
     writeBytes: async () => undefined,
     isTty: tty,
   }

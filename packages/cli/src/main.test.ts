@@ -24,6 +24,9 @@ function memoryIo(files: Record<string, string> = {}) {
     writeFile: async (path, text) => {
       written[path] = text
     },
+    createFile: async (path, text) => {
+      written[path] = text
+    },
     writeBytes: async () => undefined,
     isTty: false,
   }

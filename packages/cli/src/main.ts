@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { isLocale, type Locale } from '@demarche/domain'
 import type { Io } from './io.js'
 import { expandGlobs } from './globs.js'
+import { assessCommand } from './assess-command.js'
 import { letterCommand } from './letter-command.js'
 import { importCommand } from './import-command.js'
 import { lintCommand } from './lint-command.js'
@@ -27,6 +28,10 @@ Commands:
       [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
       [--report] [--template org.docx]   Render the plan, or its evaluation report
+  assess <plan.json> --author <name> -o <assessment.yaml|json>
+      [--no-spelling]              Draft the reviewer's assessment file from the plan's report: the grid
+                                   with the engine's statuses, each finding's fingerprint to confirm or
+                                   dismiss, its place and message beside it; never replaces a file
   letter --assessment <assessment.json> <plan.json> [-f html|docx|pdf] -o <file>
       [--no-spelling]              Write the reviewer's letter (avis) from an assessment file; the
                                    format is the -o file's extension unless -f says otherwise
@@ -51,7 +56,7 @@ Exit codes:
   2  bad usage, or a file that cannot be read or written
 `
 
-const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'letter', 'template', 'import'] as const
+const COMMANDS = ['validate', 'prepare', 'schema', 'lint', 'render', 'assess', 'letter', 'template', 'import'] as const
 
 /** Runs the CLI and returns its exit code; never calls process.exit itself. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -85,6 +90,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         stage: { type: 'string', default: 'submission' },
         format: { type: 'string', short: 'f' },
         assessment: { type: 'string' },
+        author: { type: 'string' },
         'fail-on': { type: 'string', default: 'error' },
         explain: { type: 'boolean', default: false },
         'no-spelling': { type: 'boolean', default: false },
@@ -132,6 +138,10 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
       },
       io,
     )
+  if (command === 'assess') {
+    if (files.length > 1) return usage(io, messages.assessUsage(), locale)
+    return assessCommand({ file: files[0], author: values.author, locale, project, output: values.output, spelling: !values['no-spelling'] }, io)
+  }
   if (command === 'letter') {
     if (files.length > 1) return usage(io, messages.letterUsage(), locale)
     return letterCommand(

@@ -31,6 +31,8 @@ export const messages = {
     fr: `Schéma inconnu : « ${kind} » (schémas : profile, rule-set, assessment, config).`,
     en: `Unknown schema: "${kind}" (schemas: profile, rule-set, assessment, config).`,
   }),
+  assessUsage: (): Message => ({ fr: 'un plan est requis : demarche assess <plan.json> --author <nom> -o <évaluation.yaml>', en: 'a plan is required: demarche assess <plan.json> --author <name> -o <assessment.yaml>' }),
+  assessNeedsAuthor: (): Message => ({ fr: '--author <nom> est requis : l’avis nomme qui a analysé le plan.', en: '--author <name> is required: the letter names who assessed the plan.' }),
   letterUsage: (): Message => ({ fr: 'un plan est requis : demarche letter --assessment <évaluation.json> <plan.json> -o <avis.docx>', en: 'a plan is required: demarche letter --assessment <assessment.json> <plan.json> -o <letter.docx>' }),
   letterNeedsAssessment: (): Message => ({
     fr: '--assessment <fichier> est requis : l’évaluation de l’analyste (schéma : demarche schema assessment).',
@@ -82,6 +84,7 @@ const REASONS: Record<string, Message> = {
   ENOTDIR: { fr: 'une partie du chemin n’est pas un dossier', en: 'part of the path is not a folder' },
   ENOSPC: { fr: 'plus d’espace sur le disque', en: 'no space left on the device' },
   EROFS: { fr: 'système de fichiers en lecture seule', en: 'read-only file system' },
+  EEXIST: { fr: 'le fichier existe déjà (il n’est jamais remplacé : choisissez un autre nom)', en: 'the file already exists (it is never replaced: choose another name)' },
 }
 
 function fileFailure(operation: 'read' | 'write', path: string, code: string | undefined): Message {

@@ -1,6 +1,8 @@
 // Helpers for this package's tests.
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { Io } from './io.js'
+import { CliFailure, messages } from './messages.js'
 
 /** An Io that reads real files and keeps what a command writes: standard output and error as text, files by path. */
 export function memoryIo(isTty = false) {
@@ -13,6 +15,10 @@ export function memoryIo(isTty = false) {
     readFile: (path) => readFile(path, 'utf8'),
     readBytes: async (path) => new Uint8Array(await readFile(path)),
     writeFile: async (path, text) => {
+      files[path] = text
+    },
+    createFile: async (path, text) => {
+      if (path in files || existsSync(path)) throw new CliFailure('io', messages.cannotWrite(path, 'EEXIST'))
       files[path] = text
     },
     writeBytes: async (path, bytes) => {

@@ -44,8 +44,9 @@ export {
   DismissedFinding, RequestFollowUp, AssessmentFollowUp, ELEMENT_CHANGES, ASSESSMENT_SCHEMAS, REVIEWER_STATUS_WORDS, RECOMMENDATION_WORDS,
   fingerprinter, assessFindings, withoutDismissed, relocatePointer, elementChange, followUp, checkAssessment,
   REQUEST_OUTCOMES, REQUEST_OUTCOME_WORDS, PreviousRequestOutcome, LetterFollowUp, letterFollowUp, AssessmentFile, loadAssessmentText, assessmentFileJsonSchema,
+  draftAssessment,
 } from './assessment/index.js'
-export type { ElementChange, AssessmentIssue, AssessedRound, RequestOutcome, AssessmentFileLoad } from './assessment/index.js'
+export type { ElementChange, AssessmentIssue, AssessedRound, RequestOutcome, AssessmentFileLoad, AssessmentDraft, DraftFinding } from './assessment/index.js'
 
 // Built-in rules and rule sets
 export { builtinRules } from './rules/index.js'
