@@ -1,12 +1,14 @@
+import { lanaudiere2026 } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { createContext } from '@demarche/render'
 import { planDocx } from '@demarche/render/docx'
 import { planXlsx } from '@demarche/render/xlsx'
 import fc from 'fast-check'
-import { strToU8, zipSync } from 'fflate'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { Value } from 'typebox/value'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from './detect.js'
+import { importPlan } from './plan-import.js'
 import { DEFAULT_LIMITS } from './limits.js'
 import { ImportIssue } from './report.js'
 import { parseXml } from './xml.js'
@@ -144,6 +146,22 @@ describe('hostile XML', () => {
     if (!result.ok) {
       expect(result.issue).toMatchObject({ code: 'xml-doctype', place: { part: 'word/document.xml', line: 2, column: 1 } })
       expectLocatedIssues([result.issue])
+    }
+  })
+
+  it('refuses a workbook whose XML declares a DTD, used or not, at its part, line and column, as a Word document', async () => {
+    const parts = unzipSync(await realXlsx)
+    const withDoctype = (part: string, expand: boolean) => {
+      const text = strFromU8(parts[part]!)
+      const declared = text.replace('?>', '?>\n<!DOCTYPE d [<!ENTITY lol "lol">]>')
+      return zipSync({ ...parts, [part]: strToU8(expand ? declared.replace(/<t([ >])/, '<t$1&lol;') : declared) })
+    }
+    for (const [part, expand] of [['xl/sharedStrings.xml', true], ['xl/workbook.xml', false]] as const) {
+      const imported = await importPlan(withDoctype(part, expand), { profile: lanaudiere2026 })
+      expect(imported.plan, part).toBeUndefined()
+      expect(imported.report.failed).toBe(true)
+      expect(imported.report.issues.map((each) => [each.code, each.place])).toEqual([['xml-doctype', { part, line: 2, column: 1 }]])
+      expectLocatedIssues(imported.report.issues)
     }
   })
 

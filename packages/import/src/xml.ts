@@ -31,14 +31,8 @@ export function parseXml(bytes: Uint8Array, part: string): ParsedXml {
   } catch {
     return { ok: false, issue: issue('invalid-encoding', { part }, `L’élément « ${part} » n’est pas un texte UTF-8 valide.`, `Entry “${part}” is not valid UTF-8 text.`) }
   }
-  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text)
-  if (doctype) {
-    const place = { part, ...lineAndColumn(text, doctype.index) }
-    return {
-      ok: false,
-      issue: issue('xml-doctype', place, `L’élément « ${part} » déclare une DTD ou des entités, ce qu’un document Office ne fait jamais : refusé par sécurité.`, `Entry “${part}” declares a DTD or entities, which an Office document never does: refused for safety.`),
-    }
-  }
+  const doctype = doctypeIssue(text, part)
+  if (doctype) return { ok: false, issue: doctype }
   const valid = XMLValidator.validate(text)
   if (valid !== true) {
     // The validator leaves the column out for some errors: the line alone then locates it.
@@ -56,6 +50,17 @@ export function parseXml(bytes: Uint8Array, part: string): ParsedXml {
     const detail = error instanceof Error ? error.message : String(error)
     return { ok: false, issue: issue('malformed-xml', { part }, `L’élément « ${part} » n’a pas pu être lu.`, `Entry “${part}” could not be read (${detail}).`) }
   }
+}
+
+/**
+ * The refusal of an XML part that declares a DTD or entities, located, or undefined: OOXML never has one,
+ * and it is the only door to external entities and entity expansion.
+ */
+export function doctypeIssue(text: string, part: string): ImportIssue | undefined {
+  const doctype = /<!(DOCTYPE|ENTITY)/i.exec(text)
+  if (!doctype) return undefined
+  const place = { part, ...lineAndColumn(text, doctype.index) }
+  return issue('xml-doctype', place, `L’élément « ${part} » déclare une DTD ou des entités, ce qu’un document Office ne fait jamais : refusé par sécurité.`, `Entry “${part}” declares a DTD or entities, which an Office document never does: refused for safety.`)
 }
 
 function lineAndColumn(text: string, index: number): { line: number; column: number } {

@@ -1,6 +1,7 @@
 import type { FormColumn } from '@demarche/domain'
 import ExcelJS from 'exceljs'
 import { detectFormat } from '../detect.js'
+import { doctypeIssues } from '../doctype-guard.js'
 import type { ImportLimits } from '../limits.js'
 import { type ImportReport, issue } from '../report.js'
 
@@ -14,6 +15,9 @@ export async function loadWorkbook(bytes: Uint8Array, limits: ImportLimits): Pro
     if (detected.issues.length === 0) report.issues.push(issue('not-a-workbook', {}, 'Le fichier n’est pas un classeur Excel (.xlsx).', 'The file is not an Excel workbook (.xlsx).'))
     return { report: { ...report, failed: true } }
   }
+  // exceljs's XML parser would read a DTD: refused first, located, as a Word document's is.
+  const doctypes = doctypeIssues(bytes, limits)
+  if (doctypes.length > 0) return { report: { ...report, issues: [...report.issues, ...doctypes], failed: true } }
   const workbook = new ExcelJS.Workbook()
   try {
     // The archive passed the size, count and ratio guards above, so exceljs inflates a bounded amount.
