@@ -27,7 +27,8 @@ Commands:
       [--format stylish|json|markdown|sarif|junit] [--fail-on error|warning] [--explain]
       [--no-spelling]                Skip the French spelling check (its dictionary loads once)
   render <plan.json> --format html|markdown|docx|pdf|xlsx -o <file|->
-      [--report] [--template org.docx]   Render the plan, or its evaluation report
+      [--report] [--template org.docx] [--no-spelling]
+                                   Render the plan, or its evaluation report (spelling checked)
   assess <plan.json> --author <name> -o <assessment.yaml|json>
       [--no-spelling]              Draft the reviewer's assessment file from the plan's report: the grid
                                    with the engine's statuses, each finding's fingerprint to confirm or
@@ -166,6 +167,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
         report: values.report,
         locale,
         project,
+        spelling: !values['no-spelling'],
         ...(values.template !== undefined && { template: values.template }),
         ...(values.output !== undefined && { output: values.output }),
       },

@@ -58,6 +58,10 @@ describe('demarche render', () => {
     expect(Object.keys(unzipSync(xlsx.files['plan.xlsx'] as Uint8Array))).toContain('xl/workbook.xml')
     const report = await run(['render', plan2026, '--format', 'markdown', '--report', '--locale', 'en', '-o', 'report.md'])
     expect(report.files['report.md']).toContain('**Completeness score: 97 / 100**')
+    // The report holds what lint and the service report, spelling included (unless --no-spelling).
+    expect(report.files['report.md']).toContain('leurs appropriation')
+    const unchecked = await run(['render', plan2026, '--format', 'markdown', '--report', '--no-spelling', '-o', 'report.md'])
+    expect(unchecked.files['report.md']).not.toContain('leurs appropriation')
   })
 
   it('evaluates the plan only when a report is asked', async () => {

@@ -4,6 +4,7 @@ import { createContext, isRenderFormat, RENDER_FORMATS, RenderError, type Render
 import type { Io } from './io.js'
 import type { Stage } from './messages.js'
 import type { Project } from './project.js'
+import { spellCheckerFor } from './spelling.js'
 import { StatusLine } from './status.js'
 import { formatIssue, readJson } from './validate-command.js'
 
@@ -17,6 +18,8 @@ export interface RenderOptions {
   project: Project
   template?: string
   output?: string
+  /** A report checks French spelling, as `lint`, `letter` and the service do, unless --no-spelling. */
+  spelling: boolean
 }
 
 /** `demarche render <plan.json> --format … [--report] -o <file>`; `-o -` writes to standard output. */
@@ -52,7 +55,9 @@ export async function renderCommand(options: RenderOptions, io: Io & { writeByte
     // The plan is evaluated only for a report: rendering a plan never runs the rules.
     if (options.report) {
       status.enter('evaluate')
-      const report = options.project.engine.evaluate(plan, options.project.ruleSet ? { ruleSet: options.project.ruleSet } : {})
+      const evaluateOptions = { stage: 'submission' as const, ...(options.project.ruleSet && { ruleSet: options.project.ruleSet }) }
+      const spellChecker = options.spelling ? await spellCheckerFor(options.project.engine, plan, evaluateOptions) : undefined
+      const report = options.project.engine.evaluate(plan, { ...evaluateOptions, ...(spellChecker && { spellChecker }) })
       status.enter(laying)
       output = await renderer.renderReport!({ report, plan }, context, rendererOptions)
     } else {
