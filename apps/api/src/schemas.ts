@@ -42,6 +42,8 @@ export const Problem = Type.Object(
     existing: Type.Optional(Organisation),
     /** `invalid-transition`, `not-editable`: the plan's current status. */
     planStatus: Type.Optional(PlanStatus),
+    /** `unsupported-media-type`: the media types the operation takes. */
+    accepted: Type.Optional(Type.Array(Type.String(), { description: '`unsupported-media-type`: the media types the operation takes' })),
   },
   { $id: 'Problem', description: 'RFC 9457 problem details' },
 )

@@ -58,11 +58,15 @@ export const ImportReport = Type.Object(
 )
 export type ImportReport = Static<typeof ImportReport>
 
-/** A located issue; the French message gets its no-break spaces (before « : ; ! ? » and inside « »). */
+/**
+ * A located issue; the French message gets the typography of every other message of the toolkit (the
+ * Office québécois de la langue française's): a no-break space before « : » and inside « », none before
+ * « ; ! ? ».
+ */
 export function issue(code: string, place: SourcePlace, fr: string, en: string, severity: ImportSeverity = 'error'): ImportIssue {
   return { code, severity, place, message: { fr: frenchSpacing(fr), en } }
 }
 
 function frenchSpacing(text: string): string {
-  return text.replace(/ ([:;!?»])/g, '\u00a0$1').replace(/« /g, '«\u00a0')
+  return text.replace(/ ([:»])/g, '\u00a0$1').replace(/ ([;!?])/g, '$1').replace(/« /g, '«\u00a0')
 }

@@ -10,7 +10,7 @@ const BLANK_ROWS = 3
 export const DOCX_FORM_WORDS = {
   fr: {
     intro: 'Remplissez chaque section sous sa question. Gardez les titres et les en-têtes de colonnes : l’importation les reconnaît (même numérotés ou légèrement modifiés).',
-    axisIntro: 'Copiez ce titre et ce tableau pour chaque axe. Une ligne par moyen ou action ; fusionnez verticalement la cellule de l’objectif quand il couvre plusieurs lignes.',
+    axisIntro: 'Copiez ce titre et ce tableau pour chaque axe. Une ligne par moyen ou action; fusionnez verticalement la cellule de l’objectif quand il couvre plusieurs lignes.',
     axisTitle: 'titre de l’axe',
     organisation: 'Organismes',
     contacts: 'Personnes ressources (optionnel)',

@@ -140,7 +140,7 @@ export function problemOf(error: FastifyError): ProblemInput | { status: number;
 export const problemPlugin = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      const problem = problemOf(error)
+      const problem = accepting(problemOf(error), request)
       if (problem.code === 'internal-error') request.log.error({ err: error }, 'unhandled error')
       return send(reply, request, problem)
     })
@@ -157,6 +157,17 @@ export const problemPlugin = fp(
   },
   { name: 'problem' },
 )
+
+/**
+ * Fastify's own 415 names what the operation takes when its schema says (`consumes`: the imports take
+ * Word and Excel files, not JSON), with the list in `accepted`.
+ */
+function accepting<Problem extends ReturnType<typeof problemOf>>(problem: Problem, request: FastifyRequest): Problem {
+  const consumes = (request.routeOptions.schema as { consumes?: unknown } | undefined)?.consumes
+  if (problem.code !== 'unsupported-media-type' || !Array.isArray(consumes) || consumes.length === 0 || 'extra' in problem) return problem
+  const list = consumes.join(', ')
+  return { ...problem, title: { fr: `Type de contenu non pris en charge : cette opération accepte ${list}.`, en: `Unsupported content type: this operation accepts ${list}.` }, extra: { accepted: consumes } }
+}
 
 /** Sends a problem; its status comes from the code (`STATUS`), except for Fastify's unnamed client errors. */
 export function send(reply: FastifyReply, request: FastifyRequest, problem: ProblemInput | { status: number; code: 'client-error'; title: { fr: string; en: string }; extra?: Record<string, unknown> }) {

@@ -40,8 +40,8 @@ export const FORM_WORDS = {
     value: 'Valeur',
     chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
     chooseFromList: 'Choisissez dans la liste.',
-    notInList: 'Cette valeur n’est pas dans la liste ; elle sera signalée à l’importation.',
-    intro: 'Remplissez une ligne par action ; répétez l’axe et l’objectif sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Échéancier : une ligne [An 6] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.',
+    notInList: 'Cette valeur n’est pas dans la liste; elle sera signalée à l’importation.',
+    intro: 'Remplissez une ligne par action; répétez l’axe et l’objectif sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Échéancier : une ligne [An 6] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.',
   },
   en: {
     organisation: 'Organisation',

@@ -64,6 +64,10 @@ describe(`importPlan and importPlanVersion: plans from Office files (${DATABASE}
       expect([response.statusCode, response.json().code], response.body.slice(0, 300)).toEqual([status, code])
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
     }
+    // A type the operation does not take: the answer says which it takes (not "send JSON").
+    const pdf = (await post(workbook, { 'content-type': 'application/pdf' })).json()
+    expect(pdf.accepted).toEqual(['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'])
+    expect(pdf.title).toBe(`Unsupported content type: this operation accepts ${pdf.accepted.join(', ')}.`)
     const unreadable = await post(truncated)
     expect(unreadable.json().errors[0]).toMatchObject({ in: 'body', code: expect.any(String), message: { fr: expect.any(String), en: expect.any(String) } })
     expect((await t.app.inject({ method: 'GET', url: '/v1/plans?limit=100', headers: bearer(t.keys.admin) })).json().items.length).toBe(before)
