@@ -128,6 +128,8 @@ function readStyles(nodes: readonly XmlNode[]): Map<string, StyleInfo> {
 interface NumberingLevel {
   ordered: boolean
   start: number
+  /** A bullet level whose marker is blank (pandoc's continuation paragraphs of a list item): indentation, not a list. */
+  unmarked?: boolean
 }
 
 /** numId → level → format and start, through the abstract definitions and start overrides. */
@@ -142,7 +144,9 @@ function readNumbering(nodes: readonly XmlNode[]): Map<string, Map<number, Numbe
       const level = Number(attrOf(lvl, 'w:ilvl') ?? 0)
       if (tag === 'w:lvl') {
         const format = attrOf(childOf(lvl, 'w:numFmt') ?? {}, 'w:val') ?? 'decimal'
-        levels.set(level, { ordered: format !== 'bullet' && format !== 'none', start: Number(attrOf(childOf(lvl, 'w:start') ?? {}, 'w:val') ?? 1) || 0 })
+        const marker = attrOf(childOf(lvl, 'w:lvlText') ?? {}, 'w:val')
+        const unmarked = (format === 'bullet' || format === 'none') && marker !== undefined && marker.trim() === ''
+        levels.set(level, { ordered: format !== 'bullet' && format !== 'none', start: Number(attrOf(childOf(lvl, 'w:start') ?? {}, 'w:val') ?? 1) || 0, ...(unmarked && { unmarked }) })
       } else if (tag === 'w:lvlOverride') {
         const start = attrOf(childOf(lvl, 'w:startOverride') ?? {}, 'w:val')
         const inner = childOf(lvl, 'w:lvl')
@@ -276,6 +280,7 @@ class BodyReader {
     const rawLevel = Number((direct && attrOf(childOf(direct, 'w:ilvl') ?? {}, 'w:val')) ?? styled?.ilvl ?? 0)
     const level = Number.isInteger(rawLevel) && rawLevel >= 0 && rawLevel <= 8 ? rawLevel : 0
     const definition = this.numbering.get(numId)?.get(level) ?? { ordered: false, start: 1 }
+    if (definition.unmarked) return undefined
     const counters = this.counters.get(numId) ?? []
     this.counters.set(numId, counters)
     const number = counters[level] === undefined ? definition.start : counters[level] + 1
