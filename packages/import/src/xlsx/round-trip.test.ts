@@ -132,6 +132,7 @@ describe('the montage financier on the form', () => {
     }
     const blank = await load(await blankFormXlsx(lanaudiere2026))
     expect(blank.getWorksheet('Montage financier')!.getRow(1).values).toEqual([undefined, 'Élément', 'No de ligne', 'Libellé ou nom', 'Type ou description', 'Exercice financier (AAAA-AAAA)', 'Montant ($)'])
+    expect(blank.getWorksheet('Montage financier')!.getCell('A2').dataValidation).toMatchObject({ type: 'list', errorStyle: 'stop' })
     const english = await load(await blankFormXlsx(lanaudiere2026, { language: 'en' }))
     expect(english.getWorksheet('Financial plan')).toBeDefined()
     const offer = profileOf(examplePlans.crevaleServiceOffer())
