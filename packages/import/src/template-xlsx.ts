@@ -73,6 +73,7 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     stepKinds: profile.preparationStepKinds.map((entry) => text(entry.label)),
     budgetLines: profile.budgetLines.map((line) => `${line.line} — ${text(line.label)}`),
     yesNo: [words.yes, words.no],
+    montageElements: Object.values(words.montageElements),
   }
   const listRange = Object.fromEntries(
     Object.entries(vocabularies).map(([key, values], index) => {
@@ -123,6 +124,8 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
   for (const key of ['responsible', 'partners'] as const) if (columnOf(plan, key)) validate(plan, columnOf(plan, key)!, roster, words.chooseParticipant, false)
   if (columnOf(plan, 'effect')) validate(plan, columnOf(plan, 'effect')!, listRange.effects, words.chooseFromList, false)
   if (columnOf(plan, 'budgetLine')) validate(plan, columnOf(plan, 'budgetLine')!, listRange.budgetLines, words.chooseFromList, true)
+  const montage = sheets.get('financialPlan')
+  if (montage) validate(montage, columnOf(montage, 'element')!, listRange.montageElements, words.chooseFromList, true)
   const priorities = sheets.get('priorities')
   if (priorities) validate(priorities, columnOf(priorities, 'priority')!, listRange.priorities, words.chooseFromList, true)
 

@@ -3,8 +3,8 @@
  * form, the plan rendered as a workbook and the importer share them, so the three are one layout.
  */
 export const SHEET_NAMES = {
-  fr: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', narrative: 'Autres textes', lists: 'Listes' },
-  en: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', narrative: 'Other texts', lists: 'Lists' },
+  fr: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', narrative: 'Autres textes', financialPlan: 'Montage financier', lists: 'Listes' },
+  en: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', narrative: 'Other texts', financialPlan: 'Financial plan', lists: 'Lists' },
 } as const
 
 export type FormLanguage = keyof typeof SHEET_NAMES
@@ -38,6 +38,14 @@ export const FORM_WORDS = {
     actionContent: 'Contenu',
     field: 'Champ',
     value: 'Valeur',
+    montageElement: 'Élément',
+    montageLine: 'No de ligne',
+    montageName: 'Libellé ou nom',
+    montageDetail: 'Type ou description',
+    fiscalYear: 'Exercice financier (AAAA-AAAA)',
+    amount: 'Montant ($)',
+    /** What a row of the montage sheet is: a fiscal year of the montage, a budget line, a funding source, a contribution in kind. */
+    montageElements: { year: 'Exercice', line: 'Ligne budgétaire', source: 'Source de financement', inKind: 'Contribution en nature' },
     chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
     chooseFromList: 'Choisissez dans la liste.',
     notInList: 'Cette valeur n’est pas dans la liste; elle sera signalée à l’importation.',
@@ -70,6 +78,13 @@ export const FORM_WORDS = {
     actionContent: 'Content',
     field: 'Field',
     value: 'Value',
+    montageElement: 'Element',
+    montageLine: 'Line no.',
+    montageName: 'Label or name',
+    montageDetail: 'Kind or description',
+    fiscalYear: 'Fiscal year (YYYY-YYYY)',
+    amount: 'Amount ($)',
+    montageElements: { year: 'Fiscal year', line: 'Budget line', source: 'Funding source', inKind: 'In-kind contribution' },
     chooseParticipant: 'Choose an organisation from the Participants sheet, or type the names, one per line (Alt+Enter).',
     chooseFromList: 'Choose from the list.',
     notInList: 'This value is not in the list; the import will flag it.',

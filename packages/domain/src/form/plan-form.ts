@@ -1,5 +1,6 @@
 import { localize } from '../locale.js'
 import type { Block, LocalizedText } from '../common.js'
+import type { FinancialPlan, YearAmount } from '../plan/financial-plan.js'
 import type { PlanDocument } from '../plan/plan-document.js'
 import type { Row } from '../plan/table.js'
 import { COLUMN_KEYS, type ColumnKey, type Profile, type SectionKey } from '../profile/profile.js'
@@ -14,6 +15,8 @@ export interface FormColumn {
   hidden?: boolean
   /** Whole numbers (step and point numbers) are written as numbers. */
   numeric?: boolean
+  /** Amounts: the cell text is dollars with two decimals ("33000.01"), written as a number in the money format. */
+  money?: boolean
 }
 
 /** A sheet of the XLSX form as a grid of texts: what the blank form, the rendered plan and the importer share. */
@@ -89,6 +92,14 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
       { key: 'priority', header: words.priority, width: 40 },
       { key: 'blocks', header: words.response, width: 100 },
       { key: 'heading', header: words.heading, width: 30 },
+    ],
+    financialPlan: [
+      { key: 'element', header: words.montageElement, width: 24 },
+      { key: 'line', header: words.montageLine, width: 10, numeric: true },
+      { key: 'name', header: words.montageName, width: 40 },
+      { key: 'detail', header: words.montageDetail, width: 30 },
+      { key: 'fiscalYear', header: words.fiscalYear, width: 18 },
+      { key: 'amount', header: words.amount, width: 16, money: true },
     ],
     followUp: numberedColumns(words),
     complementarity: numberedColumns(words),
@@ -176,7 +187,34 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
   if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0)) sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? [])))
   const narrative = plan?.narrative ?? []
   if (present('narrative', narrative.length > 0)) sheets.push(sheet('narrative', narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id }))))
+  // The montage financier has its place wherever the profile has a budget column, or the plan brings one.
+  if (profile.columns.budget.presence !== 'absent' || plan?.financialPlan) sheets.push(sheet('financialPlan', plan?.financialPlan ? montageRows(plan.financialPlan, language) : []))
   return sheets
+}
+
+/**
+ * The montage as rows: its fiscal years first, then each line, source and contribution in kind with one row
+ * per fiscal year it has an amount for (one row with no year when it has none); the rows of one element repeat
+ * its cells, so a sorted or filtered sheet still reads.
+ */
+function montageRows(montage: FinancialPlan, language: FormLanguage): Array<Record<string, string | undefined>> {
+  const kinds = FORM_WORDS[language].montageElements
+  const rows: Array<Record<string, string | undefined>> = montage.fiscalYears.map((fiscalYear) => ({ element: kinds.year, fiscalYear }))
+  const element = (cells: Record<string, string | undefined>, amounts: readonly YearAmount[]) => {
+    if (amounts.length === 0) rows.push(cells)
+    for (const amount of amounts) rows.push({ ...cells, fiscalYear: amount.fiscalYear, amount: dollars(amount.cents) })
+  }
+  for (const line of montage.lines) element({ element: kinds.line, line: String(line.line), name: line.label }, line.amounts)
+  for (const source of montage.sources) element({ element: kinds.source, name: source.name, detail: source.kind }, source.amounts)
+  for (const gift of montage.inKind) element({ element: kinds.inKind, name: gift.organisation, detail: gift.description }, gift.amounts)
+  return rows
+}
+
+/** Cents as dollars with two decimals, in integers only ("33000.01"). */
+function dollars(cents: number): string {
+  const sign = cents < 0 ? '-' : ''
+  const absolute = Math.abs(cents)
+  return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`
 }
 
 function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<Record<string, string | undefined>> {

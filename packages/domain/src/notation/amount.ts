@@ -23,9 +23,13 @@ const SPACE = '[\\s\\u00a0\\u202f]'
 const FIGURE = `\\d{1,3}(?:${SPACE}\\d{3})+(?:[.,]\\d{1,2})?|\\d{1,3}(?:,\\d{3})+(?:\\.\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?`
 const CURRENCY = `(?:\\$|CAD|dollars?)`
 const TERM = new RegExp(`^(?:(${CURRENCY})${SPACE}*)?(${FIGURE})${SPACE}*(${CURRENCY})?$`, 'i')
-const LEADING = new RegExp(`^(?:([A-Za-zÀ-ÿ]+)${SPACE}+)?(?:(\\d{2}|\\d{4})${SPACE}*[-–/]${SPACE}*(\\d{2}|\\d{4})${SPACE}+)?`)
+/** Between the label or fiscal year and the figures: spaces, or a colon as the toolkit writes it ("Total 2026-2027 : 5 000 $", "Total 2026-2027: $5,000"). */
+const GAP = `(?:${SPACE}*:${SPACE}*|${SPACE}+)`
+const LEADING = new RegExp(`^(?:([A-Za-zÀ-ÿ]+)${GAP})?(?:(\\d{2}|\\d{4})${SPACE}*[-–/]${SPACE}*(\\d{2}|\\d{4})${GAP})?`)
 
-/** Reads an amount in Québec notation. Never throws; what it cannot read stays raw and unparsed. */
+/**
+ * Reads an amount in Québec notation ("Total 26-27 10 500$ + 7 000$"), or as the toolkit's documents show one
+ * ("Total 2026-2027 : 10 500 $ + 7 000 $", "Total 2026-2027: $10,500 + $7,000"). Never throws; what it cannot read stays raw and unparsed. */
 export function parseAmount(raw: string): Amount {
   const text = raw.trim()
   if (text === '') return { raw }

@@ -47,6 +47,8 @@ class FormReader {
   /** A plan row written as labelled paragraphs rather than a table: its paragraphs by field, and the field being read. */
   private freeRow: Map<Field, DocxParagraph[]> | undefined
   private freeField: Field | undefined
+  /** Headings in the chantier's own words that open an axis: what follows them is a plan table or objectives. */
+  private axesByContent = new Set<DocxParagraph>()
   private readonly plan: WholePlan
 
   constructor(private readonly profile: Profile) {
@@ -65,6 +67,7 @@ class FormReader {
   }
 
   read(content: DocxContent): FormRead {
+    this.axesByContent = this.axisHeadingsByContent(content.blocks)
     for (const block of content.blocks) {
       if (block.type === 'table') this.table(block)
       else this.paragraph(block)
@@ -98,8 +101,12 @@ class FormReader {
     if (text === '') return
     if (p.heading === 0 && this.title === undefined) return void (this.title = text)
     if (!p.list || p.heading !== undefined) {
-      const axis = this.axisHeading(text, p.heading !== undefined) ?? (idFrom(p, 'ax') ? ownAxisHeading(text) : undefined)
-      if (axis) return this.startAxis(axis, p)
+      const axis = this.axisHeading(text, p.heading !== undefined) ?? (idFrom(p, 'ax') ? ownAxisHeading(text) : this.axesByContent.has(p) ? headedAxis(text) : undefined)
+      if (axis) {
+        // A table's caption restating the axis ("Axe d'intervention 1 — title", as a converter sets an HTML caption) is not another axis.
+        if (p.heading === undefined && this.section === 'axis' && headingKey(axis.title) === headingKey(this.currentAxis()!.title)) return
+        return this.startAxis(axis, p)
+      }
       const section = idFrom(p, 'na') ? 'narrative' : this.sectionHeading(text, p.heading !== undefined)
       if (section) return this.startSection(section, text, p)
       if (this.section !== 'front' && this.section !== 'axis' && this.isPrompt(this.section, text)) return
@@ -153,6 +160,47 @@ class FormReader {
     return undefined
   }
 
+  /**
+   * Headings that name no section and do not start with the profile's axis label, but under which (before the
+   * next heading of their level) stands a table with the form's plan columns or an objective heading: an axis
+   * headed in the chantier's own words ("PLAN DE TRAVAIL … : title"), as a document made without the toolkit
+   * shows it.
+   */
+  private axisHeadingsByContent(blocks: readonly DocxBlock[]): Set<DocxParagraph> {
+    const found = new Set<DocxParagraph>()
+    blocks.forEach((block, index) => {
+      if (block.type !== 'paragraph' || block.heading === undefined || block.heading === 0 || block.list) return
+      const text = block.text.trim()
+      if (!text || this.axisHeading(text, true) || this.sectionHeading(text, true) || this.objectiveHeading(text)) return
+      for (const next of blocks.slice(index + 1)) {
+        if (next.type === 'table') {
+          if (this.isPlanHeader(next.rows[0])) found.add(block)
+          return
+        }
+        if (next.heading === undefined || next.heading === 0) continue
+        if (next.heading <= block.heading) return
+        if (this.objectiveHeading(next.text)) return void found.add(block)
+      }
+    })
+    return found
+  }
+
+  /** Whether a table's first row has the plan table's objective column and at least one other of its columns. */
+  private isPlanHeader(header: readonly DocxCell[] | undefined): boolean {
+    if (!header) return false
+    const fields = new Set(header.map((cell) => bestMatch(cellText(cell).replace(/\n/g, ' ').trim(), this.columnCandidates())?.value).filter(Boolean))
+    return fields.size >= 2 && fields.has('objective')
+  }
+
+  private columnCandidates(): Array<{ value: Field; keys: string[] }> {
+    const { levels, columns } = this.profile
+    return [
+      { value: 'objective', keys: texts(levels.objective.columnHeading, levels.objective.label) },
+      { value: 'means', keys: texts(levels.action.columnHeading, levels.action.label) },
+      ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => ({ value: key as Field, keys: texts(columns[key].label) })),
+    ]
+  }
+
   private startAxis(found: { heading: string; number?: number; title: string }, p: DocxParagraph): void {
     this.flushFreeRow()
     const axis: Axis = { id: idFrom(p) ?? '', ...(found.number !== undefined && { number: found.number }), heading: found.heading, title: found.title, description: [], objectives: [] }
@@ -186,8 +234,9 @@ class FormReader {
     }
     if (this.freeRow && this.freeField) return void this.freeRow.get(this.freeField)!.push(p)
     const id = idFrom(p, 'ob')
-    if (id) {
-      axis.objectives.push({ id, title: p.marked.trim(), rows: [] })
+    // A profile without a plan table (no actions, no columns) lists an axis's objectives as its items.
+    if (id || (p.list?.level === 0 && !this.hasTable())) {
+      axis.objectives.push({ id: id ?? '', title: p.marked.trim(), rows: [] })
       this.places.set(`/axes/${this.plan.axes.length - 1}/objectives/${axis.objectives.length - 1}/title`, this.place())
       return
     }
@@ -231,6 +280,10 @@ class FormReader {
     }
     this.freeRow = undefined
     this.freeField = undefined
+  }
+
+  private hasTable(): boolean {
+    return this.profile.levels.action.presence !== 'absent' || COLUMN_KEYS.some((key) => this.profile.columns[key].presence !== 'absent')
   }
 
   private currentAxis(): Axis | undefined {
@@ -463,12 +516,8 @@ class FormReader {
   private columnsOf(table: DocxTable): { fields: Array<Field | undefined>; headerRows: number; headings: string[] } | undefined {
     const header = table.rows[0]
     if (!header) return undefined
-    const { levels, columns } = this.profile
-    const candidates: Array<{ value: Field; keys: string[] }> = [
-      { value: 'objective', keys: texts(levels.objective.columnHeading, levels.objective.label) },
-      { value: 'means', keys: texts(levels.action.columnHeading, levels.action.label) },
-      ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => ({ value: key as Field, keys: texts(columns[key].label) })),
-    ]
+    const { columns } = this.profile
+    const candidates = this.columnCandidates()
     const fields: Array<Field | undefined> = []
     const headings: string[] = []
     const spans: Array<[number, number]> = []
@@ -586,6 +635,12 @@ function ownAxisHeading(text: string): { heading: string; title: string } {
   const colon = /\s*:\s/.exec(text)
   if (!colon) return { heading: '', title: text.trim() }
   return { heading: text.slice(0, colon.index + colon[0].length).trim(), title: text.slice(colon.index + colon[0].length).trim() }
+}
+
+/** An axis headed in the chantier's own words: the heading before the first colon, the title after it (the colon is the layout's, not the heading's). */
+function headedAxis(text: string): { heading: string; title: string } {
+  const own = ownAxisHeading(text)
+  return own.heading ? { heading: own.heading.replace(/\s*:$/, ''), title: own.title } : own
 }
 
 /** A roster cell: the name, then what it adds ("— Organisme fiduciaire du Chantier", "(fiduciaire)", "/" and a note). */

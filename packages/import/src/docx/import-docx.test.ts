@@ -1,4 +1,4 @@
-import { builtinProfiles, findProfile, parseBudgetCell, type PlanDocument, textsOf } from '@demarche/domain'
+import { budgetCellAmounts, builtinProfiles, findProfile, parseBudgetCell, type PlanDocument, textsOf } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { createContext } from '@demarche/render'
 import { planDocx } from '@demarche/render/docx'
@@ -45,6 +45,25 @@ describe('the toolkit’s own DOCX, edited in Word', () => {
     expect(row.id).toBe(plan.axes[0]!.objectives[0]!.rows[0]!.id)
     // Everything not edited is still the stored form.
     expect(imported!.axes[1]).toEqual(plan.axes[1])
+  })
+})
+
+describe('budget cells edited in Word', () => {
+  // Editing a cell's line reference makes the visible text win over the stored plan: the amounts must then be read from the money format the document shows.
+  // (The 2026-2028 plan is the real plan with budget cells.)
+  it.each(['fr-CA', 'en-CA'] as const)('keep their amounts (the 2026-2028 plan, %s)', async (locale) => {
+    const rows = plan.axes.flatMap((axis) => axis.objectives.flatMap((objective) => objective.rows)).filter((row) => row.budget?.raw.startsWith('Voir onglet') && budgetCellAmounts(parseBudgetCell(row.budget.raw)).length > 0)
+    expect(rows.length).toBeGreaterThanOrEqual(3)
+    const bytes = edited(await planDocx(plan, createContext(plan, { clock: CLOCK, locale })), (xml) => xml.replaceAll('Voir onglet Budget ligne', 'Voir l’onglet Budget ligne'))
+    const { plan: imported, report } = importDocx(bytes, { profile })
+    expect(report.failed).toBe(false)
+    const importedRows = imported!.axes.flatMap((axis) => axis.objectives.flatMap((objective) => objective.rows))
+    for (const row of rows) {
+      const again = importedRows.find((candidate) => candidate.id === row.id)!
+      expect(again.budget!.raw).not.toBe(row.budget!.raw)
+      expect(again.budget!.unparsed).toBeUndefined()
+      expect(budgetCellAmounts(again.budget)).toEqual(budgetCellAmounts(parseBudgetCell(row.budget!.raw)))
+    }
   })
 })
 

@@ -72,7 +72,7 @@ export function readDocx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_LIMIT
   const styles = readStyles(optional('word/styles.xml'))
   const numbering = readNumbering(optional('word/numbering.xml'))
   const body = findDeep(parsed.nodes, 'w:body')
-  const reader = new BodyReader(styles, numbering)
+  const reader = new BodyReader(styles, numbering, readCharacterStyles(optional('word/styles.xml')))
   const blocks = body ? reader.blocks(childrenOf(body)) : []
   const title = findDeep(optional('docProps/core.xml'), 'dc:title')
   const decoder = new TextDecoder()
@@ -125,9 +125,40 @@ function readStyles(nodes: readonly XmlNode[]): Map<string, StyleInfo> {
   return styles
 }
 
+/** Bold and italic set by a character style ("Strong", as LibreOffice writes an HTML <strong>), through its basedOn chain. */
+type Emphasis = { bold?: boolean; italic?: boolean }
+
+function readCharacterStyles(nodes: readonly XmlNode[]): Map<string, Emphasis> {
+  const own = new Map<string, Emphasis & { basedOn?: string }>()
+  const root = findDeep(nodes, 'w:styles')
+  for (const style of root ? childrenOf(root) : []) {
+    if (tagOf(style) !== 'w:style' || attrOf(style, 'w:type') !== 'character') continue
+    const id = attrOf(style, 'w:styleId')
+    if (!id) continue
+    const properties = childOf(style, 'w:rPr')
+    const bold = properties && childOf(properties, 'w:b')
+    const italic = properties && childOf(properties, 'w:i')
+    const basedOn = attrOf(childOf(style, 'w:basedOn') ?? {}, 'w:val')
+    own.set(id, { ...(bold && { bold: isOn(bold) }), ...(italic && { italic: isOn(italic) }), ...(basedOn && { basedOn }) })
+  }
+  const resolved = new Map<string, Emphasis>()
+  for (const id of own.keys()) {
+    const out: Emphasis = {}
+    for (let at: string | undefined = id, depth = 0; at && depth < 10; at = own.get(at)?.basedOn, depth++) {
+      const style = own.get(at)
+      out.bold ??= style?.bold
+      out.italic ??= style?.italic
+    }
+    resolved.set(id, out)
+  }
+  return resolved
+}
+
 interface NumberingLevel {
   ordered: boolean
   start: number
+  /** A bullet level whose marker is blank (pandoc's continuation paragraphs of a list item): indentation, not a list. */
+  unmarked?: boolean
 }
 
 /** numId → level → format and start, through the abstract definitions and start overrides. */
@@ -142,7 +173,9 @@ function readNumbering(nodes: readonly XmlNode[]): Map<string, Map<number, Numbe
       const level = Number(attrOf(lvl, 'w:ilvl') ?? 0)
       if (tag === 'w:lvl') {
         const format = attrOf(childOf(lvl, 'w:numFmt') ?? {}, 'w:val') ?? 'decimal'
-        levels.set(level, { ordered: format !== 'bullet' && format !== 'none', start: Number(attrOf(childOf(lvl, 'w:start') ?? {}, 'w:val') ?? 1) || 0 })
+        const marker = attrOf(childOf(lvl, 'w:lvlText') ?? {}, 'w:val')
+        const unmarked = (format === 'bullet' || format === 'none') && marker !== undefined && marker.trim() === ''
+        levels.set(level, { ordered: format !== 'bullet' && format !== 'none', start: Number(attrOf(childOf(lvl, 'w:start') ?? {}, 'w:val') ?? 1) || 0, ...(unmarked && { unmarked }) })
       } else if (tag === 'w:lvlOverride') {
         const start = attrOf(childOf(lvl, 'w:startOverride') ?? {}, 'w:val')
         const inner = childOf(lvl, 'w:lvl')
@@ -177,6 +210,7 @@ class BodyReader {
   constructor(
     private readonly styles: Map<string, StyleInfo>,
     private readonly numbering: Map<string, Map<number, NumberingLevel>>,
+    private readonly characterStyles: Map<string, Emphasis> = new Map(),
   ) {}
 
   blocks(nodes: readonly XmlNode[]): DocxBlock[] {
@@ -236,8 +270,13 @@ class BodyReader {
       const tag = tagOf(node)
       if (tag === 'w:r') {
         const properties = childOf(node, 'w:rPr')
-        const bold = properties ? isOn(childOf(properties, 'w:b')) : inherited.bold
-        const italic = properties ? isOn(childOf(properties, 'w:i')) : inherited.italic
+        const style = properties && this.characterStyles.get(attrOf(childOf(properties, 'w:rStyle') ?? {}, 'w:val') ?? '')
+        const direct = (tag: string, styled: boolean | undefined, from: boolean) => {
+          const node = properties && childOf(properties, tag)
+          return node ? isOn(node) : (styled ?? (properties ? false : from))
+        }
+        const bold = direct('w:b', style?.bold, inherited.bold)
+        const italic = direct('w:i', style?.italic, inherited.italic)
         const hidden = properties ? isOn(childOf(properties, 'w:vanish')) : false
         if (hidden) continue
         for (const child of childrenOf(node)) {
@@ -276,6 +315,7 @@ class BodyReader {
     const rawLevel = Number((direct && attrOf(childOf(direct, 'w:ilvl') ?? {}, 'w:val')) ?? styled?.ilvl ?? 0)
     const level = Number.isInteger(rawLevel) && rawLevel >= 0 && rawLevel <= 8 ? rawLevel : 0
     const definition = this.numbering.get(numId)?.get(level) ?? { ordered: false, start: 1 }
+    if (definition.unmarked) return undefined
     const counters = this.counters.get(numId) ?? []
     this.counters.set(numId, counters)
     const number = counters[level] === undefined ? definition.start : counters[level] + 1

@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, type ImportLimits } from '../limits.js'
 import { importLimits, type PlanImport, type PlanImportOptions } from '../plan-import.js'
 import { type ImportReport, issue } from '../report.js'
 import { readDocument, readNarrative, readNumbered, readParticipants, readPriorities, readSteps, type SheetContext } from './read-sheets.js'
+import { readFinancialPlan } from './read-montage.js'
 import { readTable } from './read-table.js'
 import { cellText, loadWorkbook, readGrid, type SheetGrid } from './workbook.js'
 
@@ -82,7 +83,7 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     report.issues.push(issue('missing-sheet', { sheet: names.plan }, `La feuille « ${names.plan} » est absente du classeur.`, `The workbook has no “${names.plan}” sheet.`))
     return { plan: undefined, report: { ...report, failed: true } }
   }
-  const sheets = Object.fromEntries((['document', 'participants', 'preparation', 'priorities', 'followUp', 'complementarity', 'narrative'] as const).map((key) => [key, grid(key)])) as Record<Exclude<DataSheet, 'plan'>, SheetGrid | undefined>
+  const sheets = Object.fromEntries((['document', 'participants', 'preparation', 'priorities', 'followUp', 'complementarity', 'narrative', 'financialPlan'] as const).map((key) => [key, grid(key)])) as Record<Exclude<DataSheet, 'plan'>, SheetGrid | undefined>
   const sectionOf = { participants: 'participants', preparation: 'preparation', priorities: 'priorityResponses', followUp: 'followUp', complementarity: 'complementarity', narrative: 'narrative' } as const
   for (const [key, section] of Object.entries(sectionOf) as Array<[keyof typeof sectionOf, (typeof sectionOf)[keyof typeof sectionOf]]>)
     if (!sheets[key] && profile.sections[section].presence === 'required')
@@ -128,6 +129,8 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
   }
   const narrative = sheets.narrative ? readNarrative(sheets.narrative, context) : []
   if (narrative.length > 0 || profile.sections.narrative.presence !== 'absent') plan.narrative = narrative
+  const montage = sheets.financialPlan ? readFinancialPlan(sheets.financialPlan, context) : undefined
+  if (montage) plan.financialPlan = montage
   const prepared = preparePlan(plan, profile)
   nameFindings(prepared, context)
   validationFindings(prepared, context)

@@ -67,3 +67,75 @@ describe('an edited cell of the rendered XLSX wins', () => {
     expect(imported).toEqual(expected)
   })
 })
+
+describe('the montage financier on the form', () => {
+  /** The 2026-2028 plan with a montage (none of the real plans carries one): lines, a source, a contribution in kind, a line and a year with no amount. */
+  const withMontage = (): PlanDocument => ({
+    ...examplePlans.crevale2026(),
+    financialPlan: {
+      fiscalYears: ['2026-2027', '2027-2028', '2028-2029'],
+      lines: [
+        { line: 12, label: "Déploiement d'actions", amounts: [{ fiscalYear: '2026-2027', cents: 3_300_001 }, { fiscalYear: '2027-2028', cents: 3_000_000 }] },
+        { line: 13, label: 'Honoraires professionnels', amounts: [{ fiscalYear: '2026-2027', cents: 1_050_050 }] },
+        { line: 14, label: 'Frais de déplacement', amounts: [] },
+      ],
+      sources: [{ name: 'Table des préfets de Lanaudière', kind: 'FRR', amounts: [{ fiscalYear: '2026-2027', cents: 4_000_000 }, { fiscalYear: '2027-2028', cents: 3_000_000 }] }],
+      inKind: [{ organisation: 'CREVALE', amounts: [{ fiscalYear: '2027-2028', cents: 250_000 }] }],
+    },
+  })
+
+  for (const locale of ['fr-CA', 'en-CA'] as const)
+    it(`comes back equal from the rendered XLSX (${locale})`, async () => {
+      const plan = withMontage()
+      const { plan: imported, report } = await importPlan(await rendered(plan, locale), { profile: profileOf(plan) })
+      expect(report.unplaced).toEqual([])
+      expect(imported!.financialPlan).toEqual(plan.financialPlan)
+      expect(imported).toEqual(plan)
+    })
+
+  it('reads amounts as people type them, rows continued under a blank element, and locates what it cannot read', async () => {
+    const plan = withMontage()
+    const bytes = await edited(await rendered(plan), (workbook) => {
+      const sheet = workbook.getWorksheet('Montage financier')!
+      const headers = Array.from(sheet.getRow(1).values as unknown[], String)
+      const column = (header: string) => headers.indexOf(header)
+      const last = sheet.rowCount
+      // Line 14 gets two amounts: one typed in the French money format, one on a row that only gives a year and an amount.
+      const line14 = [...Array(last).keys()].map((index) => sheet.getRow(index + 1)).find((row) => row.getCell(column('No de ligne')).value === 14)!
+      line14.getCell(column('Exercice financier (AAAA-AAAA)')).value = '2026-27'
+      line14.getCell(column('Montant ($)')).value = '5 000,50 $'
+      sheet.spliceRows(line14.number + 1, 0, [])
+      const added = sheet.getRow(line14.number + 1)
+      added.getCell(column('Exercice financier (AAAA-AAAA)')).value = '2027-2028'
+      added.getCell(column('Montant ($)')).value = 1200
+      const wrong = sheet.getRow(sheet.rowCount + 1)
+      wrong.getCell(column('Élément')).value = 'Ligne budgétaire'
+      wrong.getCell(column('No de ligne')).value = 15
+      wrong.getCell(column('Exercice financier (AAAA-AAAA)')).value = '2026'
+      wrong.getCell(column('Montant ($)')).value = 10
+    })
+    const { plan: imported, report } = await importPlan(bytes, { profile: profileOf(plan) })
+    expect(imported!.financialPlan!.lines.find((line) => line.line === 14)!.amounts).toEqual([{ fiscalYear: '2026-2027', cents: 500_050 }, { fiscalYear: '2027-2028', cents: 120_000 }])
+    expect(imported!.financialPlan!.lines.map((line) => line.line)).toEqual([12, 13, 14])
+    const finding = report.issues.find((found) => found.code === 'not-a-fiscal-year')!
+    expect(finding.place).toEqual({ sheet: 'Montage financier', cell: expect.stringMatching(/^E\d+$/) })
+    expect(finding.message.fr).toContain('«\u00a02026\u00a0»')
+    expect(report.unplaced.map((text) => text.text)).toEqual([expect.stringContaining('15')])
+  })
+
+  it('has its place on the blank form of a profile with a budget column, and none on one without', async () => {
+    const { blankFormXlsx } = await import('../template-xlsx.js')
+    const load = async (bytes: Uint8Array) => {
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+      return workbook
+    }
+    const blank = await load(await blankFormXlsx(lanaudiere2026))
+    expect(blank.getWorksheet('Montage financier')!.getRow(1).values).toEqual([undefined, 'Élément', 'No de ligne', 'Libellé ou nom', 'Type ou description', 'Exercice financier (AAAA-AAAA)', 'Montant ($)'])
+    expect(blank.getWorksheet('Montage financier')!.getCell('A2').dataValidation).toMatchObject({ type: 'list', errorStyle: 'stop' })
+    const english = await load(await blankFormXlsx(lanaudiere2026, { language: 'en' }))
+    expect(english.getWorksheet('Financial plan')).toBeDefined()
+    const offer = profileOf(examplePlans.crevaleServiceOffer())
+    expect((await load(await blankFormXlsx(offer))).getWorksheet('Montage financier')).toBeUndefined()
+  })
+})

@@ -27,7 +27,8 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
   const out = [...(axis.heading ? [`## ${line(axis.heading)}`, ''] : []), ...blocksMarkdown(axis.description, view)]
   for (const objective of axis.objectives) {
     if (objective.rows.length === 0) {
-      out.push(`- ${text(objective.title)}`)
+      // A blank line before the details: without it Markdown joins the first detail to the item's title.
+      out.push(`- ${text(objective.title)}`, ...(objective.details.length > 0 ? [''] : []))
       for (const line of blocksMarkdown(objective.details, view)) out.push(line === '' ? '' : `  ${line}`)
       continue
     }

@@ -180,7 +180,12 @@ function formSheet(workbook: ExcelJS.Workbook, form: FormSheet, context: RenderC
     const row = sheet.getRow(index + 2)
     cells.forEach((text, column) => {
       if (text === '') return
-      row.getCell(column + 1).value = form.columns[column]!.numeric && /^\d+$/.test(text) ? Number(text) : text
+      const format = form.columns[column]!
+      const cell = row.getCell(column + 1)
+      if (format.money && /^-?\d+\.\d\d$/.test(text)) {
+        cell.value = Number(text)
+        cell.numFmt = moneyFormat(context)
+      } else cell.value = format.numeric && /^\d+$/.test(text) ? Number(text) : text
     })
     row.alignment = { wrapText: true, vertical: 'top' }
     // Spreadsheets do not grow a row to fit wrapped text they did not lay out themselves: its height is set.

@@ -18,7 +18,7 @@ describe('the XLSX of the 2026-2028 plan', () => {
 
   it('has a Budget sheet and the sheets of the filled form, with frozen headers and landscape print setup', async () => {
     const workbook = await load(await ready)
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Document', 'Participants', 'Préparation', 'Plan', 'Priorités', 'Suivi', 'Complémentarité'])
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Budget', 'Document', 'Participants', 'Préparation', 'Plan', 'Priorités', 'Suivi', 'Complémentarité', 'Montage financier'])
     for (const sheet of workbook.worksheets) {
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: sheet.name === 'Budget' ? 3 : 1 })
       expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1 })
@@ -75,6 +75,10 @@ describe('the XLSX of a plan with its montage financier', () => {
     expect(sheet.getRow(3).values).toEqual([undefined, 'Ligne', 'Libellé', 'Provenance', '2026-2027', '2027-2028', 'Total'])
     expect(cents(sheet.getRow(5).getCell(4).value)).toBe(3_300_001)
     expect(cents(sheet.getRow(5).getCell(6).value)).toBe(6_300_001)
+    // The montage is also on the form's own sheet, amounts as numbers in the money format, so Excel adds them up.
+    const form = (await load(await planXlsx(plan, context(plan)))).getWorksheet('Montage financier')!
+    expect(form.getRow(4).values).toEqual([undefined, 'Ligne budgétaire', 12, "Déploiement d'actions", undefined, '2026-2027', 33_000.01])
+    expect(form.getRow(4).getCell(6).numFmt).toContain('#,##0.00')
   })
 })
 
