@@ -108,7 +108,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The same words and signs, whatever the spacing, quotation marks and emphasis the document set them in. */
 export function sameText(a: string, b: string): boolean {
-  return comparable(a) === comparable(b)
+  return a === b || comparable(a) === comparable(b)
 }
 
 function comparable(text: string): string {
