@@ -1,10 +1,11 @@
-// pnpm bench (in apps/api): the work pool against the service without it (pool.bench.mjs), then requests per second against a bare Fastify route served by the same process,
+// pnpm bench (in apps/api): the work pool against the service without it (pool.bench.mjs), a reviewer's check of a Word submission at 10 clients (review.bench.mjs), then requests per second against a bare Fastify route served by the same process,
 // list latency at 100 and 10,000 stored plans, and memory over a soak run. Run after `pnpm build`.
 import autocannon from 'autocannon'
 import { generatedPlan, examplePlans } from '@demarche/domain/examples'
 import { buildApp, CatalogService, loadDemoData, openDatabase, plansTable, planVersionsTable, readConfig } from '../dist/index.js'
 import { benchFirstRead, printFirstRead } from './first-read.bench.mjs'
 import { benchPool, printPool } from './pool.bench.mjs'
+import { benchReview, printReview } from './review.bench.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 300)
@@ -12,6 +13,7 @@ const SOAK = Number(process.env.BENCH_SOAK_SECONDS ?? 300)
 // The work pool first, on services of its own (see pool.bench.mjs); its table is printed with the rest.
 const pool = await benchPool()
 const firstRead = await benchFirstRead()
+const review = await benchReview()
 
 const database = await openDatabase({})
 await loadDemoData(database.db)
@@ -120,3 +122,4 @@ console.log(`Resident set (MB): ${memory.map((value) => value.rss.toFixed(0)).jo
 console.log('')
 printPool(pool)
 printFirstRead(firstRead)
+printReview(review)

@@ -46,3 +46,6 @@ for (const size of (process.env.BENCH_SIZES ?? "100,1000,10000").split(",").map(
   rows.push({ rows: size, kib: Math.round(docx.length / 1024), ms: Math.round(ms), perRow: (ms / size).toFixed(3) })
 }
 console.table(rows)
+// Linear means time grows with the rows: each decade's time ratio near 10 (target ≤ ~11).
+for (let index = 1; index < rows.length; index++)
+  console.log(`time(${rows[index].rows}) / time(${rows[index - 1].rows}): ${(rows[index].ms / rows[index - 1].ms).toFixed(2)} for ${rows[index].rows / rows[index - 1].rows}× the rows`)

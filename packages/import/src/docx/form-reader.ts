@@ -297,9 +297,9 @@ class FormReader {
       const { label, prompt } = this.profile.sections[section]
       const labels = [label.fr, label.en].filter((value): value is string => Boolean(value)).map(headingKey)
       // A heading names the section; a plain paragraph must be short and say the label, or be the form's question.
-      if (labels.some((candidate) => similarity(key, candidate) >= SAME_HEADING)) return section
+      if (labels.some((candidate) => similarity(key, candidate, SAME_HEADING) >= SAME_HEADING)) return section
       if (!isHeading && labels.some((candidate) => key.startsWith(`${candidate} `) && key.length < candidate.length + 200) && this.isPrompt(section, text)) return section
-      if (prompt && [prompt.fr, prompt.en].some((candidate) => candidate && similarity(key, headingKey(candidate)) >= SAME_HEADING)) return section
+      if (prompt && [prompt.fr, prompt.en].some((candidate) => candidate && similarity(key, headingKey(candidate), SAME_HEADING) >= SAME_HEADING)) return section
     }
     return undefined
   }
@@ -307,7 +307,7 @@ class FormReader {
   private isPrompt(section: SectionKey, text: string): boolean {
     const prompt = this.profile.sections[section].prompt
     const key = headingKey(text)
-    return Boolean(prompt && [prompt.fr, prompt.en].some((candidate) => candidate && similarity(key, headingKey(candidate)) >= SAME_HEADING))
+    return Boolean(prompt && [prompt.fr, prompt.en].some((candidate) => candidate && similarity(key, headingKey(candidate), SAME_HEADING) >= SAME_HEADING))
   }
 
   private startSection(section: SectionKey, text: string, p: DocxParagraph): void {

@@ -1,11 +1,14 @@
 import {
   type BudgetCell, foldText, formatMoney, type OrganisationList, parseContacts, parseOrganisationList, PlanDocument,
 } from '@demarche/domain'
-import { Value } from 'typebox/value'
+import { Compile } from 'typebox/compile'
 import { decodeEntities } from './xml-nodes.js'
 
 /** The namespace of the custom XML part the toolkit's DOCX carries (`@demarche/render`, docx/plan-part.ts). */
 const PLAN_PART = /<plan xmlns="urn:demarche:plan:1">([\s\S]*)<\/plan>/
+
+/** The plan schema's check, compiled on first use (checking a 2026-2028 plan uncompiled costs more than reading its document). */
+let check: ReturnType<typeof Compile<typeof PlanDocument>> | undefined
 
 /** The plan stored in the toolkit's own DOCX, when the document carries a valid one. */
 export function storedPlan(customXml: readonly string[]): PlanDocument | undefined {
@@ -14,7 +17,7 @@ export function storedPlan(customXml: readonly string[]): PlanDocument | undefin
     if (!match) continue
     try {
       const plan: unknown = JSON.parse(decodeEntities(match[1]!))
-      if (Value.Check(PlanDocument, plan)) return plan
+      if ((check ??= Compile(PlanDocument)).Check(plan)) return plan
     } catch {
       // A damaged part is as good as none: the visible document is read on its own.
     }
@@ -105,7 +108,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The same words and signs, whatever the spacing, quotation marks and emphasis the document set them in. */
 export function sameText(a: string, b: string): boolean {
-  return comparable(a) === comparable(b)
+  return a === b || comparable(a) === comparable(b)
 }
 
 function comparable(text: string): string {
