@@ -1,13 +1,13 @@
 import { basename, extname } from 'node:path'
-import { type Locale, validatePlan } from '@demarche/domain'
+import type { Locale } from '@demarche/domain'
 import { type DraftFinding, draftAssessment, type Report } from '@demarche/rules'
 import { Document, isMap, isSeq } from 'yaml'
 import type { Io } from './io.js'
 import { EXIT, type Message, messages } from './messages.js'
 import type { Project } from './project.js'
-import { spellCheckerFor } from './spelling.js'
 import { StatusLine } from './status.js'
-import { formatIssue, readJson } from './validate-command.js'
+import { submissionReport } from './submission-report.js'
+import { readJson } from './validate-command.js'
 
 export interface AssessOptions {
   file: string | undefined
@@ -40,22 +40,12 @@ export async function assessCommand(options: AssessOptions, io: Io): Promise<num
     return parsed.kind === 'io' ? EXIT.failure : EXIT.findings
   }
   const status = StatusLine.for(io, options.file, parsed.source.length, locale)
-  status.enter('validate')
-  const validation = validatePlan(parsed.value, { profiles: options.project.profiles })
-  if (!validation.ok) {
-    status.end()
-    io.stderr(`${messages.about(options.file, messages.invalidPlan())[locale]}\n`)
-    for (const issue of validation.issues) io.stderr(formatIssue(issue, locale))
-    return EXIT.findings
-  }
-  status.enter('evaluate')
-  const { engine, ruleSet } = options.project
-  const evaluateOptions = { stage: 'submission' as const, ...(ruleSet && { ruleSet }) }
-  const spellChecker = options.spelling ? await spellCheckerFor(engine, validation.plan, evaluateOptions) : undefined
-  const report = engine.evaluate(validation.plan, { ...evaluateOptions, ...(spellChecker && { spellChecker }) })
+  const evaluated = await submissionReport(parsed.value, options.file, options, io, status)
   status.end()
+  if (!evaluated.ok) return evaluated.exit
+  const { plan, report } = evaluated
   const asJson = extname(options.output).toLowerCase() === '.json'
-  const text = assessmentText(validation.plan, report, { author: options.author.trim(), file: options.file, output: options.output, locale, asJson })
+  const text = assessmentText(plan, report, { author: options.author.trim(), file: options.file, output: options.output, locale, asJson })
   if (options.output === '-') io.stdout(text)
   else await io.createFile(options.output, text)
   return EXIT.ok

@@ -1,13 +1,13 @@
 import { basename, extname } from 'node:path'
-import { type Locale, placeOf, validatePlan } from '@demarche/domain'
+import { type Locale, placeOf } from '@demarche/domain'
 import { AVIS_FORMATS, createContext, RenderError, renderers } from '@demarche/render'
 import { loadAssessmentText } from '@demarche/rules'
 import type { Io } from './io.js'
 import { EXIT, type Message, messages } from './messages.js'
 import type { Project } from './project.js'
 import { StatusLine } from './status.js'
-import { formatIssue, readJson } from './validate-command.js'
-import { spellCheckerFor } from './spelling.js'
+import { submissionReport } from './submission-report.js'
+import { readJson } from './validate-command.js'
 
 export interface LetterOptions {
   file: string | undefined
@@ -49,20 +49,9 @@ export async function letterCommand(options: LetterOptions, io: Io): Promise<num
     return failed(io, messages.cannotRead(options.assessment, (error as NodeJS.ErrnoException).code), locale, EXIT.failure)
   }
   const status = StatusLine.for(io, options.file, parsed.source.length, locale)
-  status.enter('validate')
-  const validation = validatePlan(parsed.value, { profiles: options.project.profiles })
-  if (!validation.ok) {
-    status.end()
-    io.stderr(`${messages.about(options.file, messages.invalidPlan())[locale]}\n`)
-    for (const issue of validation.issues) io.stderr(formatIssue(issue, locale))
-    return EXIT.findings
-  }
-  const plan = validation.plan
-  status.enter('evaluate')
-  const { engine, ruleSet } = options.project
-  const evaluateOptions = { stage: 'submission' as const, ...(ruleSet && { ruleSet }) }
-  const spellChecker = options.spelling ? await spellCheckerFor(engine, plan, evaluateOptions) : undefined
-  const report = engine.evaluate(plan, { ...evaluateOptions, ...(spellChecker && { spellChecker }) })
+  const evaluated = await submissionReport(parsed.value, options.file, options, io, status)
+  if (!evaluated.ok) return evaluated.exit
+  const { plan, profile, report } = evaluated
   const loaded = loadAssessmentText(assessmentText, options.assessment, plan, report)
   if (!loaded.ok) {
     status.end()
@@ -77,7 +66,7 @@ export async function letterCommand(options: LetterOptions, io: Io): Promise<num
   status.enter(`render-${format}`)
   let output: string | Uint8Array
   try {
-    const context = createContext(plan, { locale: locale === 'en' ? 'en-CA' : 'fr-CA', profile: validation.profile, clock: () => new Date(date) })
+    const context = createContext(plan, { locale: locale === 'en' ? 'en-CA' : 'fr-CA', profile, clock: () => new Date(date) })
     output = await renderers[format].renderAvis!(input, context)
   } catch (error) {
     status.end()
