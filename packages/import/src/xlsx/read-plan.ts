@@ -92,7 +92,7 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
   const values = document.values
   // Participants first: their ids and names are what the plan table's organisation cells resolve to.
   const entries = sheets.participants ? readParticipants(sheets.participants, context) : []
-  const axes = readTable(planGrid, context)
+  const { axes, objectives } = readTable(planGrid, context)
   const title = values.title ?? localizeTitle(profile, language)
   const metadata: PlanMetadata = { title, language: values.language === 'en-CA' || values.language === 'fr-CA' ? values.language : language === 'en' ? 'en-CA' : 'fr-CA', status: 'draft' }
   if (values.programme || values.reviewingBody) metadata.programme = { name: values.programme ?? '', reviewingBody: values.reviewingBody ?? '' }
@@ -125,7 +125,11 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     },
     priorityResponses: sheets.priorities ? readPriorities(sheets.priorities, context) : [],
     axes,
+    ...(objectives ? { objectives } : {}),
   }
+  // A section the profile marks absent is left out of the plan when the workbook gave it nothing.
+  const empty = { participants: !plan.participants?.raw && entries.length === 0, preparation: !plan.preparation?.intro && plan.preparation?.steps.length === 0, followUp: plan.followUp?.length === 0, complementarity: !plan.complementarity?.heading && plan.complementarity?.points.length === 0, priorityResponses: plan.priorityResponses?.length === 0 }
+  for (const [key, none] of Object.entries(empty) as Array<[keyof typeof empty, boolean]>) if (none && profile.sections[key].presence === 'absent') delete plan[key]
   const narrative = sheets.narrative ? readNarrative(sheets.narrative, context) : []
   if (narrative.length > 0 || profile.sections.narrative.presence !== 'absent') plan.narrative = narrative
   const prepared = preparePlan(plan, profile)

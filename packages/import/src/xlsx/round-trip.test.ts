@@ -1,4 +1,5 @@
-import { builtinProfiles, findProfile, type OrganisationList, type PlanDocument, lanaudiere2026, localize, resolvePointer } from '@demarche/domain'
+import { readFile } from 'node:fs/promises'
+import { builtinProfiles, findProfile, lanaudiere2026, loadProfileText, localize, type OrganisationList, type PlanDocument, preparePlan, resolvePointer } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { createContext } from '@demarche/render'
 import { planXlsx } from '@demarche/render/xlsx'
@@ -65,5 +66,23 @@ describe('an edited cell of the rendered XLSX wins', () => {
     Object.assign(expected.axes[0]!.objectives[0]!.rows[0]!, { schedule: row.schedule })
     expected.axes[0]!.objectives[0]!.rows[0]!.actions[0]!.text = 'Assurer le partage, revu en comité.'
     expect(imported).toEqual(expected)
+  })
+})
+
+describe('a plan of another shape comes back from its own XLSX', () => {
+  it('the Littoral region (docs/examples/littoral/): objectives without axes, groups and notes, in both languages', async () => {
+    const folder = new URL('../../../../docs/examples/littoral/', import.meta.url)
+    const loaded = loadProfileText(await readFile(new URL('littoral.profile.json', folder), 'utf8'), 'littoral.profile.json')
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+    const profile = loaded.profile
+    const plan = preparePlan(JSON.parse(await readFile(new URL('plan.json', folder), 'utf8')), profile) as PlanDocument
+    expect(plan.axes).toEqual([])
+    expect(plan.notes?.length).toBeGreaterThan(0)
+    for (const locale of ['fr-CA', 'en-CA'] as const) {
+      const { plan: imported, report } = await importPlan(await planXlsx(plan, createContext(plan, { clock, locale, profile })), { profile })
+      expect(report.issues.filter((found) => found.severity !== 'info'), locale).toEqual([])
+      expect(report.unplaced, locale).toEqual([])
+      expect(imported, locale).toEqual(plan)
+    }
   })
 })
