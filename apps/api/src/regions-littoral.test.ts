@@ -9,7 +9,9 @@ import { loadProfileText, type PlanDocument, preparePlan } from '@demarche/domai
 import { bilingualTexts, LANAUDIERE_WORDS, officeText, visibleText } from '@demarche/domain/testing'
 import { openZip } from '@demarche/import'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { bearer, DATABASE, testApp, type TestApp } from './test-support.js'
+import { bearer, DATABASE, regionExample, testApp, type TestApp } from './test-support.js'
+import type { Definitions } from './services/registry.js'
+import type { Task } from './workers/tasks.js'
 
 const hasPdftotext = await promisify(execFile)('pdftotext', ['-v']).then(() => true, () => false)
 
@@ -40,6 +42,8 @@ let plan: PlanDocument
 /** Every output, by what it is: the texts a reader sees. */
 const outputs: Record<string, string> = {}
 const bytes: Record<string, Buffer> = {}
+/** Every task sent to the work pool while the Littoral plan goes through the service. */
+const tasks: Task[] = []
 
 function office(name: string, body: Buffer): string {
   const opened = openZip(new Uint8Array(body), (path) => path.endsWith('.xml'))
@@ -60,8 +64,17 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
       if (!/profiles|rule-sets/.test(url)) outputs[`POST ${url}`] = bilingualTexts(response.json()).join('\n')
       return response
     }
+    // Another region registered first: none of its definitions may travel with a task on a Littoral plan.
+    const other = await regionExample()
+    await post('/v1/profiles', admin, other.profileText)
+    await post('/v1/rule-sets', admin, other.rulesText)
     await post('/v1/profiles', admin, profileText)
     await post('/v1/rule-sets', admin, rulesText)
+    const pooled = t.app.work.run.bind(t.app.work)
+    t.app.work.run = ((task: Task) => {
+      tasks.push(structuredClone(task))
+      return pooled(task as never)
+    }) as typeof t.app.work.run
     await post('/v1/programmes', admin, { id: 'littoral', name: 'Table de concertation du Littoral', reviewingBody: 'Table de concertation du Littoral', profile: 'littoral@1', ruleSet: 'littoral@1' })
     await post('/v1/chantiers', admin, { id: 'lecture-littoral', name: 'Lecture au Littoral', programmeId: 'littoral' })
     const key = (await post('/v1/api-keys', admin, { role: 'coordinator', chantierIds: ['lecture-littoral'], label: 'Lecture au Littoral' })).json().key as string
@@ -93,6 +106,9 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
       const response = await t.app.inject({ method: 'POST', url: `/v1/plans/imports?chantierId=lecture-littoral&profile=littoral@1`, headers: { ...coordinator, 'content-type': OFFICE[format] }, payload: bytes[`document ${format} fr-CA`] })
       outputs[`import ${format}`] = `${response.statusCode}\n${bilingualTexts(response.json()).join('\n')}`
     }
+    // The workbook names its profile (Document sheet): the worker asks for it, and is sent it.
+    const named = await t.app.inject({ method: 'POST', url: '/v1/plans/imports?chantierId=lecture-littoral', headers: { ...coordinator, 'content-type': OFFICE.xlsx }, payload: bytes['document xlsx fr-CA'] })
+    outputs['import xlsx (profile named by the workbook)'] = `${named.statusCode}\n${bilingualTexts(named.json()).join('\n')}`
   }, 120_000)
 
   afterAll(async () => {
@@ -122,9 +138,25 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
     if (hasPdftotext) expect(outputs['document pdf fr-CA']).toContain('Éveiller les tout-petits à la lecture')
   })
 
+  it('sends each task only the Littoral profile and rule set (with their registered `extends` chain), never the other region’s', () => {
+    const sent = tasks.flatMap((task) => (task.definitions ? [JSON.parse(task.definitions) as Definitions] : []))
+    // Evaluations, renders, reports and imports; POST /v1/evaluate is asked for the profile it names, then sent it.
+    expect(tasks.length).toBeGreaterThanOrEqual(15)
+    expect(sent.length).toBeGreaterThanOrEqual(12)
+    for (const definitions of sent) {
+      expect(definitions.profiles.map((profile) => `${profile.id}@${profile.version}`)).toEqual(['littoral@1'])
+      expect(definitions.ruleSets.map((set) => `${set.id}@${set.version}`)).toEqual(['littoral@1'])
+    }
+    const imports = tasks.filter((task) => task.kind === 'import-plan' && task.profile === undefined)
+    expect(imports.map((task) => [task.definitions === undefined, task.kind === 'import-plan' && task.ask === true])).toEqual([[true, true], [false, false]])
+    const evaluate = tasks.filter((task) => task.kind === 'evaluate-body')
+    expect(evaluate.map((task) => [task.definitions === undefined, task.kind === 'evaluate-body' && task.ask === true])).toEqual([[true, true], [false, false]])
+  })
+
   it('reads its own DOCX and XLSX back', () => {
     expect(outputs['import docx']).toMatch(/^201\n/)
     expect(outputs['import xlsx']).toMatch(/^201\n/)
+    expect(outputs['import xlsx (profile named by the workbook)']).toMatch(/^201\n/)
   })
 
   it('shows none of Lanaudière’s words in any output, report or message, in either language', () => {
