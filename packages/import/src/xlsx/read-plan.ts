@@ -127,9 +127,6 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     axes,
     ...(objectives ? { objectives } : {}),
   }
-  // A section the profile marks absent is left out of the plan when the workbook gave it nothing.
-  const empty = { participants: !plan.participants?.raw && entries.length === 0, preparation: !plan.preparation?.intro && plan.preparation?.steps.length === 0, followUp: plan.followUp?.length === 0, complementarity: !plan.complementarity?.heading && plan.complementarity?.points.length === 0, priorityResponses: plan.priorityResponses?.length === 0 }
-  for (const [key, none] of Object.entries(empty) as Array<[keyof typeof empty, boolean]>) if (none && profile.sections[key].presence === 'absent') delete plan[key]
   const narrative = sheets.narrative ? readNarrative(sheets.narrative, context) : []
   if (narrative.length > 0 || profile.sections.narrative.presence !== 'absent') plan.narrative = narrative
   const prepared = preparePlan(plan, profile)
