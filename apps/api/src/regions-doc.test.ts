@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
+import { LANAUDIERE_NAMES } from '@demarche/domain/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bearer, DATABASE, REGION_FOLDER, regionExample, testApp, type TestApp } from './test-support.js'
 
@@ -16,8 +17,6 @@ const doc = await readFile(new URL('docs/regions.md', repository), 'utf8')
 const section = doc.slice(doc.indexOf('## 5. Through the API'), doc.indexOf('\n## ', doc.indexOf('## 5. Through the API') + 1))
 /** The section's one `sh` block: the commands an admin and a coordinator run. */
 const script = /```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? ''
-/** Names of the Lanaudière form and its bodies that a made-up region’s documents must never show (as regions-doc.test.ts of the CLI). */
-const LANAUDIERE_WORDS = /Lanaudi[èe]re|lanaudoise|CREVALE|préfets|Chantier régional|Axe d’intervention|Axe d'intervention|Moyens \/ Actions/i
 
 const tools = ['bash', 'curl', 'jq', 'pdftotext'].filter((tool) => {
   try {
@@ -88,6 +87,6 @@ describe.skipIf(tools.length > 0)(`docs/regions.md: the made-up region through t
     const pdfText = (await run('pdftotext', [join(folder, 'api-plan.pdf'), '-'], { encoding: 'utf8' })).stdout
     expect(pdfText).toContain('Porteur')
     for (const name of ['api-plan.docx', 'api-plan.xlsx']) expect((await readFile(join(folder, name))).subarray(0, 2).toString()).toBe('PK')
-    for (const [name, text] of Object.entries({ html, markdown, report, pdfText, output })) expect(text, name).not.toMatch(LANAUDIERE_WORDS)
+    for (const [name, text] of Object.entries({ html, markdown, report, pdfText, output })) expect(text, name).not.toMatch(LANAUDIERE_NAMES)
   })
 })

@@ -3,8 +3,9 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { strFromU8, unzipSync } from 'fflate'
+import { unzipSync } from 'fflate'
 import { loadProfileText, type PlanDocument, textsOf } from '@demarche/domain'
+import { bilingualTexts, LANAUDIERE_WORDS, officeText, visibleText as visible } from '@demarche/domain/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
@@ -18,13 +19,6 @@ const repository = new URL('../../../', import.meta.url)
 const bin = new URL('../dist/bin.js', import.meta.url).pathname
 const hasPdftotext = await run('pdftotext', ['-v']).then(() => true, () => false)
 const requireTools = process.env.DEMARCHE_REQUIRE_TOOLS === '1'
-
-/**
- * Words of Lanaudière's form, bodies and levels, in both languages, that a document of this region must never show:
- * the region says "orientation" and "geste", has no axes, no owners, no budget and none of those sections.
- */
-const LANAUDIERE_WORDS =
-  /Lanaudi[èe]re|lanaudoise|CREVALE|préfets|Démarche|chantiers?\b|\bAxes?\b|\baxis\b|intervention|objectifs?\b|objectives?\b|\bmoyens?\b|\bmeans\b|Échéancier|\bschedule\b|Budget|montage|fiduciaire|fiduciary|Responsables?|Partenaires?|Participants|Étapes réalisées|Mécanismes de suivi|Complémentarité|Priorités transversales|transversal|An \d/i
 
 const COMMANDS = [
   ['prepare', 'plan.json', '--write'],
@@ -62,18 +56,9 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true })
 })
 
-/**
- * The text of an Office file: every text of its XML parts and every attribute value (a table's alternative
- * text, a sheet's name), namespaces aside.
- */
-async function officeText(name: string, withAttributes: boolean): Promise<string> {
-  const parts = unzipSync(await readFile(join(folder, name)))
-  const attributes = (tag: string) => (withAttributes ? [...tag.matchAll(/\s[\w:]+="([^"]*)"/g)].map((match) => match[1]).filter((value) => !value!.startsWith('http')).join(' ') : '')
-  return Object.entries(parts)
-    // customXml/ holds the plan itself as data (its JSON keys are identifiers, never shown): not the document's words.
-    .filter(([path]) => path.endsWith('.xml') && !path.startsWith('customXml/'))
-    .map(([, bytes]) => strFromU8(bytes).replace(/<[^>]+>/g, (tag) => ` ${attributes(tag)} `).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, '\''))
-    .join('\n')
+/** The text of an Office file the CLI wrote (`officeText`). */
+async function officeTextOf(name: string, withAttributes: boolean): Promise<string> {
+  return officeText(Object.entries(unzipSync(await readFile(join(folder, name)))), withAttributes)
 }
 
 async function outputs(withAttributes = true): Promise<Record<string, string>> {
@@ -82,8 +67,8 @@ async function outputs(withAttributes = true): Promise<Record<string, string>> {
     html: await read('plan.html'),
     'html (en)': await read('plan.en.html'),
     markdown: await read('plan.md'),
-    docx: await officeText('plan.docx', withAttributes),
-    xlsx: await officeText('plan.xlsx', withAttributes),
+    docx: await officeTextOf('plan.docx', withAttributes),
+    xlsx: await officeTextOf('plan.xlsx', withAttributes),
     'report (fr)': await read('report.md'),
     'report (en)': await read('report.en.md'),
     'report (html)': await read('report.html'),
@@ -153,18 +138,6 @@ describe('a region of another shape, through every CLI command', () => {
     for (const [name, text] of Object.entries(texts)) expect(visible(text), name).not.toMatch(LANAUDIERE_WORDS)
   })
 })
-
-/** Every French and English text of a JSON value (`{ fr, en }` pairs), where people read it. */
-function bilingualTexts(value: unknown): string[] {
-  if (Array.isArray(value)) return value.flatMap(bilingualTexts)
-  if (value === null || typeof value !== 'object') return []
-  return Object.entries(value).flatMap(([key, inner]) => ((key === 'fr' || key === 'en') && typeof inner === 'string' ? [inner] : bilingualTexts(inner)))
-}
-
-/** What a reader sees: markup and the document's own machinery (ids, styles) left out. */
-function visible(text: string): string {
-  return text.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<[^>]+>/g, ' ')
-}
 
 /** Each text appears after the previous one (whitespace and typography aside). */
 function expectInOrder(document: string, texts: readonly string[], format: string): void {

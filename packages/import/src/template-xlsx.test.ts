@@ -1,4 +1,4 @@
-import { builtinProfiles, COLUMN_KEYS, lanaudiere2026, localize } from '@demarche/domain'
+import { builtinProfiles, COLUMN_KEYS, FORM_WORDS, generic, lanaudiere2026, localize, type Profile } from '@demarche/domain'
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectFormat } from './detect.js'
-import { blankFormXlsx, FORM_ROWS, SHEET_NAMES } from './template-xlsx.js'
+import { blankFormXlsx, FORM_ROWS, formIntro, SHEET_NAMES } from './template-xlsx.js'
 
 const clock = () => new Date('2026-11-23T12:00:00Z')
 
@@ -91,4 +91,21 @@ describe('the blank XLSX form', () => {
     rmSync(dir, { recursive: true, force: true })
     expect(plan).toContain(lanaudiere2026.columns.responsible.label.fr)
   }, 150_000)
+})
+
+describe('the blank form’s instructions speak the profile’s words', () => {
+  it('reads as it always has for Lanaudière’s form, in both languages', () => {
+    for (const language of ['fr', 'en'] as const) expect(formIntro(lanaudiere2026, language)).toBe(FORM_WORDS[language].intro)
+  })
+
+  it('names only the levels, schedule column and years of a form without axes, in calendar years', () => {
+    const flat: Profile = {
+      ...generic,
+      levels: { ...generic.levels, axis: { ...generic.levels.axis, presence: 'absent' }, objective: { ...generic.levels.objective, short: { fr: 'orientation', en: 'direction' }, grammar: { gender: 'feminine' } } },
+      columns: { ...generic.columns, schedule: { ...generic.columns.schedule, label: { fr: 'Horizon', en: 'Horizon' } } },
+      yearScheme: { notation: 'calendar-year', originYear: 2007, startMonth: 1, label: { fr: '{n}', en: '{n}' } },
+    }
+    expect(formIntro(flat, 'fr')).toBe('Remplissez une ligne par action ; répétez l’orientation sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Horizon : une ligne [2009] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.')
+    expect(formIntro(flat, 'en')).toMatch(/^Fill one row per action; repeat the direction on every row\. .* Horizon: a line \[2009\] opens/)
+  })
 })

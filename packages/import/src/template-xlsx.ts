@@ -1,4 +1,4 @@
-import { FORM_WORDS, type FormSheet, formSheets, localize, type Locale, type LocalizedText, type Profile, SHEET_NAMES } from '@demarche/domain'
+import { FORM_WORDS, type FormSheet, formSheets, levelWords, localize, type Locale, type LocalizedText, type Profile, SHEET_NAMES } from '@demarche/domain'
 import ExcelJS from 'exceljs'
 import { withFixedDates } from './fixed-zip.js'
 
@@ -38,7 +38,8 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
   const text = (value: LocalizedText) => localize(value, language)
   const date = (options.clock ?? (() => new Date()))()
   const workbook = new ExcelJS.Workbook()
-  workbook.creator = 'Démarche'
+  // The form's own name, as the reports made from it sign theirs: not the toolkit's.
+  workbook.creator = text(profile.title)
   workbook.created = date
   workbook.modified = date
   workbook.title = text(profile.title)
@@ -50,7 +51,7 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
   instructions.columns = [{ width: 34 }, { width: 100 }]
   instructions.getCell('A1').value = text(profile.title)
   instructions.getCell('A1').font = { bold: true, size: 14 }
-  instructions.getCell('A2').value = words.intro
+  instructions.getCell('A2').value = formIntro(profile, language)
   instructions.mergeCells('A2:B2')
   instructions.getRow(2).alignment = { wrapText: true, vertical: 'top' }
   let row = 4
@@ -138,4 +139,26 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
  */
 function rangeValidations(sheet: ExcelJS.Worksheet): { add(range: string, validation: ExcelJS.DataValidation): void } {
   return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations
+}
+
+/**
+ * How to fill the Plan sheet, in the profile's words: its levels (none for an absent axis level), its schedule
+ * column and a year as its notation writes one. Lanaudière's forms read as they always have (`FORM_WORDS.intro`).
+ */
+export function formIntro(profile: Profile, language: Locale): string {
+  const { axis, objective } = profile.levels
+  const repeated = [...(axis.presence === 'absent' ? [] : [levelWords(axis).the[language]]), levelWords(objective).the[language]]
+  const scheme = profile.yearScheme
+  const notation = scheme.notation ?? 'plan-year'
+  const year = notation === 'plan-year' ? localize(scheme.label, language).replace('{n}', '6') : notation === 'calendar-year' ? String(scheme.originYear + 2) : `${scheme.originYear + 6}-${scheme.originYear + 7}`
+  const schedule = profile.columns.schedule.presence === 'absent' ? undefined : localize(profile.columns.schedule.label, language)
+  if (language === 'en')
+    return [
+      `Fill one row per action; repeat ${repeated.join(' and ')} on every row. Do not rename the sheets or the headers.`,
+      ...(schedule ? [`${schedule}: a line [${year}] opens a block of years, “1.” numbers a step, “•” marks one without a number, an indented “–” lists its items.`] : []),
+    ].join(' ')
+  return [
+    `Remplissez une ligne par action ; répétez ${repeated.join(' et ')} sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes.`,
+    ...(schedule ? [`${schedule} : une ligne [${year}] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.`] : []),
+  ].join(' ')
 }

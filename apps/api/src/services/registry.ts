@@ -19,8 +19,9 @@ export interface RegisteredRow<Definition> {
 /**
  * The definitions a worker thread needs, as the JSON text it receives (`workers/tasks.ts`): only registered
  * ones (a worker has the built-in ones), and only those the task reads — the plan's profile and the rule
- * set chain it is evaluated with — except for a document whose profile is known only once parsed
- * (`POST /v1/evaluate`), which gets every registered one.
+ * set chain it is evaluated with. A document whose profile is known only once read (`POST /v1/evaluate`, an
+ * imported file) is sent first with the asked rule set's chain alone, and again with its profile's when the
+ * worker answers that it names one it was not sent (`Needs`).
  */
 export interface Definitions {
   profiles: Profile[]
@@ -161,17 +162,36 @@ export class Registry {
     const wanted: Definitions = { profiles: [], ruleSets: [] }
     if (profile && this.registeredProfiles.has(profileRef(profile))) wanted.profiles.push(profile)
     // The chain of `extends` down to the built-in sets: each registered one in it crosses to the worker.
-    const seen = new Set<string>()
-    for (let at = findRuleSet(ruleSet, this.ruleSets()); at && !seen.has(ruleSetKey(at)); at = at.extends ? findRuleSet(at.extends, this.ruleSets()) : undefined) {
-      seen.add(ruleSetKey(at))
-      if (this.registeredRuleSets.has(ruleSetKey(at))) wanted.ruleSets.unshift(at)
-    }
+    wanted.ruleSets.push(...this.chain(ruleSet))
     return { ruleSet, ...definitionsText(wanted) }
   }
 
   /**
-   * Every registered definition, after catching up with the database: for a document not yet parsed. `key`
-   * names that set (its hash), for what is kept per set (the reports of `POST /v1/evaluate`).
+   * What a task whose document is read in the worker needs before its profile is known: only the chain of the
+   * rule set asked for, if it is a registered one (nothing for a built-in one). The worker answers `needs` when
+   * the document names a profile it was not sent, and the task is sent again with `forPlan`'s definitions.
+   */
+  async forRuleSet(asked: string | undefined): Promise<{ definitions?: string }> {
+    if (asked === undefined) return {}
+    await this.ruleSet(asked)
+    return definitionsText({ profiles: [], ruleSets: this.chain(asked) })
+  }
+
+  /** The registered rule sets of `ref`'s `extends` chain, the base first. */
+  private chain(ref: string): RuleSetDefinition[] {
+    const chain: RuleSetDefinition[] = []
+    const seen = new Set<string>()
+    for (let at = findRuleSet(ref, this.ruleSets()); at && !seen.has(ruleSetKey(at)); at = at.extends ? findRuleSet(at.extends, this.ruleSets()) : undefined) {
+      seen.add(ruleSetKey(at))
+      if (this.registeredRuleSets.has(ruleSetKey(at))) chain.unshift(at)
+    }
+    return chain
+  }
+
+  /**
+   * Every registered definition, after catching up with the database. `key` names that set (its hash), for
+   * what is kept per set (the reports of `POST /v1/evaluate`: a profile registered since may change what the
+   * same bytes mean); the definitions themselves are no longer sent to workers (`forRuleSet`, `forPlan`).
    */
   async everything(): Promise<{ definitions?: string; key: string }> {
     await this.sync()

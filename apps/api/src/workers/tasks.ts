@@ -1,8 +1,8 @@
 // The heavy work of the service, as plain-data tasks: what a worker thread of the pool runs (this module's
 // default export) and what the service runs on its own thread when the pool is off (WORKER_THREADS=0).
 // Both paths run this one function, so a result cannot depend on where it was made.
-import type { PlanDocument } from '@demarche/domain'
-import type { PlanImport } from '@demarche/import'
+import { findProfile, type PlanDocument } from '@demarche/domain'
+import { declaredProfile, type PlanImport } from '@demarche/import'
 import { type AvisInput, createContext, type RenderFormat, renderers } from '@demarche/render'
 import { createRulesEngine, type Engine, type FindingDecision, type SpellChecker, withoutDismissed } from '@demarche/rules'
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler'
@@ -29,7 +29,7 @@ export type Locale = 'fr-CA' | 'en-CA'
  */
 export type Task = (
   /** POST /v1/evaluate: the body's bytes (transferred), parsed, bounded and evaluated; the report's JSON bytes back. */
-  | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions }
+  | { kind: 'evaluate-body'; body: Uint8Array; options: EvaluateOptions; ask?: boolean }
   /**
    * A plan evaluated (stored evaluations, submissions, assessments): the report itself back. `spelling` runs the
    * French spelling rule with this thread's dictionary (see `spellCheckerOf`).
@@ -45,7 +45,7 @@ export type Task = (
   /** The reviewer's letter (avis): its input (the assessed plan, its report, the assessment) as JSON text. */
   | { kind: 'render-avis'; input: string; format: RenderFormat; locale: Locale; clock: number }
   /** An Office file (DOCX or XLSX) read into a plan of the profile, with its import report and the plan's draft evaluation. */
-  | { kind: 'import-plan'; body: Uint8Array; profile?: string }
+  | { kind: 'import-plan'; body: Uint8Array; profile?: string; ask?: boolean }
 ) & {
   /**
    * The registered profiles and rule sets the task reads (`Definitions` as JSON text, from the service's
@@ -54,14 +54,26 @@ export type Task = (
   definitions?: string
 }
 
+/**
+ * What a task whose profile is known only once its body is read (`ask`) answers when that profile is
+ * neither built in nor among the definitions it was sent: the reference the body names, for the service to
+ * send the task again with that profile's definitions (`Registry.forPlan`) — so a task never carries every
+ * registered definition.
+ */
+export interface Needs {
+  needs: { id: string; version?: number }
+  /** The body of `evaluate-body`, which moved to the worker, back for the second run. */
+  body?: Uint8Array
+}
+
 /** What each task gives: a report, or bytes (text encoded as UTF-8) whose buffer is transferred back. */
 export interface TaskOutputs {
-  'evaluate-body': Uint8Array
+  'evaluate-body': Uint8Array | Needs
   'evaluate-plan': Report
   'render-plan': Uint8Array
   'render-report': Uint8Array
   'render-avis': Uint8Array
-  'import-plan': { imported: PlanImport & { plan: PlanDocument }; evaluation: Report }
+  'import-plan': { imported: PlanImport & { plan: PlanDocument }; evaluation: Report } | Needs
 }
 
 /**
@@ -155,6 +167,8 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       const document = parseBody(task.body)
       // The bounds of any document, before anything recursive reads it.
       checkJson(document, 'body')
+      const named = task.ask ? unknownProfile((document as { profile?: unknown } | null)?.profile, engine) : undefined
+      if (named) return { needs: named, body: task.body }
       return encoder.encode(serializeReport(engine.evaluate(document, ruleOptions(task.options))))
     }
     case 'evaluate-plan':
@@ -178,7 +192,14 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
     }
     case 'import-plan': {
       // The hostile-file guards run first, inside importPlan; a plan read is evaluated where it was read.
-      const imported = await importWithProfile(task.profile, task.body, engine.profiles)
+      let asked = task.profile
+      if (task.ask && asked === undefined) {
+        const declared = await declaredProfile(task.body)
+        const named = unknownProfile(declared, engine)
+        if (named) return { needs: named }
+        if (declared) asked = declared.version === undefined ? declared.id : `${declared.id}@${declared.version}`
+      }
+      const imported = await importWithProfile(asked, task.body, engine.profiles)
       return { imported, evaluation: engine.evaluate(imported.plan, { stage: 'draft' }) }
     }
     case 'render-avis': {
@@ -189,6 +210,14 @@ async function perform(task: Task): Promise<TaskOutputs[Task['kind']]> {
       return bytesOf(await render(input, context, task.format === 'pdf' ? { pdf: { engine: 'pdfkit' } } : {}))
     }
   }
+}
+
+/** The profile `ref` names (`{ id, version? }`) when this engine does not know it; undefined otherwise. */
+function unknownProfile(ref: unknown, engine: Engine): Needs['needs'] | undefined {
+  const { id, version } = (ref ?? {}) as { id?: unknown; version?: unknown }
+  if (typeof id !== 'string') return undefined
+  const numbered = typeof version === 'number' ? version : undefined
+  return findProfile(id, numbered, engine.profiles) ? undefined : { id, ...(numbered !== undefined && { version: numbered }) }
 }
 
 /** Runs a task; a refusal is returned as its problem, anything unexpected is thrown. */

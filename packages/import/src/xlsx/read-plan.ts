@@ -93,7 +93,7 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
   const values = document.values
   // Participants first: their ids and names are what the plan table's organisation cells resolve to.
   const entries = sheets.participants ? readParticipants(sheets.participants, context) : []
-  const axes = readTable(planGrid, context)
+  const { axes, objectives } = readTable(planGrid, context)
   const title = values.title ?? localizeTitle(profile, language)
   const metadata: PlanMetadata = { title, language: values.language === 'en-CA' || values.language === 'fr-CA' ? values.language : language === 'en' ? 'en-CA' : 'fr-CA', status: 'draft' }
   if (values.programme || values.reviewingBody) metadata.programme = { name: values.programme ?? '', reviewingBody: values.reviewingBody ?? '' }
@@ -126,6 +126,7 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     },
     priorityResponses: sheets.priorities ? readPriorities(sheets.priorities, context) : [],
     axes,
+    ...(objectives ? { objectives } : {}),
   }
   const narrative = sheets.narrative ? readNarrative(sheets.narrative, context) : []
   if (narrative.length > 0 || profile.sections.narrative.presence !== 'absent') plan.narrative = narrative

@@ -9,22 +9,27 @@ const ROW_KEYS = [...COLUMN_KEYS, 'effect', 'budgetLine'] as const
 /**
  * The Plan sheet: one line per action, the axis and the objective repeated (or left blank under the first
  * line). Lines are grouped by the hidden ids when the file has them (the toolkit's own workbook), otherwise
- * by the axis and objective texts; a row's cells are read on its first line.
+ * by the axis and objective texts; a row's cells are read on its first line. A profile without an axis level
+ * (`levels.axis.presence: "absent"`) has its objectives directly under the plan (`objectives`): its lines
+ * need no axis, and an axis cell is not read.
  */
-export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
+export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[]; objectives?: Objective[] } {
   const axes: Axis[] = []
+  const flat = context.profile.levels.axis.presence === 'absent'
+  // The plan itself holds the objectives of a form without axes: a container never added to `axes`.
+  const root: Axis | undefined = flat ? { id: '', title: '', objectives: [] } : undefined
   const axisBy = new Map<string, Axis>()
   const objectiveBy = new Map<string, Objective>()
   const rowBy = new Map<string, Row>()
-  let axis: Axis | undefined
+  let axis: Axis | undefined = root
   let objective: Objective | undefined
   let lastRow: { objective: Objective; row: Row } | undefined
   const levels = context.profile.levels
   for (const line of grid.rows) {
     if (line.blank) continue
     const axisText = line.text('axis')
-    const axisKey = line.text('axisId').trim() || `text:${axisText}`
-    if (axisText.trim() !== '' || line.text('axisId').trim() !== '') {
+    const axisKey = flat ? '' : line.text('axisId').trim() || `text:${axisText}`
+    if (!flat && (axisText.trim() !== '' || line.text('axisId').trim() !== '')) {
       const found = axisBy.get(axisKey)
       if (found) axis = found
       else {
@@ -46,7 +51,7 @@ export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
       strayLine(grid, line, context, 'line-without-axis', `La ligne ${line.number} n’a pas d’${levels.axis.label.fr.toLowerCase()} : son contenu n’est pas importé.`, `Row ${line.number} has no ${(levels.axis.label.en ?? levels.axis.label.fr).toLowerCase()}: its content is not imported.`)
       continue
     }
-    const axisPointer = `/axes/${axes.indexOf(axis)}`
+    const axisPointer = flat ? '' : `/axes/${axes.indexOf(axis)}`
     const description = line.text('axisDescription')
     if (description.trim() !== '' && axis.description === undefined) axis.description = parseBlocksCell(description)
 
@@ -106,7 +111,7 @@ export function readTable(grid: SheetGrid, context: SheetContext): Axis[] {
       row.actions.push(withoutEmptyId(reorder(action, ['id', 'label', 'text', 'content'])))
     }
   }
-  return axes
+  return root ? { axes, objectives: root.objectives } : { axes }
 }
 
 /** The cells of the profile's columns, as notations (raw text only: preparePlan parses them) and lists. */

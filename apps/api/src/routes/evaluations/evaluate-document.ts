@@ -44,15 +44,23 @@ export const evaluateDocument: FastifyPluginAsyncTypebox<{ registry: Registry }>
         const { ruleSet, definitions } = await registry.forPlan(request.body, query.ruleSet)
         return app.work.run({ kind: 'evaluate-plan', plan: JSON.stringify(request.body), options: { ...options, ruleSet }, ...(definitions && { definitions }) })
       }
-      // The document is read in the worker: it gets every registered definition, and a report is kept
-      // per set of them (a profile registered since may change what the same bytes mean).
-      const { definitions, key: known } = await registry.everything()
+      // The document is read in the worker, with the asked rule set's definitions only; a document naming a
+      // registered profile comes back as `needs` and is sent again with that profile's. A report is kept per
+      // set of registered definitions (a profile registered since may change what the same bytes mean).
+      const { key: known } = await registry.everything()
       const key = `${createHash('sha256').update(request.body).digest('base64url')}\u0000${query.ruleSet ?? ''}\u0000${query.stage ?? ''}\u0000${known}`
       let report = reports.get(key)
       if (report === undefined) {
         // Parsed, bounded (depth before anything recursive reads it), evaluated and serialized by the
         // route's own serializer in a worker thread, once per new document: the bytes move there and back.
-        const bytes = await app.work.run({ kind: 'evaluate-body', body: request.body, options, ...(definitions && { definitions }) })
+        const { definitions } = await registry.forRuleSet(query.ruleSet)
+        let answer = await app.work.run({ kind: 'evaluate-body', body: request.body, options, ask: true, ...(definitions && { definitions }) })
+        if ('needs' in answer) {
+          const needed = await registry.forPlan({ profile: answer.needs }, query.ruleSet)
+          answer = await app.work.run({ kind: 'evaluate-body', body: answer.body!, options, ...(needed.definitions && { definitions: needed.definitions }) })
+        }
+        if ('needs' in answer) throw new Error('A worker asked twice for definitions')
+        const bytes = answer
         report = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
         reports.set(key, report)
         reply.header('cache-status', 'demarche-api; fwd=miss; stored')

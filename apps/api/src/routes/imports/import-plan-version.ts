@@ -39,8 +39,11 @@ export const importPlanVersion: FastifyPluginAsyncTypebox<{ plans: PlansService 
       if (ifMatch === undefined) throw new AppError('precondition-required', { fr: 'En-tête If-Match requis.', en: 'If-Match header required.' })
       if (ifMatch !== etagOf(current)) throw new AppError('precondition-failed', { fr: 'Le plan a changé depuis votre lecture (ETag périmé) : rien n’a été écrit.', en: 'The plan changed since you read it (stale ETag): nothing was written.' })
       const profile = `${current.document.profile.id}@${current.document.profile.version}`
-      const { definitions } = await plans.registry.everything()
-      const { imported, evaluation } = await app.work.run({ kind: 'import-plan', body: request.body as Uint8Array, profile, ...(definitions && { definitions }) })
+      // The worker gets the plan's profile and its rule set chain, if registered: nothing else.
+      const { definitions } = await plans.registry.forPlan(current.document, undefined)
+      const answer = await app.work.run({ kind: 'import-plan', body: request.body as Uint8Array, profile, ...(definitions && { definitions }) })
+      if ('needs' in answer) throw new Error('A worker asked for definitions of a plan whose profile it was sent')
+      const { imported, evaluation } = answer
       // The file's content under the plan's own id: a workbook exported from another plan does not move this one.
       const row = await plans.replace(request.principal, current.id, { ...imported.plan, id: current.id }, ifMatch)
       return reply.header('etag', etagOf(row)).send({ plan: resourceOf(row, plans.registry.profiles()), import: imported.report, evaluation })

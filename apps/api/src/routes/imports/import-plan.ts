@@ -1,6 +1,7 @@
 import { ImportReport } from '@demarche/import'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
+import { parseRef } from '@demarche/domain'
 import { authorize } from '../../policy.js'
 import { etagOf, resourceOf } from '../../presenters/index.js'
 import { Id, Plan, problems, Report } from '../../schemas.js'
@@ -42,11 +43,21 @@ export const importPlan: FastifyPluginAsyncTypebox<{ plans: PlansService }> = as
     async (request, reply) => {
       authorize(request.principal, 'plan.create', { chantierId: request.query.chantierId })
       if (!Buffer.isBuffer(request.body)) throw officeOnly()
-      // A registered profile is read as a built-in one: the worker gets the registered definitions with the file.
-      const { definitions } = await plans.registry.everything()
-      const { imported, evaluation } = await app.work.run({ kind: 'import-plan', body: request.body as Uint8Array, ...(request.query.profile && { profile: request.query.profile }), ...(definitions && { definitions }) })
+      // A registered profile is read as a built-in one: the worker gets its definitions (and its rule set's) with
+      // the file — those of the profile asked for, or, when the workbook names it, those it answers it `needs`.
+      const asked = request.query.profile
+      const body = request.body as Uint8Array
+      const first: { definitions?: string } = asked ? await plans.registry.forPlan({ profile: parseRef(asked) }, undefined) : {}
+      let answer = await app.work.run<'import-plan'>({ kind: 'import-plan', body, ...(asked ? { profile: asked } : { ask: true }), ...(first.definitions && { definitions: first.definitions }) })
+      if ('needs' in answer) {
+        const { definitions } = await plans.registry.forPlan({ profile: answer.needs }, undefined)
+        answer = await app.work.run<'import-plan'>({ kind: 'import-plan', body, ...(definitions && { definitions }) })
+      }
+      if ('needs' in answer) throw new Error('A worker asked twice for definitions')
+      const { imported, evaluation } = answer
       const row = await plans.create(request.principal, request.query.chantierId, imported.plan)
       return reply.code(201).header('etag', etagOf(row)).header('location', `/v1/plans/${row.id}`).send({ plan: resourceOf(row, plans.registry.profiles()), import: imported.report, evaluation })
     },
   )
 }
+
