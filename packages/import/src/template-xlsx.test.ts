@@ -105,7 +105,7 @@ describe('the blank form’s instructions speak the profile’s words', () => {
       columns: { ...generic.columns, schedule: { ...generic.columns.schedule, label: { fr: 'Horizon', en: 'Horizon' } } },
       yearScheme: { notation: 'calendar-year', originYear: 2007, startMonth: 1, label: { fr: '{n}', en: '{n}' } },
     }
-    expect(formIntro(flat, 'fr')).toBe('Remplissez une ligne par action ; répétez l’orientation sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Horizon : une ligne [2009] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.')
+    expect(formIntro(flat, 'fr')).toBe('Remplissez une ligne par action; répétez l’orientation sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes. Horizon : une ligne [2009] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.')
     expect(formIntro(flat, 'en')).toMatch(/^Fill one row per action; repeat the direction on every row\. .* Horizon: a line \[2009\] opens/)
   })
 })

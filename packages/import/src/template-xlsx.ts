@@ -158,7 +158,7 @@ export function formIntro(profile: Profile, language: Locale): string {
       ...(schedule ? [`${schedule}: a line [${year}] opens a block of years, “1.” numbers a step, “•” marks one without a number, an indented “–” lists its items.`] : []),
     ].join(' ')
   return [
-    `Remplissez une ligne par action ; répétez ${repeated.join(' et ')} sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes.`,
+    `Remplissez une ligne par action; répétez ${repeated.join(' et ')} sur chaque ligne. Ne renommez pas les feuilles ni les en-têtes.`,
     ...(schedule ? [`${schedule} : une ligne [${year}] ouvre un bloc d’années, « 1. » numérote une étape, « • » la marque sans numéro, « – » en retrait en liste les éléments.`] : []),
   ].join(' ')
 }
