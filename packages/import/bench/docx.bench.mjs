@@ -9,9 +9,12 @@ import { importDocx } from '../dist/index.js'
 
 const clock = () => new Date('2026-11-23T12:00:00Z')
 
-/** Medians of two functions called in alternation, so both are timed under the same machine load. */
+/**
+ * Medians of two functions called in alternation, so both are timed under the same machine load, after
+ * both have been warmed alike (ten rounds: three left either one still being compiled in the first rounds).
+ */
 async function timePair(first, second, runs) {
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 10; i++) {
     await first()
     await second()
   }
@@ -34,7 +37,7 @@ const plan = examplePlans.crevale2026()
 const profile = findProfile(plan.profile.id, plan.profile.version, builtinProfiles)
 const bytes = await planDocx(plan, createContext(plan, { clock }))
 const buffer = Buffer.from(bytes)
-const [ours, theirs] = await timePair(() => importDocx(bytes, { profile }), () => mammoth.convertToHtml({ buffer }), 20)
+const [ours, theirs] = await timePair(() => importDocx(bytes, { profile }), () => mammoth.convertToHtml({ buffer }), 60)
 console.log(`2026-2028 DOCX (${(bytes.length / 1024).toFixed(0)} KiB): importDocx ${ours.toFixed(1)} ms, mammoth → HTML ${theirs.toFixed(1)} ms, ratio ${(theirs / ours).toFixed(2)}×`)
 
 const rows = []
