@@ -89,4 +89,15 @@ describe(`getBlankForm (${DATABASE})`, () => {
     expect(created.json().plan.document.profile).toEqual({ id: lanaudiere2026.id, version: lanaudiere2026.version })
     expect((await t.app.inject({ method: 'GET', url: '/v1/profiles/nowhere/form', headers: bearer(t.keys.coordinator) })).statusCode).toBe(404)
   }, 120_000)
+
+  it('serves the blank Word form too, which imports as an empty draft of that profile', async () => {
+    const form = await t.app.inject({ method: 'GET', url: '/v1/profiles/lanaudiere-2026/form?format=docx', headers: bearer(t.keys.coordinator) })
+    expect(form.statusCode).toBe(200)
+    expect(form.headers['content-type']).toBe(OFFICE_MEDIA_TYPES.docx)
+    expect(form.headers['content-disposition']).toBe('attachment; filename="formulaire-lanaudiere-2026.docx"')
+    const created = await post(form.rawPayload, { 'content-type': OFFICE_MEDIA_TYPES.docx }, t.keys.coordinator, `?chantierId=${DEMO.chantier}&profile=lanaudiere-2026`)
+    expect(created.statusCode, created.body).toBe(201)
+    expect(created.json().plan.document.profile).toEqual({ id: lanaudiere2026.id, version: lanaudiere2026.version })
+    expect((await t.app.inject({ method: 'GET', url: '/v1/profiles/lanaudiere-2026/form?format=pdf', headers: bearer(t.keys.coordinator) })).json()).toMatchObject({ status: 400, code: 'invalid-request' })
+  }, 120_000)
 })
