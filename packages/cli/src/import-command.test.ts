@@ -58,7 +58,7 @@ describe('demarche import', () => {
       [['import', join(folder, 'absent.xlsx'), '-o', 'out.json'], /absent\.xlsx : lecture impossible/],
       [['import', text, '-o', 'out.json', '--locale', 'en'], /--profile <id> is required/],
       [['import', workbook, '--profile', 'nowhere', '-o', 'out.json'], /Profil inconnu/],
-      [['import', workbook, '--format', 'junit'], /--format : stylish \| json \| sarif/],
+      [['import', workbook, '--format', 'xml'], /--format : stylish \| json \| markdown \| sarif \| junit/],
     ]
     for (const [argv, message] of cases) {
       const result = await run(argv)

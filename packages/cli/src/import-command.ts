@@ -15,7 +15,7 @@ export interface ImportOptions {
 }
 
 /**
- * `demarche import <file.xlsx|file.docx> [--profile P] [-o plan.json] [--format stylish|json|sarif]`: reads a
+ * `demarche import <file.xlsx|file.docx> [--profile P] [-o plan.json] [--format stylish|json|markdown|sarif|junit]`: reads a
  * plan from an Office file, writes it as JSON and prints the import report. Exit 0 when no finding is an
  * error, 1 when one is, 2 on bad usage or a file that cannot be read at all (hostile, corrupted, not Office).
  */

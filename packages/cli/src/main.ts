@@ -38,7 +38,7 @@ Commands:
                                    format is the -o file's extension unless -f says otherwise
   template --profile <id[@version]> --format docx|xlsx -o <file|->
                                    Write the profile's blank form (in the --locale language)
-  import <file.xlsx|file.docx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|sarif]
+  import <file.xlsx|file.docx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|markdown|sarif|junit]
                                    Read a plan from a filled form (Excel or Word) or the toolkit’s own file,
                                    write it as JSON and print the located import report
 
