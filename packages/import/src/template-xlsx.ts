@@ -74,7 +74,8 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     stepKinds: profile.preparationStepKinds.map((entry) => text(entry.label)),
     budgetLines: profile.budgetLines.map((line) => `${line.line} — ${text(line.label)}`),
     yesNo: [words.yes, words.no],
-    montageElements: Object.values(words.montageElements),
+    // Only a form with a montage sheet (a budget column) lists its elements: another region's form names no budget.
+    montageElements: profile.columns.budget.presence !== 'absent' ? Object.values(words.montageElements) : [],
   }
   const listRange = Object.fromEntries(
     Object.entries(vocabularies).map(([key, values], index) => {
