@@ -105,6 +105,19 @@ describe('demarche import: the file first, then its profile', () => {
     }
   })
 
+  it('asks for --profile for a document that names none, unless the project loads a single region profile', async () => {
+    const doc = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Plan d’action 2008-2012</w:t></w:r></w:p></w:body></w:document>`
+    const bytes = zipSync({ '[Content_Types].xml': strToU8(TYPES), 'word/document.xml': strToU8(doc) })
+    await writeFile(join(folder, 'elsewhere', 'plain.docx'), bytes)
+    await writeFile(join(folder, 'littoral', 'plain.docx'), bytes)
+    const asked = await runIn(join(folder, 'elsewhere'), ['import', 'plain.docx', '-o', '-'])
+    expect(asked.code).toBe(2)
+    expect(asked.err).toMatch(/--profile <id> est requis/)
+    const region = await runIn(join(folder, 'littoral'), ['import', 'plain.docx', '-o', 'plan.json', '--format', 'json'])
+    expect(region.err).toBe('')
+    expect(JSON.parse(new TextDecoder().decode(region.files['plan.json'] as Uint8Array)).profile).toEqual({ id: 'littoral', version: 1 })
+  })
+
   it('reads the toolkit’s own DOCX with no --profile: the profile comes from the plan it stores', async () => {
     const plan = examplePlans.crevale2026()
     const cwd = join(folder, 'elsewhere')
