@@ -1,8 +1,8 @@
 import { findProfile, type Locale, type Profile } from '@demarche/domain'
-import { declaredProfile, formatImportReport, IMPORT_REPORT_FORMATS, type ImportReportFormat, importPlan, placeText } from '@demarche/import'
+import { formatImportReport, IMPORT_REPORT_FORMATS, type ImportReport, type ImportReportFormat, importPlan, placeText, sourceProfile } from '@demarche/import'
 import type { Io } from './io.js'
 import { EXIT, type Message, messages } from './messages.js'
-import type { Project } from './project.js'
+import { onlyRegionProfile, type Project } from './project.js'
 
 export interface ImportOptions {
   file: string
@@ -30,27 +30,28 @@ export async function importCommand(options: ImportOptions, io: Io): Promise<num
     io.stderr(`${messages.cannotRead(options.file, (error as NodeJS.ErrnoException).code)[locale]}\n`)
     return EXIT.failure
   }
-  const wanted = options.profile ?? (await declaredProfileText(bytes))
+  // The file is opened and guarded first: a hostile or corrupted file is refused before any profile is asked for.
+  const source = await sourceProfile(bytes)
+  if (!source.ok) return refuse(options.file, source.report, locale, io)
+  const declared = source.profile && (source.profile.version === undefined ? source.profile.id : `${source.profile.id}@${source.profile.version}`)
   const known = options.project.profiles.map((profile) => `${profile.id}@${profile.version}`)
-  if (!wanted) return (say(messages.importNeedsProfile(known)), EXIT.failure)
-  const profile = lookUp(wanted, options.project.profiles)
-  if (!profile) return (say(messages.unknownProfile(wanted, known)), EXIT.failure)
+  const wanted = options.profile ?? declared
+  const profile = wanted === undefined ? onlyRegionProfile(options.project) : lookUp(wanted, options.project.profiles)
+  if (!wanted && !profile) return (say(messages.importNeedsProfile(known)), EXIT.failure)
+  if (!profile) return (say(messages.unknownProfile(wanted!, known)), EXIT.failure)
   const { plan, report } = await importPlan(bytes, { profile })
   const format = options.format as ImportReportFormat
-  if (!plan) {
-    // Nothing could be read: the reasons, located, on standard error, and no file written.
-    for (const found of report.issues) io.stderr(`${options.file}${locale === 'fr' ? ' : ' : ': '}${[placeText(found.place, locale), found.message[locale]].filter(Boolean).join(' — ')}\n`)
-    return EXIT.failure
-  }
+  if (!plan) return refuse(options.file, report, locale, io)
   const toStdout = options.output === '-'
   if (options.output !== undefined) await io.writeBytes(options.output, new TextEncoder().encode(`${JSON.stringify(plan, null, 2)}\n`))
   ;(toStdout ? io.stderr : io.stdout)(formatImportReport(format, options.file, report, locale))
   return report.issues.some((found) => found.severity === 'error') ? EXIT.findings : EXIT.ok
 }
 
-async function declaredProfileText(bytes: Uint8Array): Promise<string | undefined> {
-  const declared = await declaredProfile(bytes)
-  return declared && (declared.version === undefined ? declared.id : `${declared.id}@${declared.version}`)
+/** Nothing could be read: the reasons, located, on standard error, no file written, exit 2. */
+function refuse(file: string, report: ImportReport, locale: Locale, io: Io): number {
+  for (const found of report.issues) io.stderr(`${file}${locale === 'fr' ? ' : ' : ': '}${[placeText(found.place, locale), found.message[locale]].filter(Boolean).join(' — ')}\n`)
+  return EXIT.failure
 }
 
 function lookUp(ref: string, profiles: readonly Profile[]): Profile | undefined {

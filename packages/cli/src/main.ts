@@ -36,8 +36,9 @@ Commands:
   letter --assessment <assessment.json> <plan.json> [-f html|docx|pdf] -o <file>
       [--no-spelling]              Write the reviewer's letter (avis) from an assessment file; the
                                    format is the -o file's extension unless -f says otherwise
-  template --profile <id[@version]> --format docx|xlsx -o <file|->
-                                   Write the profile's blank form (in the --locale language)
+  template [--profile <id[@version]|file>] --format docx|xlsx -o <file|->
+                                   Write the profile's blank form (in the --locale language); with no id,
+                                   the one region profile the project or a --profile file loads
   import <file.xlsx|file.docx> [--profile <id[@version]>] [-o <plan.json|->] [--format stylish|json|markdown|sarif|junit]
                                    Read a plan from a filled form (Excel or Word) or the toolkit’s own file,
                                    write it as JSON and print the located import report
@@ -119,7 +120,7 @@ async function run(argv: readonly string[], io: Io): Promise<number> {
   const project = await loadProject({ profileFiles, ruleFiles: values.rules, cwd: io.cwd ?? process.cwd() }, locale, io)
   if (command === 'schema') return schemaCommand({ kind: files[0], profile: profileIds.at(-1), project }, locale, io)
   if (command === 'template')
-    return templateCommand({ format: values.format ?? '', locale, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
+    return templateCommand({ format: values.format ?? '', locale, project, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)
   if (command === 'import') {
     if (files.length !== 1) return usage(io, messages.noFile(command), locale)
     return importCommand({ file: files[0]!, format: values.format ?? 'stylish', locale, project, ...(profileIds.length > 0 && { profile: profileIds.at(-1)! }), ...(values.output !== undefined && { output: values.output }) }, io)

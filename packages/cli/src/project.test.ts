@@ -61,10 +61,18 @@ describe('profiles and rule sets from files', () => {
     expect(bad.err()).toMatch(/^demarche\.config\.json:2:15 \/profiles {2}Invalid value: /)
   })
 
-  it('refuses a second definition of a known id@version', async () => {
-    const run = capturedIo(join(folder, 'flags'))
-    expect(await main(['validate', 'plan.json', '--profile', 'exemple.profile.json', '--profile', 'exemple.profile.json', '--locale', 'en'], run.io)).toBe(2)
-    expect(run.err()).toBe('exemple.profile.json /version  Profile "exemple@1" already exists: another definition needs a new version.  [profile-exists]\n')
+  it('keeps an identical definition given twice once; refuses a different one of the same id@version, naming both files', async () => {
+    const once = capturedIo(join(folder, 'flags'))
+    const onceCode = await main(['validate', 'plan.json', '--profile', 'exemple.profile.json', '--locale', 'en'], once.io)
+    const twice = capturedIo(join(folder, 'flags'))
+    expect(await main(['validate', 'plan.json', '--profile', 'exemple.profile.json', '--profile', 'exemple.profile.json', '--locale', 'en'], twice.io)).toBe(onceCode)
+    expect([twice.out(), twice.err()]).toEqual([once.out(), once.err()])
+    const changed = JSON.parse(await readFile(join(folder, 'flags', 'exemple.profile.json'), 'utf8'))
+    changed.title.fr = 'Une autre définition'
+    await writeFile(join(folder, 'flags', 'autre.profile.json'), JSON.stringify(changed))
+    const other = capturedIo(join(folder, 'flags'))
+    expect(await main(['validate', 'plan.json', '--profile', 'exemple.profile.json', '--profile', 'autre.profile.json', '--locale', 'en'], other.io)).toBe(2)
+    expect(other.err()).toBe('autre.profile.json /version  Profile "exemple@1" is already defined differently in exemple.profile.json: another definition needs a new version.  [profile-exists]\n')
   })
 
   it('prints the schemas of profile, rule set and config files, as committed', async () => {

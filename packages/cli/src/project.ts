@@ -1,6 +1,6 @@
 import { dirname, join, relative, resolve } from 'node:path'
 import { builtinProfiles, findProfile, type LocatedIssue, type Locale, loadProfileText, type Profile, placeOf, readSourceText } from '@demarche/domain'
-import { builtinRules, builtinRuleSets, createRulesEngine, type Engine, loadRuleSetText, type RuleSetDefinition } from '@demarche/rules'
+import { builtinRules, builtinRuleSets, canonicalJson, createRulesEngine, type Engine, loadRuleSetText, type RuleSetDefinition } from '@demarche/rules'
 import Type, { type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
 import type { Io } from './io.js'
@@ -33,6 +33,13 @@ export interface Project {
   engine: Engine
   /** The profile named by the last --profile, for `schema --profile`. */
   lastProfile?: Profile
+  /** The profiles loaded from files (the config's and the flags'), each once, in order. */
+  regionProfiles: readonly Profile[]
+}
+
+/** The profile `template`, `import` and `schema` use when given no id: the one region profile loaded, if only one is. */
+export function onlyRegionProfile(project: Pick<Project, 'regionProfiles'>): Profile | undefined {
+  return project.regionProfiles.length === 1 ? project.regionProfiles[0] : undefined
 }
 
 export interface ProjectOptions {
@@ -52,28 +59,43 @@ export async function loadProject(options: ProjectOptions, locale: Locale, io: I
   const ruleFiles = [...(config?.value.ruleSets ?? []).map((path) => join(config!.folder, path)), ...options.ruleFiles]
   const profiles: Profile[] = [...builtinProfiles]
   let lastProfile: Profile | undefined
+  // Where each loaded profile came from, for the message when another file defines the same id@version.
+  const sources = new Map<Profile, string>()
   for (const file of profileFiles) {
     const loaded = loadProfileText(await readText(file, io), shown(file, options.cwd), profiles)
     if (!loaded.ok) throw failure(loaded.issues, locale)
-    // Plans name id@version: a second definition of one would change what an existing plan means.
-    if (profiles.some((profile) => profile.id === loaded.profile.id && profile.version === loaded.profile.version)) {
+    // Plans name id@version: a second, different definition of one would change what an existing plan means.
+    // The identical definition (the config's file given again with --profile) is the same profile: kept once.
+    const existing = profiles.find((profile) => profile.id === loaded.profile.id && profile.version === loaded.profile.version)
+    if (existing && canonicalJson(existing) === canonicalJson(loaded.profile)) {
+      lastProfile = existing
+      continue
+    }
+    if (existing) {
       const ref = `${loaded.profile.id}@${loaded.profile.version}`
+      const first = sources.get(existing)
       throw failure(
         [
           {
             file: shown(file, options.cwd),
             code: 'profile-exists',
             pointer: '/version',
-            message: {
-              fr: `Le profil « ${ref} » existe déjà : une autre définition demande une nouvelle version.`,
-              en: `Profile "${ref}" already exists: another definition needs a new version.`,
-            },
+            message: first
+              ? {
+                  fr: `Le profil « ${ref} » est déjà défini autrement dans ${first} : une autre définition demande une nouvelle version.`,
+                  en: `Profile "${ref}" is already defined differently in ${first}: another definition needs a new version.`,
+                }
+              : {
+                  fr: `Le profil « ${ref} » est un profil intégré : une autre définition demande un autre identifiant ou une nouvelle version.`,
+                  en: `Profile "${ref}" is a built-in profile: another definition needs another id or a new version.`,
+                },
           },
         ],
         locale,
       )
     }
     profiles.push(loaded.profile)
+    sources.set(loaded.profile, shown(file, options.cwd))
     lastProfile = loaded.profile
   }
   const ruleSets: RuleSetDefinition[] = [...builtinRuleSets]
@@ -89,6 +111,7 @@ export async function loadProject(options: ProjectOptions, locale: Locale, io: I
     ruleSets,
     ...(config?.value.ruleSet !== undefined && { ruleSet: config.value.ruleSet }),
     ...(lastProfile && { lastProfile }),
+    regionProfiles: extraProfiles,
     engine: createRulesEngine({ profiles: extraProfiles, ruleSets: extraRuleSets }),
   }
 }

@@ -2,7 +2,7 @@ import { findProfile, type Locale, planJsonSchema, profileFileJsonSchema } from 
 import { assessmentFileJsonSchema, ruleSetFileJsonSchema } from '@demarche/rules'
 import type { Io } from './io.js'
 import { messages } from './messages.js'
-import { knownProfiles, type Project, ProjectConfig } from './project.js'
+import { knownProfiles, onlyRegionProfile, type Project, ProjectConfig } from './project.js'
 
 export interface SchemaOptions {
   /** "profile", "rule-set", "assessment" or "config" for those files' schemas; none for plans. */
@@ -29,7 +29,7 @@ export function schemaCommand(options: SchemaOptions, locale: Locale, io: Io): n
     io.stderr(`${messages.unknownSchema(options.kind)[locale]}\n`)
     return 2
   }
-  if (options.profile === undefined) return print(planJsonSchema(options.project.lastProfile))
+  if (options.profile === undefined) return print(planJsonSchema(options.project.lastProfile ?? onlyRegionProfile(options.project)))
   const [id, version] = options.profile.split('@')
   const profile = findProfile(id!, version === undefined ? undefined : Number(version), options.project.profiles)
   if (!profile) {

@@ -1,6 +1,7 @@
-import { builtinProfiles, findProfile, type Locale } from '@demarche/domain'
+import { findProfile, type Locale } from '@demarche/domain'
 import { blankFormDocx, blankFormXlsx } from '@demarche/import'
 import type { Io } from './io.js'
+import { knownProfiles, onlyRegionProfile, type Project } from './project.js'
 
 export const TEMPLATE_FORMATS = ['docx', 'xlsx'] as const
 
@@ -9,15 +10,18 @@ export interface TemplateOptions {
   format: string
   locale: Locale
   output?: string
+  /** The built-in profiles and those the config file and the --profile files load. */
+  project: Project
 }
 
-/** `demarche template --profile <id[@version]> --format xlsx -o <file>`: the profile's blank form, in the --locale language. */
+/** `demarche template [--profile <id[@version]|file>] --format xlsx -o <file>`: the profile's blank form (built-in, or loaded from the project or a file), in the --locale language. */
 export async function templateCommand(options: TemplateOptions, io: Io): Promise<number> {
   const fr = options.locale === 'fr'
-  const known = builtinProfiles.map((profile) => `${profile.id}@${profile.version}`).join(', ')
-  if (!options.profile) return usage(io, fr ? `--profile <id> est requis (${known})` : `--profile <id> is required (${known})`)
-  const [id, version] = options.profile.split('@')
-  const profile = findProfile(id!, version === undefined ? undefined : Number(version))
+  const known = knownProfiles(options.project).join(', ')
+  // No id: the one region profile the project or a --profile file loaded, if only one is.
+  const [id, version] = options.profile?.split('@') ?? []
+  const profile = options.profile === undefined ? onlyRegionProfile(options.project) : findProfile(id!, version === undefined ? undefined : Number(version), options.project.profiles)
+  if (!options.profile && !profile) return usage(io, fr ? `--profile <id> est requis (${known})` : `--profile <id> is required (${known})`)
   if (!profile) return usage(io, fr ? `profil inconnu « ${options.profile} » (connus : ${known})` : `unknown profile “${options.profile}” (known: ${known})`)
   if (!(TEMPLATE_FORMATS as readonly string[]).includes(options.format))
     return usage(io, fr ? `--format : ${TEMPLATE_FORMATS.join(' | ')}` : `--format: ${TEMPLATE_FORMATS.join(' | ')}`)
