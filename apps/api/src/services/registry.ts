@@ -72,6 +72,23 @@ export class Registry {
     return true
   }
 
+  /**
+   * `sync`, unless one began less than `ms` ago: for the hot path of `POST /v1/evaluate`, where a count
+   * query on every request (on the embedded database, on the event loop) cost a share of each evaluation.
+   * What this instance registers it knows at once; what another instance registers it learns within `ms`,
+   * or at once when a document names a profile it does not know (the worker asks for it, which reads through).
+   */
+  private syncing: { at: number; done: Promise<void> } | undefined
+  syncWithin(ms: number): Promise<void> {
+    const now = performance.now()
+    if (this.syncing && now - this.syncing.at < ms) return this.syncing.done
+    const done = this.sync()
+    this.syncing = { at: now, done }
+    // A failed count is not kept: the next request tries again.
+    done.catch(() => (this.syncing = undefined))
+    return done
+  }
+
   /** Catches up with the database when it holds definitions this instance has not read (rows are only ever added, so counts tell). */
   async sync(): Promise<void> {
     const result = await this.db.execute<{ profiles: number | string; rule_sets: number | string }>(
@@ -194,7 +211,7 @@ export class Registry {
    * same bytes mean); the definitions themselves are no longer sent to workers (`forRuleSet`, `forPlan`).
    */
   async everything(): Promise<{ definitions?: string; key: string }> {
-    await this.sync()
+    await this.syncWithin(EVERYTHING_FRESHNESS_MS)
     const known = this.known()
     if (!known.everything) {
       const text = definitionsText({ profiles: [...known.profiles.slice(builtinProfiles.length)], ruleSets: [...known.ruleSets.slice(builtinRuleSets.length)] })
@@ -203,6 +220,9 @@ export class Registry {
     return known.everything
   }
 }
+
+/** How old the registry's last look at the database may be for `POST /v1/evaluate` (see `syncWithin`). */
+const EVERYTHING_FRESHNESS_MS = 1000
 
 function definitionsText(definitions: Definitions): { definitions?: string } {
   return definitions.profiles.length === 0 && definitions.ruleSets.length === 0 ? {} : { definitions: JSON.stringify(definitions) }
