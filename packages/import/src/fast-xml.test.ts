@@ -7,20 +7,12 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { readOfficeXml } from './fast-xml.js'
+import { XML_PARSER_OPTIONS } from './xml.js'
 
 const CLOCK = () => new Date('2026-11-23T12:00:00Z')
 
 /** The parser `parseXml` falls back on, with its options: the one-pass reader must give the same nodes. */
-const reference = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  processEntities: false,
-  htmlEntities: false,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-})
+const reference = new XMLParser(XML_PARSER_OPTIONS)
 
 describe('one-pass Office XML reader', () => {
   it('reads every XML part of the real plans’ DOCX and XLSX as fast-xml-parser does', async () => {

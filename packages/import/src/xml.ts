@@ -11,7 +11,8 @@ export type ParsedXml = { ok: true; nodes: XmlNode[] } | { ok: false; issue: Imp
 // Checked first by isUtf8 (one fast pass): a fatal TextDecoder is several times slower on large parts.
 const decoder = new TextDecoder('utf-8')
 
-const parser = new XMLParser({
+/** The parser's options (exported for the one-pass reader's tests, which compare its nodes with this parser's). */
+export const XML_PARSER_OPTIONS = {
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: '',
@@ -21,7 +22,8 @@ const parser = new XMLParser({
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,
-})
+} as const
+const parser = new XMLParser(XML_PARSER_OPTIONS)
 
 /**
  * Parses one XML part of an Office file. A DOCTYPE is refused outright: OOXML never has one, and it is the
