@@ -26,6 +26,27 @@ describe('blank DOCX form', () => {
     }
   })
 
+  it('lays the plan table on a landscape Letter page, no column narrower than its heading’s longest word, named by the form', async () => {
+    for (const language of ['fr', 'en'] as const) {
+      const parts = unzipSync(await blankFormDocx(lanaudiere2026, { language, clock: CLOCK }))
+      const xml = strFromU8(parts['word/document.xml']!)
+      const pages = [...xml.matchAll(/<w:pgSz ([^>]*)\/>/g)].map((match) => match[1]!)
+      expect(pages).toHaveLength(2)
+      expect(pages[0]).toMatch(/w:w="12240" w:h="15840"/)
+      expect(pages[1]).toMatch(/w:w="15840" w:h="12240" w:orient="landscape"/)
+      const planTable = xml.slice(xml.lastIndexOf('<w:tbl>'))
+      const widths = [...planTable.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((match) => Number(match[1]))
+      expect(widths.reduce((total, width) => total + width, 0)).toBeLessThanOrEqual(15840 - 2000)
+      // The header row's cells, in grid order (the schedule spans Date and Steps): each is at least its longest word.
+      const headings = lanaudiere2026.levels.action.presence !== 'absent' ? 2 : 1
+      expect(widths.length).toBe(headings + Object.values(lanaudiere2026.columns).filter((column) => column.presence !== 'absent').length + 1)
+      // « responsable(s) » / "organisation(s)": the longest word of the headings; the schedule's Date the shortest column.
+      expect(widths[2]).toBeGreaterThanOrEqual(14 * 100 + 220)
+      for (const width of widths) expect(width).toBeGreaterThanOrEqual(5 * 100 + 220)
+      expect(strFromU8(parts['docProps/core.xml']!)).toContain(`<dc:creator>${language === 'fr' ? lanaudiere2026.title.fr : lanaudiere2026.title.en}</dc:creator>`)
+    }
+  })
+
   it('imports blank: no text left unplaced, no unknown column', async () => {
     const { report } = importDocx(await blankFormDocx(lanaudiere2026, { clock: CLOCK }), { profile: lanaudiere2026 })
     expect(report.failed).toBe(false)

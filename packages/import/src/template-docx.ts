@@ -1,5 +1,5 @@
 import { COLUMN_KEYS, localize, type LocalizedText, type Profile } from '@demarche/domain'
-import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { strFromU8, strToU8 } from 'fflate'
 import { withFixedDates } from './fixed-zip.js'
 import type { TemplateOptions } from './template-xlsx.js'
@@ -52,13 +52,15 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     children.push(...content())
   }
   section('regionalPriority', () => [new Paragraph('')])
-  section('participants', () => [grid([words.organisation, words.contacts], [], BLANK_ROWS)])
+  section('participants', () => [grid([words.organisation, words.contacts], [], BLANK_ROWS, PORTRAIT_WIDTH)])
   section('preparation', () => [numbered()])
   section('followUp', () => [numbered()])
   section('complementarity', () => [numbered()])
   section('priorityResponses', () => profile.transversalPriorities.flatMap((priority) => [new Paragraph({ children: [new TextRun({ text: text(priority.label), bold: true })] }), new Paragraph('')]))
   section('narrative', () => [new Paragraph('')])
 
+  // The plan table on a landscape page of its own, as the rendered plan has it: its columns need the width.
+  const tablePage: Array<Paragraph | Table> = []
   const { levels, columns } = profile
   const headers = [
     text(levels.objective.columnHeading ?? levels.objective.label),
@@ -66,34 +68,68 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => text(columns[key].label)),
   ]
   const parts = columns.schedule.presence !== 'absent' ? columns.schedule.parts?.map(text) : undefined
-  children.push(
+  tablePage.push(
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${text(levels.axis.label)} 1 : `)] }),
     new Paragraph({ children: [new TextRun({ text: words.axisIntro, italics: true })] }),
-    grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS),
+    grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH),
   )
+  const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
+    page: { size: { orientation, width: LETTER.width, height: LETTER.height }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } },
+  })
   const document = new Document({
-    creator: 'Démarche',
+    // The form's own name, not the toolkit's: another region's form says nothing of Lanaudière.
+    creator: text(profile.title),
     title: text(profile.title),
+    styles: FORM_STYLES,
     numbering: { config: [{ reference: 'form-numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }] }] },
-    sections: [{ children }],
+    sections: [
+      { properties: page(PageOrientation.PORTRAIT), children },
+      { properties: page(PageOrientation.LANDSCAPE), children: tablePage },
+    ],
   })
   return withFixedDates(new Uint8Array(await Packer.toArrayBuffer(document)), date, datedCore(date))
+}
+
+/** US Letter, as forms are printed in Québec (docx swaps width and height for a landscape page). */
+const LETTER = { width: 12240, height: 15840 }
+/** What a page leaves for a table inside its margins of 1000 twips. */
+const PORTRAIT_WIDTH = LETTER.width - 2000
+const LANDSCAPE_WIDTH = LETTER.height - 2000
+/** About the width of a character of the table's 9-point text, and a cell's own margins, in twips. */
+const TABLE_CHAR = 100
+const CELL_MARGINS = 220
+
+/** The rendered plan's type: Calibri, headings that stand out; the table's text a size smaller so its columns hold their headings. */
+const FORM_STYLES = {
+  default: { document: { run: { font: 'Calibri', size: 21 } } },
+  paragraphStyles: [
+    { id: 'Title', name: 'Title', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 36, bold: true, color: '1F3864' }, paragraph: { spacing: { after: 240 } } },
+    { id: 'Heading1', name: 'heading 1', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: 28, bold: true, color: '1F3864' }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
+    { id: 'FormTable', name: 'Form table', basedOn: 'Normal', quickFormat: true, run: { size: 18 } },
+  ],
 }
 
 /**
  * A table with a bold header row and empty rows. `split`: the heading of a column with two parts (the
  * schedule's Date / Étapes) spans two grid columns over a second header row naming the parts.
  */
-function grid(headers: readonly string[], split: readonly [string, readonly string[]] | readonly [], blankRows: number): Table {
-  const bold = (value: string) => new Paragraph({ children: [new TextRun({ text: value, bold: true })] })
+function grid(headers: readonly string[], split: readonly [string, readonly string[]] | readonly [], blankRows: number, tableWidth: number): Table {
+  const bold = (value: string) => new Paragraph({ style: 'FormTable', children: [new TextRun({ text: value, bold: true })] })
   const [splitHeading, parts] = split
   const cells = headers.map((header) => new TableCell({ children: [bold(header)], ...(header === splitHeading && { columnSpan: 2 }) }))
   const width = headers.length + (splitHeading ? 1 : 0)
+  // Each grid column at least as wide as the longest word of its heading, so that no heading breaks inside a
+  // word; the rest of the page shared in proportion, and all narrowed alike when the page is too narrow.
+  // A split heading spans its two parts' columns: each holds its part and half the heading's longest word.
+  const longestWord = (heading: string) => Math.max(...heading.split(/\s+/).map((word) => word.length))
+  const least = headers.flatMap((header) => (header === splitHeading && parts ? parts.map((part) => Math.max(longestWord(part), Math.ceil(longestWord(header) / 2))) : [longestWord(header)])).map((characters) => characters * TABLE_CHAR + CELL_MARGINS)
+  const spare = tableWidth - least.reduce((total, each) => total + each, 0)
+  const columnWidths = spare >= 0 ? least.map((each) => Math.floor(each + spare / least.length)) : least.map((each) => Math.floor((each * tableWidth) / (tableWidth - spare)))
   const rows = [new TableRow({ tableHeader: true, children: cells })]
   if (splitHeading && parts)
     rows.push(new TableRow({ tableHeader: true, children: headers.flatMap((header) => (header === splitHeading ? parts.map((part) => new TableCell({ children: [bold(part)] })) : [new TableCell({ children: [new Paragraph('')] })])) }))
   for (let row = 0; row < blankRows; row++) rows.push(new TableRow({ children: Array.from({ length: width }, () => new TableCell({ children: [new Paragraph('')] })) }))
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows })
+  return new Table({ width: { size: tableWidth, type: WidthType.DXA }, columnWidths, rows })
 }
 
 /** docx stamps the document's properties with the current time: they take the clock's date instead. */
