@@ -99,7 +99,16 @@ export async function benchPool() {
    * in this process, autocannon's building of a 100 kB body per request was counted as the service's
    * event loop's work.
    */
-  const seedThroughput = ({ address }) => seedClient(address, 50)
+  const seedThroughput = async ({ address }) => {
+    // The service's CPU time over the run (this process: both services, its worker threads included; the idle
+    // one costs next to nothing), beside the client's: on two cores, what each request costs in all bounds
+    // the throughput either service can reach.
+    const before = process.cpuUsage()
+    const started = performance.now()
+    const result = await seedClient(address, 50)
+    const cpu = process.cpuUsage(before)
+    return { ...result, serviceCpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - started }
+  }
   /** One connection: what the trip to a worker costs a small document (inline may be better for those). */
   const seedAlone = ({ address }) => run(address, { path: '/v1/evaluate', method: 'POST', headers: json, body: newSeed, connections: 1 })
 
@@ -151,6 +160,15 @@ export function printPool({ light, seed, alone }) {
   row(`${ROWS}-row evaluations answered, same load`, of(light, (r) => r.heavy.total))
   row('new seed-000 evaluations/s, 50 connections', of(seed, (r) => r.rps))
   row('new seed-000 evaluation p50, 1 connection', of(alone, (r) => r.p50), ' ms')
+  row('  service CPU per new seed-000 evaluation (50 connections)', of(seed, (r) => r.serviceCpuMs / r.total), ' ms', 2)
+  row('  client CPU per new seed-000 evaluation', of(seed, (r) => r.clientCpuMs / r.total), ' ms', 2)
+  row('  cores busy, service', of(seed, (r) => r.serviceCpuMs / r.wallMs), '', 2)
+  row('  cores busy, service and client', of(seed, (r) => (r.serviceCpuMs + r.clientCpuMs) / r.wallMs), '', 2)
+  // What the pooled service could answer with every core busy at its measured cost per request, the client's
+  // included, against what the single-thread one answered: the highest ratio this machine can show.
+  const perRequest = mean(seed.pooled.map((r) => (r.serviceCpuMs + r.clientCpuMs) / r.total))
+  const ceiling = (availableParallelism() * 1000) / perRequest / mean(seed.inline.map((r) => r.rps))
+  console.log(`Highest seed-000 ratio reachable here (${availableParallelism()} cores × 1000 ms / ${perRequest.toFixed(2)} ms of service and client CPU per pooled request, over the single-thread rate): ${ceiling.toFixed(2)}`)
   const all = [...light.pooled, ...light.inline].flatMap((l) => [l.heavy, l.plan, l.health]).concat(seed.pooled, seed.inline, alone.pooled, alone.inline)
   console.log(`Errors and non-2xx answers: ${all.reduce((sum, r) => sum + r.errors + r.non2xx, 0)}`)
 }
