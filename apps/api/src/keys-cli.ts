@@ -6,7 +6,7 @@ import { CatalogService } from './services/catalog.js'
 import { ROLES, type Role } from './workflow.js'
 
 /**
- * `pnpm --filter @demarche/api keys <create|list|revoke>`: the keys of the service's store, from any folder
+ * `pnpm -s --filter @demarche/api keys <create|list|revoke>`: the keys of the service's store, from any folder
  * (DATA_DIR resolves as for the server). On embedded PGlite it opens the data directory under its lock:
  * while the server owns it, it refuses and points to the API instead of writing beside it. The secret is
  * printed once, on stdout, for the operator who asked.

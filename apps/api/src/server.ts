@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   } else if (!(await catalog.hasAdmin())) {
     const admin = await catalog.createKey('bootstrap', { role: 'admin', label: 'first admin' })
     lines.push(`Admin key (shown once, keep it): ${admin.key}`)
-  } else lines.push('Admin key: printed on the first start only. For a new one: restart with ADMIN_API_KEY=<a secret of 24+ characters>, or stop the server and run `pnpm --filter @demarche/api keys create --role admin --label "…"`.')
+  } else lines.push('Admin key: printed on the first start only. For a new one: restart with ADMIN_API_KEY=<a secret of 24+ characters>, or stop the server and run `pnpm -s --filter @demarche/api keys create --role admin --label "…"`.')
 
   // Before the banner: it promises that Ctrl-C stops the service, so the handler is there when it is read.
   let closing = false
