@@ -69,11 +69,12 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => text(columns[key].label)),
   ]
   const parts = columns.schedule.presence !== 'absent' ? columns.schedule.parts?.map(text) : undefined
-  // A form without an axis level has one table under no heading; a level numbered `none` heads it with no number.
+  // An axis level heads the table with its name, numbered unless the level is `none`; a form without one has a
+  // single table, headed by its objectives' name as the rendered plan has it (the import finds the table under it).
   const axis = levels.axis.presence !== 'absent'
   const axisHeading = `${text(levels.axis.label)}${levels.axis.numbering === 'none' ? '' : ' 1'}${language === 'fr' ? ' : ' : ': '}`
   tablePage.push(
-    ...(axis ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(axisHeading)] })] : []),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(axis ? axisHeading : text(levels.objective.columnHeading ?? levels.objective.label))] }),
     new Paragraph({ children: [new TextRun({ text: axis ? words.axisIntro : tableIntro(profile, language), italics: true })] }),
     grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH),
   )
