@@ -104,7 +104,8 @@ describe('profile files', () => {
     expect(planTerms(child.profile, 'en')).toMatchObject({ group: 'Comité', programme: 'Table', fiduciary: 'Fiduciary organisation', row: 'Row' })
     // A profile that states no words has the toolkit's neutral ones, none of them Lanaudière's.
     const { terms: _terms, ...silent } = lanaudiere2026
-    expect(planTerms(silent, 'fr')).toEqual({ ...planTerms(generic, 'fr'), fiduciaryField: 'Organisme fiduciaire' })
+    expect(resolveProfileFile({ ...silent, id: 'muet' })).toMatchObject({ ok: true, profile: { id: 'muet' } })
+    expect(planTerms({}, 'fr')).toEqual({ ...planTerms(generic, 'fr'), fiduciaryField: 'Organisme fiduciaire' })
     expect(Object.values(planTerms(generic, 'fr')).join(' ')).not.toMatch(/Chantier|Démarche|Personnes ressources|Ligne/)
   })
 
