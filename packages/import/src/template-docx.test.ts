@@ -4,6 +4,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, 
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { importDocx } from './docx/import-docx.js'
+import { readForm } from './docx/form-reader.js'
 import { readDocx } from './docx/read-docx.js'
 import { blankFormDocx } from './template-docx.js'
 
@@ -176,5 +177,39 @@ describe('a blank form filled by another program', () => {
     // Names resolved against the roster, as `prepare` resolves them.
     const ref = imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref as { participant: string }
     expect(imported!.participants!.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE' })
+  })
+})
+
+describe('a roster in the profile’s words', () => {
+  it('finds the contact people’s column and the fiduciary by the profile’s terms, and by the toolkit’s', async () => {
+    const loaded = resolveProfileFile({
+      id: 'table',
+      version: 1,
+      extends: 'lanaudiere-2026@1',
+      terms: { contacts: { fr: 'Gens à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } },
+    })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+    const profile = loaded.profile
+    const bold = (value: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: value, bold: true })] })] })
+    const plain = (value: string) => new TableCell({ children: [new Paragraph(value)] })
+    const roster = (heading: string, rows: Array<[string, string]>) =>
+      new Document({
+        sections: [{
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(profile.sections.participants.label.fr)] }),
+            new Table({ rows: [new TableRow({ children: [bold('Organismes'), bold(heading)] }), ...rows.map(([name, contacts]) => new TableRow({ children: [plain(name), plain(contacts)] }))] }),
+          ],
+        }],
+      })
+    const entries = async (document: Document) => {
+      const read = readDocx(new Uint8Array(await Packer.toArrayBuffer(document)))
+      if (!read.ok) throw new Error('unreadable')
+      return readForm(read.content, profile).plan.participants!.entries.map((entry) => [entry.name, entry.fiduciary, entry.contacts?.raw])
+    }
+    expect(await entries(roster('Gens à joindre', [['Ville du Littoral (porteur)', 'Ann Roy'], ['Bibliothèque (fiduciaire)', 'Luc Roy']]))).toEqual([
+      ['Ville du Littoral', true, 'Ann Roy'],
+      ['Bibliothèque', true, 'Luc Roy'],
+    ])
+    expect(await entries(roster('Personnes ressources', [['Ville du Littoral', 'Ann Roy']]))).toEqual([['Ville du Littoral', false, 'Ann Roy']])
   })
 })
