@@ -162,14 +162,10 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
   it('shows none of Lanaudière’s words in any output, report or message, in either language', () => {
     if (!hasPdftotext && process.env.DEMARCHE_REQUIRE_TOOLS) throw new Error('pdftotext is required (DEMARCHE_REQUIRE_TOOLS is set)')
     expect(Object.keys(outputs).length).toBeGreaterThanOrEqual(hasPdftotext ? 23 : 22)
-    // Left (docs/regions.md, "What still shows Lanaudière's words"): the blank form's Document sheet names the
-    // chantier's fields in the toolkit's words, as the documents' facts do; the profile has no word for them yet.
-    const LEFT = ['Chantier’s fiduciary', 'Fiduciaire du chantier', 'Chantier']
-    for (const locale of ['fr-CA', 'en-CA']) {
-      const text = outputs[`blank form ${locale}`]!
-      expect(text).toContain(' Chantier ')
-      outputs[`blank form ${locale}`] = LEFT.reduce((rest, word) => rest.split(` ${word} `).join('  '), text)
-    }
+    // The blank form's Document sheet names the group's fields in the profile's words (its `terms`), none left.
+    expect(outputs['blank form fr-CA']).toContain(' Comité ')
+    expect(outputs['blank form fr-CA']).toContain(' Organisme porteur du comité ')
+    expect(outputs['blank form en-CA']).toContain(' Committee’s lead organisation ')
     const found = Object.entries(outputs).flatMap(([name, text]) => [...text.matchAll(new RegExp(LANAUDIERE_WORDS.source, 'gi'))].map((match) => `${name}: « ${text.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30).replace(/\s+/g, ' ')} »`))
     expect(found).toEqual([])
   })

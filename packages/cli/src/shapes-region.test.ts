@@ -35,6 +35,11 @@ const COMMANDS = [
   ['render', 'plan.json', '--report', '--format', 'markdown', '-o', 'report.md'],
   ['render', 'plan.json', '--report', '--format', 'markdown', '--locale', 'en', '-o', 'report.en.md'],
   ['render', 'plan.json', '--report', '--format', 'html', '-o', 'report.html'],
+  // The region's blank forms, its profile found by the project file.
+  ['template', '--format', 'docx', '-o', 'form.docx'],
+  ['template', '--format', 'docx', '--locale', 'en', '-o', 'form.en.docx'],
+  ['template', '--format', 'xlsx', '-o', 'form.xlsx'],
+  ['template', '--format', 'xlsx', '--locale', 'en', '-o', 'form.en.xlsx'],
 ]
 
 let folder: string
@@ -69,6 +74,10 @@ async function outputs(withAttributes = true): Promise<Record<string, string>> {
     markdown: await read('plan.md'),
     docx: await officeTextOf('plan.docx', withAttributes),
     xlsx: await officeTextOf('plan.xlsx', withAttributes),
+    'blank form docx': await officeTextOf('form.docx', withAttributes),
+    'blank form docx (en)': await officeTextOf('form.en.docx', withAttributes),
+    'blank form xlsx': await officeTextOf('form.xlsx', withAttributes),
+    'blank form xlsx (en)': await officeTextOf('form.en.xlsx', withAttributes),
     'report (fr)': await read('report.md'),
     'report (en)': await read('report.en.md'),
     'report (html)': await read('report.html'),
@@ -134,7 +143,9 @@ describe('a region of another shape, through every CLI command', () => {
   it('shows none of Lanaudière’s words in any output or message, in either language', async () => {
     if (!hasPdftotext && requireTools) throw new Error('pdftotext is required (DEMARCHE_REQUIRE_TOOLS=1)')
     const texts = await outputs()
-    expect(Object.keys(texts).length).toBeGreaterThanOrEqual(hasPdftotext ? 20 : 19)
+    expect(Object.keys(texts).length).toBeGreaterThanOrEqual(hasPdftotext ? 28 : 27)
+    // The blank forms name the facts around the plan in the profile's words (its `terms`).
+    expect(visible(texts['blank form xlsx']!)).toContain('Organisme porteur du comité')
     for (const [name, text] of Object.entries(texts)) expect(visible(text), name).not.toMatch(LANAUDIERE_WORDS)
   })
 })

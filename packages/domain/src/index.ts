@@ -21,8 +21,11 @@ export { foldText, squashSpaces } from './notation/text.js'
 // Profiles (form editions as data)
 export {
   Profile, Level, Column, ColumnKey, COLUMN_KEYS, Section, SectionKey, SECTION_KEYS, Presence, Numbering,
-  VocabularyEntry, ProfileBudgetLine, YearScheme, YearNotation, LevelGrammar,
+  VocabularyEntry, ProfileBudgetLine, YearScheme, YearNotation, LevelGrammar, PlanTerms,
 } from './profile/profile.js'
+export type { PlanTermKey } from './profile/profile.js'
+export { planTerms } from './profile/terms.js'
+export type { PlanTermWords } from './profile/terms.js'
 export { lanaudiere2026 } from './profile/lanaudiere-2026.js'
 export { lanaudiere2021 } from './profile/lanaudiere-2021.js'
 export { generic } from './profile/generic.js'
@@ -93,6 +96,6 @@ export { locatedIn, placeOf, readSourceText, type LocatedIssue, type SourcePosit
 // The XLSX form's layout, shared by the blank form, the plan rendered as a workbook and the importer
 export { SHEET_NAMES, FORM_WORDS, DOCUMENT_FIELDS, HIDDEN_HEADINGS } from './form/form-words.js'
 export type { FormLanguage, FormSheetKey, DocumentField } from './form/form-words.js'
-export { formColumns, formSheets } from './form/plan-form.js'
+export { documentFieldLabels, formColumns, formSheets } from './form/plan-form.js'
 export type { FormColumn, FormSheet, PlanColumnKey } from './form/plan-form.js'
 export { textListCell, parseTextListCell, numberedCell, parseNumberedCell, blocksCell, parseBlocksCell, scheduleCell, parseScheduleCell } from './form/cell-text.js'

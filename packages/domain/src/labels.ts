@@ -1,5 +1,6 @@
 import { COLUMN_KEYS, type ColumnKey, type Level, type Profile } from './profile/profile.js'
 import type { PlanDocument } from './plan/plan-document.js'
+import { planTerms } from './profile/terms.js'
 
 /** A label in both languages, English filled from French when the profile gives no English. */
 export interface PlaceLabel {
@@ -50,6 +51,8 @@ export function placeNames(plan: NamedPlan, profile: Profile): PlaceNames {
   let lastLabel: PlaceLabel | undefined
   // Objectives numbered across the plan need the count of those before each axis: made once, when first asked.
   let objectivesBefore: number[] | undefined
+  // A row is named in the profile's word for it, in a sentence's lower case ("objectif 1, ligne 2").
+  const rowWord = { fr: lowerFirst(planTerms(profile, 'fr').row), en: lowerFirst(planTerms(profile, 'en').row) }
 
   const numberOf = (levelKey: 'axis' | 'objective', a: number | undefined, o?: number): number | undefined => {
     const level = profile.levels[levelKey]
@@ -92,7 +95,7 @@ export function placeNames(plan: NamedPlan, profile: Profile): PlaceNames {
     if (at.row === undefined) return label
     const row = objective.rows[at.row]
     if (!row) return undefined
-    if (objective.rows.length > 1) label = join(label, { fr: `ligne ${at.row + 1}`, en: `row ${at.row + 1}` })
+    if (objective.rows.length > 1) label = join(label, { fr: `${rowWord.fr} ${at.row + 1}`, en: `${rowWord.en} ${at.row + 1}` })
     if (at.action === undefined) return label
     const action = row.actions[at.action]
     if (!action) return undefined
@@ -293,4 +296,8 @@ function bilingual(text: { fr: string; en?: string }): PlaceLabel {
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1)
 }

@@ -1,9 +1,10 @@
-import { builtinProfiles, findProfile, lanaudiere2026, type PlanDocument, type Profile } from '@demarche/domain'
+import { builtinProfiles, findProfile, lanaudiere2021, lanaudiere2026, type PlanDocument, type Profile, resolveProfileFile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { importDocx } from './docx/import-docx.js'
+import { readForm } from './docx/form-reader.js'
 import { readDocx } from './docx/read-docx.js'
 import { blankFormDocx } from './template-docx.js'
 
@@ -44,6 +45,42 @@ describe('blank DOCX form', () => {
       expect(widths[2]).toBeGreaterThanOrEqual(14 * 100 + 220)
       for (const width of widths) expect(width).toBeGreaterThanOrEqual(5 * 100 + 220)
       expect(strFromU8(parts['docProps/core.xml']!)).toContain(`<dc:creator>${language === 'fr' ? lanaudiere2026.title.fr : lanaudiere2026.title.en}</dc:creator>`)
+    }
+  })
+
+  it('heads the plan table only with an axis level, numbered only when the level is, and names contacts in the profile’s words', async () => {
+    const text = async (profile: Profile, language: 'fr' | 'en') => {
+      const read = readDocx(await blankFormDocx(profile, { language, clock: CLOCK }))
+      if (!read.ok) throw new Error('unreadable form')
+      return read.content.blocks.flatMap((block) => (block.type === 'paragraph' ? [block.text.trim()] : block.rows.flatMap((row) => row.map((cell) => cell.blocks.map((inner) => (inner.type === 'paragraph' ? inner.text : '')).join('')))))
+    }
+    // The 2026 form numbers its axes; the 2021 form's priority has no number.
+    expect(await text(lanaudiere2026, 'fr')).toContain('Axe d\'intervention 1 :')
+    expect(await text(lanaudiere2021, 'fr')).toContain('Priorité :')
+    expect(await text(lanaudiere2021, 'en')).toContain('Priority:')
+    expect(await text(lanaudiere2026, 'fr')).toContain('Personnes ressources (optionnel)')
+    // A form without an axis level, its levels unnumbered, a participants section with its own word for contacts.
+    const littoral = resolveProfileFile({
+      id: 'littoral',
+      version: 1,
+      extends: 'generic@1',
+      levels: {
+        axis: { presence: 'absent', numbering: 'none' },
+        objective: { label: { fr: 'Orientation', en: 'Direction' }, short: { fr: 'orientation', en: 'direction' }, numbering: 'none', grammar: { gender: 'feminine' } },
+        action: { label: { fr: 'Gestes', en: 'Steps' }, short: { fr: 'geste', en: 'step' }, numbering: 'none', grammar: { gender: 'masculine' } },
+      },
+      terms: { contacts: { fr: 'Personnes à joindre', en: 'People to reach' } },
+    })
+    if (!littoral.ok) throw new Error(JSON.stringify(littoral.issues))
+    for (const language of ['fr', 'en'] as const) {
+      const paragraphs = await text(littoral.profile, language)
+      expect(paragraphs.filter((paragraph) => /^(Axe|Axis)\b/.test(paragraph))).toEqual([])
+      expect(paragraphs.join('\n')).not.toMatch(/\b(axe|axis|moyen|means|objectif|objective)\b/i)
+      expect(paragraphs).toContain(language === 'fr' ? 'Une ligne par geste; fusionnez verticalement la cellule de l’orientation sur toutes ses lignes.' : 'One row per step; merge the cell of the direction vertically over all its rows.')
+      expect(paragraphs).toContain(language === 'fr' ? 'Personnes à joindre (optionnel)' : 'People to reach (optional)')
+      // Its table stands under the name of its objectives, where the import finds it.
+      expect(paragraphs).toContain(language === 'fr' ? 'Orientation' : 'Direction')
+      expect(importDocx(await blankFormDocx(littoral.profile, { language, clock: CLOCK }), { profile: littoral.profile }).report.unplaced).toEqual([])
     }
   })
 
@@ -140,5 +177,39 @@ describe('a blank form filled by another program', () => {
     // Names resolved against the roster, as `prepare` resolves them.
     const ref = imported!.axes[0]!.objectives[0]!.rows[0]!.responsible!.value!.names[0]!.ref as { participant: string }
     expect(imported!.participants!.entries.find((entry) => entry.id === ref.participant)).toMatchObject({ acronym: 'CREVALE' })
+  })
+})
+
+describe('a roster in the profile’s words', () => {
+  it('finds the contact people’s column and the fiduciary by the profile’s terms, and by the toolkit’s', async () => {
+    const loaded = resolveProfileFile({
+      id: 'table',
+      version: 1,
+      extends: 'lanaudiere-2026@1',
+      terms: { contacts: { fr: 'Gens à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } },
+    })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+    const profile = loaded.profile
+    const bold = (value: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: value, bold: true })] })] })
+    const plain = (value: string) => new TableCell({ children: [new Paragraph(value)] })
+    const roster = (heading: string, rows: Array<[string, string]>) =>
+      new Document({
+        sections: [{
+          children: [
+            new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(profile.sections.participants.label.fr)] }),
+            new Table({ rows: [new TableRow({ children: [bold('Organismes'), bold(heading)] }), ...rows.map(([name, contacts]) => new TableRow({ children: [plain(name), plain(contacts)] }))] }),
+          ],
+        }],
+      })
+    const entries = async (document: Document) => {
+      const read = readDocx(new Uint8Array(await Packer.toArrayBuffer(document)))
+      if (!read.ok) throw new Error('unreadable')
+      return readForm(read.content, profile).plan.participants!.entries.map((entry) => [entry.name, entry.fiduciary, entry.contacts?.raw])
+    }
+    expect(await entries(roster('Gens à joindre', [['Ville du Littoral (porteur)', 'Ann Roy'], ['Bibliothèque (fiduciaire)', 'Luc Roy']]))).toEqual([
+      ['Ville du Littoral', true, 'Ann Roy'],
+      ['Bibliothèque', true, 'Luc Roy'],
+    ])
+    expect(await entries(roster('Personnes ressources', [['Ville du Littoral', 'Ann Roy']]))).toEqual([['Ville du Littoral', false, 'Ann Roy']])
   })
 })

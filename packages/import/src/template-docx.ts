@@ -1,4 +1,4 @@
-import { COLUMN_KEYS, localize, type LocalizedText, type Profile } from '@demarche/domain'
+import { COLUMN_KEYS, levelWords, localize, type LocalizedText, planTerms, type Profile } from '@demarche/domain'
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, PageOrientation, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { strFromU8, strToU8 } from 'fflate'
 import { withFixedDates } from './fixed-zip.js'
@@ -13,14 +13,15 @@ export const DOCX_FORM_WORDS = {
     axisIntro: 'Copiez ce titre et ce tableau pour chaque axe. Une ligne par moyen ou action; fusionnez verticalement la cellule de l’objectif quand il couvre plusieurs lignes.',
     axisTitle: 'titre de l’axe',
     organisation: 'Organismes',
-    contacts: 'Personnes ressources (optionnel)',
+    /** After the profile's word for contact people ("Personnes ressources"). */
+    optional: 'optionnel',
   },
   en: {
     intro: 'Fill in each section under its question. Keep the headings and column headings: the import recognises them (even numbered or slightly changed).',
     axisIntro: 'Copy this heading and this table for each axis. One row per means or action; merge the objective’s cell vertically when it covers several rows.',
     axisTitle: 'axis title',
     organisation: 'Organisations',
-    contacts: 'Contact people (optional)',
+    optional: 'optional',
   },
 } as const
 
@@ -52,7 +53,7 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     children.push(...content())
   }
   section('regionalPriority', () => [new Paragraph('')])
-  section('participants', () => [grid([words.organisation, words.contacts], [], BLANK_ROWS, PORTRAIT_WIDTH)])
+  section('participants', () => [grid([words.organisation, `${planTerms(profile, language).contacts} (${words.optional})`], [], BLANK_ROWS, PORTRAIT_WIDTH)])
   section('preparation', () => [numbered()])
   section('followUp', () => [numbered()])
   section('complementarity', () => [numbered()])
@@ -68,9 +69,13 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     ...COLUMN_KEYS.filter((key) => columns[key].presence !== 'absent').map((key) => text(columns[key].label)),
   ]
   const parts = columns.schedule.presence !== 'absent' ? columns.schedule.parts?.map(text) : undefined
+  // An axis level heads the table with its name, numbered unless the level is `none`; a form without one has a
+  // single table, headed by its objectives' name as the rendered plan has it (the import finds the table under it).
+  const axis = levels.axis.presence !== 'absent'
+  const axisHeading = `${text(levels.axis.label)}${levels.axis.numbering === 'none' ? '' : ' 1'}${language === 'fr' ? ' : ' : ': '}`
   tablePage.push(
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`${text(levels.axis.label)} 1 : `)] }),
-    new Paragraph({ children: [new TextRun({ text: words.axisIntro, italics: true })] }),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(axis ? axisHeading : text(levels.objective.columnHeading ?? levels.objective.label))] }),
+    new Paragraph({ children: [new TextRun({ text: axis ? words.axisIntro : tableIntro(profile, language), italics: true })] }),
     grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH),
   )
   const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
@@ -88,6 +93,17 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     ],
   })
   return withFixedDates(new Uint8Array(await Packer.toArrayBuffer(document)), date, datedCore(date))
+}
+
+/** What to write in the plan table of a form without an axis level, in the words of its levels. */
+function tableIntro(profile: Profile, language: 'fr' | 'en'): string {
+  const objective = levelWords(profile.levels.objective)
+  const action = profile.levels.action.presence === 'absent' ? undefined : levelWords(profile.levels.action)
+  if (language === 'fr')
+    return action
+      ? `Une ligne par ${action.name.fr}; fusionnez verticalement la cellule ${objective.of.fr} sur toutes ses lignes.`
+      : `Une ligne par ${objective.name.fr}.`
+  return action ? `One row per ${action.name.en}; merge the cell ${objective.of.en} vertically over all its rows.` : `One row per ${objective.name.en}.`
 }
 
 /** US Letter, as forms are printed in Québec (docx swaps width and height for a landscape page). */

@@ -25,14 +25,12 @@ export interface RenderWords {
   page: { page: string; of: string }
   pageOf(page: number | string, pages: number | string): string
   skipToContent: string
-  row: string
-  /** The words of a rendered plan around what the chantier wrote. */
+  /**
+   * The toolkit's words of a rendered plan around what the chantier wrote; the words for the facts a profile
+   * names in its own words (its group, fiduciary, programme, contacts, rows) are the profile's (`planTerms`).
+   */
   plan: {
-    fiduciary: string
-    chantier: string
-    fiduciaryOrganisation: string
     organisation: string
-    programme: string
     submittedTo: string
     period: string
     depositDate: string
@@ -63,16 +61,13 @@ function words(locale: RenderLocale): RenderWords {
     page,
     pageOf: (n, pages) => `${page.page} ${n} ${page.of} ${pages}`,
     skipToContent: lang === 'fr' ? 'Aller au contenu' : 'Skip to content',
-    row: lang === 'fr' ? 'Ligne' : 'Row',
     plan: lang === 'fr'
       ? {
-          fiduciary: 'fiduciaire', chantier: 'Chantier', fiduciaryOrganisation: 'Organisme fiduciaire', organisation: 'Organisme',
-          programme: 'Démarche', submittedTo: 'Déposé auprès de', period: 'Période', depositDate: 'Date de dépôt',
+          organisation: 'Organisme', submittedTo: 'Déposé auprès de', period: 'Période', depositDate: 'Date de dépôt',
           producedOn: 'Document produit le', contents: 'Table des matières', planTable: 'Tableau du plan', or: 'ou',
         }
       : {
-          fiduciary: 'fiduciary', chantier: 'Chantier', fiduciaryOrganisation: 'Fiduciary organisation', organisation: 'Organisation',
-          programme: 'Programme', submittedTo: 'Submitted to', period: 'Period', depositDate: 'Deposit date',
+          organisation: 'Organisation', submittedTo: 'Submitted to', period: 'Period', depositDate: 'Deposit date',
           producedOn: 'Document produced on', contents: 'Contents', planTable: 'Plan table', or: 'or',
         },
   }

@@ -4,6 +4,7 @@ import type { FinancialPlan, YearAmount } from '../plan/financial-plan.js'
 import type { PlanDocument } from '../plan/plan-document.js'
 import type { Row } from '../plan/table.js'
 import { COLUMN_KEYS, type ColumnKey, type Profile, type SectionKey } from '../profile/profile.js'
+import { planTerms } from '../profile/terms.js'
 import { blocksCell, numberedCell, scheduleCell, textListCell } from './cell-text.js'
 import { DOCUMENT_FIELDS, type DocumentField, FORM_WORDS, type FormLanguage, type FormSheetKey, HIDDEN_HEADINGS, SHEET_NAMES } from './form-words.js'
 
@@ -217,6 +218,16 @@ function dollars(cents: number): string {
   return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`
 }
 
+/**
+ * The names of the Document sheet's fields in a profile's form: the toolkit's, but for the facts the profile
+ * names in its own words (its group and the group's fiduciary). The importer reads both these and the toolkit's.
+ */
+export function documentFieldLabels(profile: Pick<Profile, 'terms'>, language: FormLanguage): Record<DocumentField, string> {
+  const labels = Object.fromEntries(Object.entries(DOCUMENT_FIELDS).map(([field, label]) => [field, label[language]])) as Record<DocumentField, string>
+  const terms = planTerms(profile, language)
+  return { ...labels, chantier: terms.group, fiduciary: terms.fiduciaryField }
+}
+
 function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<Record<string, string | undefined>> {
   const metadata = plan?.metadata
   const values: Record<DocumentField, string | undefined> = {
@@ -248,7 +259,8 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     const section = sectionOf[field]
     return section === undefined || profile.sections[section].presence !== 'absent'
   }
-  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).filter(shown).map((field) => ({ field: DOCUMENT_FIELDS[field][language], value: values[field] }))
+  const labels = documentFieldLabels(profile, language)
+  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).filter(shown).map((field) => ({ field: labels[field], value: values[field] }))
 }
 
 /** One line per action (one per objective without rows, one per axis without objectives); the row's cells on its first line. */

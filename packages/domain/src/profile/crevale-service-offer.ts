@@ -1,5 +1,6 @@
 import type { Profile } from './profile.js'
 import { generic } from './generic.js'
+import { LANAUDIERE_TERMS } from './vocabularies.js'
 
 /** The CREVALE's offer of service to local committees (seed 003): volets, each with a tagline and services. */
 export const crevaleServiceOffer: Profile = {
@@ -36,4 +37,5 @@ export const crevaleServiceOffer: Profile = {
   preparationStepKinds: [],
   yearScheme: generic.yearScheme,
   budgetLines: [],
+  terms: LANAUDIERE_TERMS,
 }

@@ -1,6 +1,6 @@
 import type { Profile } from './profile.js'
 import { lanaudiere2026 } from './lanaudiere-2026.js'
-import { LANAUDIERE_PARTNER_GROUPS, LANAUDIERE_STANDARD_EFFECTS, LANAUDIERE_STEP_KINDS } from './vocabularies.js'
+import { LANAUDIERE_PARTNER_GROUPS, LANAUDIERE_STANDARD_EFFECTS, LANAUDIERE_STEP_KINDS, LANAUDIERE_TERMS } from './vocabularies.js'
 
 /**
  * The 2021 plan de travail form (seed 001): one regional priority heads the table, objectives are numbered
@@ -64,4 +64,5 @@ export const lanaudiere2021: Profile = {
   preparationStepKinds: LANAUDIERE_STEP_KINDS,
   yearScheme: { originYear: 2020, startMonth: 4, label: { fr: 'An {n}', en: 'Year {n}' } },
   budgetLines: [],
+  terms: LANAUDIERE_TERMS,
 }

@@ -1,5 +1,5 @@
 import type { Profile } from './profile.js'
-import { LANAUDIERE_PARTNER_GROUPS, LANAUDIERE_STANDARD_EFFECTS, LANAUDIERE_STEP_KINDS } from './vocabularies.js'
+import { LANAUDIERE_PARTNER_GROUPS, LANAUDIERE_STANDARD_EFFECTS, LANAUDIERE_STEP_KINDS, LANAUDIERE_TERMS } from './vocabularies.js'
 
 /** The 2026-2028 plan de travail form of the Démarche lanaudoise (seed 000). */
 export const lanaudiere2026: Profile = {
@@ -69,4 +69,5 @@ export const lanaudiere2026: Profile = {
     { line: 12, label: { fr: "Déploiement d'actions", en: 'Deployment of actions' } },
     { line: 13, label: { fr: 'Honoraires professionnels', en: 'Professional fees' } },
   ],
+  terms: LANAUDIERE_TERMS,
 }

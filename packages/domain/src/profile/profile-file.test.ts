@@ -4,6 +4,7 @@ import { generic } from './generic.js'
 import { lanaudiere2026 } from './lanaudiere-2026.js'
 import { loadProfileText, profileFileJsonSchema, resolveProfileFile } from './profile-file.js'
 import { builtinProfiles } from './registry.js'
+import { planTerms } from './terms.js'
 import { validatePlan } from '../validate.js'
 import { examplePlans } from '../examples.js'
 
@@ -87,6 +88,35 @@ describe('profile files', () => {
     expect(unknown.issues[0]!.message.fr).toContain('(profils connus : lanaudiere-2026@1, lanaudiere-2021@1, generic@1, crevale-service-offer@1)')
     expect(validatePlan(plan, { profiles: [loaded.profile] }).issues).toEqual([])
     expect(validatePlan(plan, { profiles: [...builtinProfiles, loaded.profile] })).toMatchObject({ ok: true, profile: { id: 'exemple' } })
+  })
+
+  it('inherits terms through extends, word by word, each word replaced whole', () => {
+    // A chain: a Lanaudière edition's words, then a file that renames the group in French only.
+    const base = resolveProfileFile({ id: 'base', version: 1, extends: 'lanaudiere-2026@1', terms: { programme: { fr: 'Table', en: 'Table' } } })
+    if (!base.ok) throw new Error(JSON.stringify(base.issues))
+    expect(base.profile.terms).toEqual({ ...lanaudiere2026.terms, programme: { fr: 'Table', en: 'Table' } })
+    const child = resolveProfileFile({ id: 'enfant', version: 1, extends: 'base@1', terms: { group: { fr: 'Comité' } } }, [base.profile])
+    if (!child.ok) throw new Error(JSON.stringify(child.issues))
+    // The English "Chantier" of the base is not kept beside the file's French "Comité".
+    expect(child.profile.terms!.group).toEqual({ fr: 'Comité' })
+    expect(child.profile.terms!.programme).toEqual({ fr: 'Table', en: 'Table' })
+    expect(child.profile.terms!.fiduciaryField).toEqual(lanaudiere2026.terms!.fiduciaryField)
+    expect(planTerms(child.profile, 'en')).toMatchObject({ group: 'Comité', programme: 'Table', fiduciary: 'Fiduciary organisation', row: 'Row' })
+    // A profile that states no words has the toolkit's neutral ones, none of them Lanaudière's.
+    const { terms: _terms, ...silent } = lanaudiere2026
+    expect(resolveProfileFile({ ...silent, id: 'muet' })).toMatchObject({ ok: true, profile: { id: 'muet' } })
+    expect(planTerms({}, 'fr')).toEqual({ ...planTerms(generic, 'fr'), fiduciaryField: 'Organisme fiduciaire' })
+    expect(Object.values(planTerms(generic, 'fr')).join(' ')).not.toMatch(/Chantier|Démarche|Personnes ressources|Ligne/)
+  })
+
+  it('locates a term of the wrong shape', () => {
+    const json = '{\n  "id": "exemple",\n  "version": 1,\n  "extends": "generic@1",\n  "terms": {\n    "group": "Comité",\n    "chantier": { "fr": "Chantier" }\n  }\n}\n'
+    const loaded = loadProfileText(json, 'exemple.profile.json')
+    expect(loaded.ok).toBe(false)
+    if (loaded.ok) return
+    expect(loaded.issues.find((issue) => issue.pointer === '/terms/group')).toMatchObject({ file: 'exemple.profile.json', position: { line: 6 } })
+    expect(loaded.issues.some((issue) => issue.pointer === '/terms' || issue.pointer === '/terms/chantier')).toBe(true)
+    expect(resolveProfileFile({ id: 'vide', version: 1, extends: 'generic@1', terms: { row: { fr: '' } } }).ok).toBe(false)
   })
 
   it('publishes the JSON Schema committed in schemas/', () => {

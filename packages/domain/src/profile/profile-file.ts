@@ -5,7 +5,7 @@ import { Id, LocalizedText } from '../common.js'
 import type { Issue } from '../errors.js'
 import { type LocatedIssue, locatedIn, readSourceText } from '../source-text.js'
 import { issuesFromSchemaErrors, type SchemaError } from '../validation-messages.js'
-import { Column, Level, Profile, ProfileBudgetLine, Section, VocabularyEntry, YearScheme } from './profile.js'
+import { Column, Level, PlanTerms, Profile, ProfileBudgetLine, Section, VocabularyEntry, YearScheme } from './profile.js'
 import { builtinProfiles } from './registry.js'
 
 /** "lanaudiere-2026@1": a profile (or rule set) and its version, the form files and plans name them by. */
@@ -27,7 +27,8 @@ export const BudgetLinePatch = Type.Union([ProfileBudgetLine, Removal('line', Pr
  *   `grammar`, dropped when the file renames the level's `short` form without stating it);
  * - vocabularies merge by `id` and budget lines by `line`: a stated entry replaces the base's entry of the
  *   same id (in place) or is appended; `{ "id": …, "remove": true }` removes one;
- * - columns and sections are the form's fixed places: one is taken out with `"presence": "absent"`.
+ * - columns and sections are the form's fixed places: one is taken out with `"presence": "absent"`;
+ * - `terms` merge word by word, each word replaced whole (its French and English together).
  * Without `extends`, the file must be a whole profile.
  */
 export const ProfileFile = Type.Object(
@@ -62,6 +63,7 @@ export const ProfileFile = Type.Object(
     preparationStepKinds: Type.Optional(Type.Array(VocabularyPatch)),
     yearScheme: Type.Optional(Type.Partial(YearScheme)),
     budgetLines: Type.Optional(Type.Array(BudgetLinePatch)),
+    terms: Type.Optional(PlanTerms),
   },
   {
     additionalProperties: false,
@@ -144,6 +146,8 @@ export function mergeProfile(base: Profile, file: ProfileFile): Profile {
   for (const [key, value] of Object.entries(stated)) {
     if (value === undefined) continue
     if (key === 'budgetLines') result[key] = mergeByKey(base.budgetLines, value as ProfileFile['budgetLines'] & object, 'line')
+    // A word is replaced whole: a French word with the base's English one would mix two profiles' words.
+    else if (key === 'terms') result[key] = { ...base.terms, ...structuredClone(value as PlanTerms) }
     else if (Array.isArray(value)) result[key] = mergeByKey(result[key] as { id: string }[], value as { id: string }[], 'id')
     else result[key] = mergeObjects(result[key], value)
   }

@@ -126,6 +126,47 @@ export const YearScheme = Type.Object(
 )
 export type YearScheme = Static<typeof YearScheme>
 
+/**
+ * The profile's words for the facts around its plan, printed by every rendered document and blank form: who
+ * writes the plan, who holds its funds, the programme it answers, the participants' contact people, a row of
+ * the plan table. Each is optional: a word the profile does not state is the toolkit's neutral one (`generic`'s).
+ */
+export const PlanTerms = Type.Object(
+  {
+    group: Type.Optional({
+      ...LocalizedText,
+      description: 'The body that writes the plan, as the facts of a document and the XLSX form’s Document sheet name it (« Chantier », « Comité »).',
+    }),
+    fiduciary: Type.Optional({
+      ...LocalizedText,
+      description: 'The fact naming the organisation that holds the group’s funds, in rendered documents (« Organisme fiduciaire »).',
+    }),
+    fiduciaryField: Type.Optional({
+      ...LocalizedText,
+      description: 'The same fact as a field of the XLSX form’s Document sheet (« Fiduciaire du chantier »); `fiduciary` when left out.',
+    }),
+    fiduciaryMark: Type.Optional({
+      ...LocalizedText,
+      description: 'Written in parentheses after the name of the participant that holds the funds, in lower case (« fiduciaire »).',
+    }),
+    programme: Type.Optional({
+      ...LocalizedText,
+      description: 'The fact naming the programme the plan is submitted to, in rendered documents (« Démarche », « Programme »).',
+    }),
+    contacts: Type.Optional({
+      ...LocalizedText,
+      description: 'Heading of the participants table’s column of contact people (« Personnes ressources »).',
+    }),
+    row: Type.Optional({
+      ...LocalizedText,
+      description: 'A row of the plan table, numbered when an objective has several rows and no sub-headings (« Ligne » 2).',
+    }),
+  },
+  { additionalProperties: false, description: 'The profile’s words for the facts around its plan; a word left out is the toolkit’s neutral one.' },
+)
+export type PlanTerms = Static<typeof PlanTerms>
+export type PlanTermKey = keyof PlanTerms
+
 /** A form edition described as data: levels, columns, questions and vocabularies. */
 export const Profile = Type.Object(
   {
@@ -164,6 +205,7 @@ export const Profile = Type.Object(
     preparationStepKinds: Type.Array(VocabularyEntry),
     yearScheme: YearScheme,
     budgetLines: Type.Array(ProfileBudgetLine),
+    terms: Type.Optional(PlanTerms),
   },
   { additionalProperties: false, $id: 'Profile' },
 )

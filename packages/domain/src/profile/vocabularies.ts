@@ -1,4 +1,4 @@
-import type { VocabularyEntry } from './profile.js'
+import type { PlanTerms, VocabularyEntry } from './profile.js'
 
 /** Effets recherchés of the regional bodies' framework, quoted with small variations by the plans. */
 export const LANAUDIERE_STANDARD_EFFECTS: VocabularyEntry[] = [
@@ -67,3 +67,17 @@ export const LANAUDIERE_STEP_KINDS: VocabularyEntry[] = [
   { id: 'online-draft', label: { fr: 'Proposition en ligne', en: 'Online draft' } },
   { id: 'budget-proposal', label: { fr: 'Proposition de budget', en: 'Budget proposal' } },
 ]
+
+/**
+ * The words Lanaudière's documents print around a plan (its chantiers, their fiduciary, the Démarche lanaudoise),
+ * stated by its profiles so that their documents read as they always have.
+ */
+export const LANAUDIERE_TERMS: PlanTerms = {
+  group: { fr: 'Chantier', en: 'Chantier' },
+  fiduciary: { fr: 'Organisme fiduciaire', en: 'Fiduciary organisation' },
+  fiduciaryField: { fr: 'Fiduciaire du chantier', en: 'Chantier’s fiduciary' },
+  fiduciaryMark: { fr: 'fiduciaire', en: 'fiduciary' },
+  programme: { fr: 'Démarche', en: 'Programme' },
+  contacts: { fr: 'Personnes ressources', en: 'Contact people' },
+  row: { fr: 'Ligne', en: 'Row' },
+}

@@ -1,6 +1,6 @@
 import {
   type Action, type Axis, type Block, COLUMN_KEYS, type ColumnKey, findDate, foldText, localize, type Objective, type Participation,
-  type PlanDocument, type PreparationStep, type Profile, type Row, type ScheduleBlock, splitAcronym,
+  type PlanDocument, planTerms, type PreparationStep, type Profile, type Row, type ScheduleBlock, splitAcronym,
 } from '@demarche/domain'
 import { type ImportIssue, issue, type SourcePlace, type UnplacedText } from '../report.js'
 import { bestMatch, headingKey, SAME_HEADING, similarity } from './fuzzy.js'
@@ -406,7 +406,10 @@ class FormReader {
 
   private participantsTable(table: DocxTable): void {
     const [header, ...rows] = table.rows
-    const contactsColumn = header ? header.findIndex((cell, index) => index > 0 && /contact|ressource|personne/i.test(foldText(cellText(cell)))) : -1
+    // The contact people's column: the toolkit's words for it, or the profile's own in either language.
+    const contactWords = (['fr', 'en'] as const).map((language) => foldText(planTerms(this.profile, language).contacts))
+    const contactsColumn = header ? header.findIndex((cell, index) => index > 0 && (/contact|ressource|personne/i.test(foldText(cellText(cell))) || contactWords.some((word) => foldText(cellText(cell)).startsWith(word)))) : -1
+    const marks = (['fr', 'en'] as const).map((language) => planTerms(this.profile, language).fiduciaryMark)
     rows.forEach((cells, index) => {
       const place = this.place({ table: this.tableInSection, row: index + 2 })
       const nameText = cellText(cells[0]).trim()
@@ -419,11 +422,11 @@ class FormReader {
       const previous = this.plan.participants.entries.at(-1)
       if (previous?.raw?.endsWith('/')) {
         previous.raw = `${previous.raw}\n${nameText}`
-        Object.assign(previous, participantOf(previous.raw, previous.id))
+        Object.assign(previous, participantOf(previous.raw, previous.id, marks))
         if (contacts) previous.contacts = { raw: contacts }
         return
       }
-      const entry: Participation = { ...participantOf(nameText, idFromCell(cells[0])), ...(contacts && { contacts: { raw: contacts } }) }
+      const entry: Participation = { ...participantOf(nameText, idFromCell(cells[0]), marks), ...(contacts && { contacts: { raw: contacts } }) }
       this.plan.participants.entries.push(entry)
       this.places.set(`/participants/entries/${this.plan.participants.entries.length - 1}/name`, { ...place, columnHeading: cellText(header?.[0]) })
     })
@@ -643,14 +646,18 @@ function headedAxis(text: string): { heading: string; title: string } {
   return own.heading ? { heading: own.heading.replace(/\s*:$/, ''), title: own.title } : own
 }
 
-/** A roster cell: the name, then what it adds ("— Organisme fiduciaire du Chantier", "(fiduciaire)", "/" and a note). */
-function participantOf(cell: string, id: string | undefined): Participation {
+/**
+ * A roster cell: the name, then what it adds ("— Organisme fiduciaire du Chantier", "(fiduciaire)", "/" and a note).
+ * `marks`: the profile's words for the fiduciary (« porteur »), recognised beside the toolkit's.
+ */
+function participantOf(cell: string, id: string | undefined, marks: readonly string[] = []): Participation {
   const text = cell.trim()
   const split = /^([\s\S]*?)\s*(?:\s—\s|\/?\n)([\s\S]*)$/.exec(text)
   let name = split ? split[1]! : text
   let note = split ? split[2]!.trim() : undefined
-  let fiduciary = /fiduciaire|fiduciary/i.test(note ?? '')
-  const tagged = /^([\s\S]*?)\s*\((fiduciaire|fiduciary)\)$/i.exec(name)
+  const words = ['fiduciaire', 'fiduciary', ...marks].map((mark) => mark.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  let fiduciary = new RegExp(words, 'i').test(note ?? '')
+  const tagged = new RegExp(`^([\\s\\S]*?)\\s*\\((${words})\\)$`, 'i').exec(name)
   if (tagged) {
     name = tagged[1]!
     fiduciary = true

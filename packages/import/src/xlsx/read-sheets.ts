@@ -1,5 +1,5 @@
 import {
-  type Block, DOCUMENT_FIELDS, type DocumentField, derivedId, FORM_WORDS, type FormLanguage, Id, type NumberedText, parseBlocksCell,
+  type Block, DOCUMENT_FIELDS, documentFieldLabels, type DocumentField, derivedId, FORM_WORDS, type FormLanguage, Id, type NumberedText, parseBlocksCell,
   type Participation, type PreparationStep, type PriorityResponse, type Profile, type VocabularyEntry,
 } from '@demarche/domain'
 import { Value } from 'typebox/value'
@@ -50,6 +50,8 @@ export function readDocument(grid: SheetGrid | undefined, context: SheetContext)
   if (!grid) return { values, rows }
   const byLabel = new Map<string, DocumentField>()
   for (const [field, labels] of Object.entries(DOCUMENT_FIELDS) as Array<[DocumentField, { fr: string; en: string }]>) for (const label of [labels.fr, labels.en, field]) byLabel.set(comparable(label), field)
+  // The profile's own words for its fields (its group, its fiduciary), in either language, over the toolkit's.
+  for (const language of ['fr', 'en'] as const) for (const [field, label] of Object.entries(documentFieldLabels(context.profile, language))) byLabel.set(comparable(label), field as DocumentField)
   for (const row of grid.rows) {
     if (row.blank) continue
     const field = byLabel.get(comparable(row.text('field')))

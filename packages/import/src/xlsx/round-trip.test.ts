@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { builtinProfiles, findProfile, lanaudiere2026, loadProfileText, localize, type OrganisationList, type PlanDocument, preparePlan, resolvePointer } from '@demarche/domain'
+import { builtinProfiles, findProfile, lanaudiere2026, loadProfileText, localize, type OrganisationList, type PlanDocument, preparePlan, resolvePointer, resolveProfileFile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { createContext } from '@demarche/render'
 import { planXlsx } from '@demarche/render/xlsx'
@@ -163,4 +163,46 @@ describe('a plan of another shape comes back from its own XLSX', () => {
       expect(imported, locale).toEqual(carried)
     }
   })
+})
+
+describe('the Document sheet in the profile’s words', () => {
+  const loaded = resolveProfileFile({
+    id: 'table-littoral',
+    version: 1,
+    extends: 'lanaudiere-2026@1',
+    terms: { group: { fr: 'Comité', en: 'Committee' }, fiduciaryField: { fr: 'Organisme porteur du comité', en: 'Committee’s lead organisation' } },
+  })
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+  const profile = loaded.profile
+  const plan = () => ({ ...examplePlans.crevale2026(), profile: { id: profile.id, version: profile.version } })
+  const fields = async (bytes: Uint8Array) => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const sheet = workbook.getWorksheet('Document')!
+    return sheet.getColumn(1).values.slice(2).map(String)
+  }
+
+  for (const locale of ['fr-CA', 'en-CA'] as const)
+    it(`names the group’s fields in the profile’s words and reads them back, and the toolkit’s too (${locale})`, async () => {
+      const bytes = await planXlsx(plan(), createContext(plan(), { clock, locale, profile }))
+      const [group, fiduciary] = locale === 'fr-CA' ? ['Comité', 'Organisme porteur du comité'] : ['Committee', 'Committee’s lead organisation']
+      const written = await fields(bytes)
+      expect(written).toContain(group)
+      expect(written).toContain(fiduciary)
+      expect(written).not.toContain('Chantier')
+      const { plan: imported, report } = await importPlan(bytes, { profile })
+      expect(report.issues.filter((found) => found.code === 'unknown-field')).toEqual([])
+      expect(imported!.metadata.chantier).toEqual(plan().metadata.chantier)
+      // A workbook written before the profile had words of its own: the toolkit's names still read.
+      const older = await edited(bytes, (workbook) => {
+        const sheet = workbook.getWorksheet('Document')!
+        sheet.getColumn(1).eachCell((cell) => {
+          if (cell.value === group) cell.value = 'Chantier'
+          if (cell.value === fiduciary) cell.value = locale === 'fr-CA' ? 'Fiduciaire du chantier' : 'Chantier’s fiduciary'
+        })
+      })
+      const again = await importPlan(older, { profile })
+      expect(again.report.issues.filter((found) => found.code === 'unknown-field')).toEqual([])
+      expect(again.plan!.metadata.chantier).toEqual(plan().metadata.chantier)
+    })
 })

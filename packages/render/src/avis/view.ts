@@ -1,4 +1,4 @@
-import { placeNames, type PlanDocument } from '@demarche/domain'
+import { placeNames, type PlanDocument, planTerms } from '@demarche/domain'
 import {
   type AssessmentContent, comparePointers, fingerprinter, type LetterFollowUp, RECOMMENDATION_WORDS, type Report, REQUEST_OUTCOME_WORDS, REVIEWER_STATUS_WORDS,
 } from '@demarche/rules'
@@ -60,7 +60,6 @@ const WORDS = {
   fr: {
     title: 'Avis sur le plan de travail',
     plan: 'Plan',
-    chantier: 'Chantier',
     version: 'Version analysée',
     reviewer: 'Analyse par',
     date: 'Date de l’avis',
@@ -78,7 +77,6 @@ const WORDS = {
   en: {
     title: 'Assessment of the work plan',
     plan: 'Plan',
-    chantier: 'Chantier',
     version: 'Version assessed',
     reviewer: 'Assessed by',
     date: 'Date of the assessment',
@@ -142,7 +140,7 @@ export function avisView(input: AvisInput, context: RenderContext): AvisView {
     organisation: input.plan.metadata.programme?.reviewingBody ?? context.theme.organisation ?? '',
     facts: [
       { label: w.plan, value: t(input.plan.metadata.title) },
-      ...(input.plan.metadata.chantier?.name ? [{ label: w.chantier, value: t(input.plan.metadata.chantier.name) }] : []),
+      ...(input.plan.metadata.chantier?.name ? [{ label: planTerms(context.profile, lang).group, value: t(input.plan.metadata.chantier.name) }] : []),
       { label: w.version, value: String(input.version) },
       { label: w.reviewer, value: input.author },
       { label: w.date, value: assessedOn },

@@ -36,7 +36,7 @@ function axisMarkdown(axis: AxisView, view: PlanView): string[] {
     objective.rows.forEach((row, index) => {
       // A group's sub-heading is the row's heading here, and not repeated at the head of its first cell.
       if (row.heading !== undefined) out.push(`#### ${line(row.heading)}`, '')
-      else if (objective.rows.length > 1) out.push(`#### ${wordsOf({ locale: view.lang }).row} ${index + 1}`, '')
+      else if (objective.rows.length > 1) out.push(`#### ${view.labels.row} ${index + 1}`, '')
       axis.columns.forEach((column, c) => {
         const blocks = row.cells[column.key] ?? []
         out.push(...cellMarkdown(column, row.heading !== undefined && c === 0 ? blocks.slice(1) : blocks, view))

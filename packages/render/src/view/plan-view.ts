@@ -1,6 +1,6 @@
 import {
   type Block, budgetCellAmounts, type BudgetCellAmount, type BudgetPart, type ColumnKey, COLUMN_KEYS, fiscalYearOf, formatMoney,
-  formatPlanYear, levelWords, type LocalizedText, localize, type Objective, type PlanDocument, placeNames, type Row,
+  formatPlanYear, levelWords, type LocalizedText, localize, type Objective, type PlanDocument, placeNames, planTerms, type Row,
 } from '@demarche/domain'
 import { languageOf, type RenderContext } from '../context.js'
 import { formatDate, typeset } from '../typography.js'
@@ -40,6 +40,8 @@ export interface ViewLabels {
   notes: string
   /** "3 stratégies": a count of the objective level, in the profile's words. */
   objectiveCount: (count: number) => string
+  /** A row of an objective with several rows and no sub-headings ("Ligne" 2), in the profile's words. */
+  row: string
 }
 
 export interface NoteView {
@@ -125,6 +127,8 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
   const lang = languageOf(context)
   const french = lang === 'fr'
   const words = wordsOf(context)
+  // The facts around the plan in the profile's words: another region has no chantier, fiduciary or Démarche.
+  const terms = planTerms(profile, lang)
   const t = (text: string) => typeset(text, french, context.typography)
   const notes = noteCalls(plan)
   /** A text as typeset, followed by the calls of the notes attached to it (or to its cell). */
@@ -159,10 +163,10 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       type: 'table',
       caption: l(profile.sections.participants.label),
       titled: true,
-      columns: french ? ['Organisme', 'Personnes ressources'] : ['Organisation', 'Contact people'],
+      columns: [words.plan.organisation, terms.contacts],
       rowIds: (plan.participants?.entries ?? []).map((entry) => entry.id),
       rows: (plan.participants?.entries ?? []).map((entry) => [
-        t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${words.plan.fiduciary})` : '')),
+        t(entry.name + (entry.note ? ` — ${entry.note}` : entry.fiduciary ? ` (${terms.fiduciaryMark})` : '')),
         t((entry.contacts?.value?.names ?? []).join(', ')),
       ]),
     },
@@ -245,11 +249,11 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
 
   const facts: PlanView['facts'] = []
   const { metadata } = plan
-  if (metadata.chantier) facts.push({ label: words.plan.chantier, value: t(metadata.chantier.name) })
-  if (metadata.chantier?.fiduciary) facts.push({ label: words.plan.fiduciaryOrganisation, value: t(metadata.chantier.fiduciary) })
+  if (metadata.chantier) facts.push({ label: terms.group, value: t(metadata.chantier.name) })
+  if (metadata.chantier?.fiduciary) facts.push({ label: terms.fiduciary, value: t(metadata.chantier.fiduciary) })
   if (metadata.issuer) facts.push({ label: words.plan.organisation, value: t(metadata.issuer) })
   if (metadata.programme) {
-    facts.push({ label: words.plan.programme, value: t(metadata.programme.name) })
+    facts.push({ label: terms.programme, value: t(metadata.programme.name) })
     facts.push({ label: words.plan.submittedTo, value: t(metadata.programme.reviewingBody) })
   }
   if (metadata.period?.raw) facts.push({ label: words.plan.period, value: t(metadata.period.raw) })
@@ -280,6 +284,7 @@ export function planView(plan: PlanDocument, context: RenderContext): PlanView {
       objectiveColumn: l(profile.levels.objective.columnHeading ?? profile.levels.objective.label),
       notes: french ? 'Notes' : 'Notes',
       objectiveCount: (count) => `${count} ${count > 1 ? objectiveWords.plural[lang] : objectiveWords.name[lang]}`,
+      row: terms.row,
     },
   }
 }
