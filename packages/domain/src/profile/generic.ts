@@ -37,13 +37,4 @@ export const generic: Profile = {
   ],
   yearScheme: { originYear: 2020, startMonth: 4, label: { fr: 'An {n}', en: 'Year {n}' } },
   budgetLines: [],
-  // The toolkit's neutral words for the facts around a plan, none of them a region's own.
-  terms: {
-    group: { fr: 'Regroupement', en: 'Group' },
-    fiduciary: { fr: 'Organisme fiduciaire', en: 'Fiduciary organisation' },
-    fiduciaryMark: { fr: 'fiduciaire', en: 'fiduciary' },
-    programme: { fr: 'Programme', en: 'Programme' },
-    contacts: { fr: 'Personnes à joindre', en: 'Contact people' },
-    row: { fr: 'Rangée', en: 'Row' },
-  },
 }

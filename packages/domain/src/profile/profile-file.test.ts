@@ -107,6 +107,10 @@ describe('profile files', () => {
     expect(resolveProfileFile({ ...silent, id: 'muet' })).toMatchObject({ ok: true, profile: { id: 'muet' } })
     expect(planTerms({}, 'fr')).toEqual({ ...planTerms(generic, 'fr'), fiduciaryField: 'Organisme fiduciaire' })
     expect(Object.values(planTerms(generic, 'fr')).join(' ')).not.toMatch(/Chantier|Démarche|Personnes ressources|Ligne/)
+    // The neutral words are not generic's definition: a file extending it resolves as it did before terms existed.
+    expect(generic.terms).toBeUndefined()
+    const extending = resolveProfileFile({ id: 'exemple', version: 1, extends: 'generic@1' })
+    expect(extending.ok && extending.profile.terms).toBeUndefined()
   })
 
   it('locates a term of the wrong shape', () => {
