@@ -28,9 +28,15 @@ export interface FormSheet {
   rows: string[][]
 }
 
+/**
+ * Where the texts of a plan stand in its workbook: a JSON Pointer of the plan and the cell that holds it,
+ * as a person writes a reference ("Plan!C3", "'Autres textes'!B2"). The Notes sheet names the cell a note refers to.
+ */
+export type FormPlaces = Map<string, string>
+
 /** The Plan sheet's columns a reader looks for, whichever the profile has. */
 export type PlanColumnKey =
-  | 'axis' | 'objective' | 'action' | ColumnKey | 'effect' | 'budgetLine'
+  | 'axis' | 'objective' | 'heading' | 'action' | ColumnKey | 'effect' | 'budgetLine'
   | 'axisDescription' | 'objectiveDetails' | 'actionLabel' | 'actionContent'
   | 'axisId' | 'axisHeading' | 'objectiveId' | 'rowId' | 'actionId'
 
@@ -44,7 +50,11 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
   const columns = COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent')
   const levelWord = (key: 'axis' | 'objective' | 'action') => text(profile.levels[key].label)
   const plan: FormColumn[] = [
-    ...levels.map((key) => ({ key, header: text(profile.levels[key].columnHeading ?? profile.levels[key].label), width: 32 })),
+    ...levels.flatMap((key): FormColumn[] => [
+      { key, header: text(profile.levels[key].columnHeading ?? profile.levels[key].label), width: 32 },
+      // A sub-heading groups the actions of an objective: read where a person reads it, before the actions it heads.
+      ...(key === 'objective' ? [{ key: 'heading', header: `${words.rowHeading} — ${levelWord('objective')}`, width: 28 }] : []),
+    ]),
     ...columns.flatMap((key): FormColumn[] => [
       { key, header: text(profile.columns[key].label), width: 30 },
       ...(key === 'results' && profile.standardEffects.length > 0 ? [{ key: 'effect', header: words.effect, width: 30 }] : []),
@@ -108,6 +118,13 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
       { key: 'blocks', header: words.text, width: 100 },
       hidden('id', HIDDEN_HEADINGS.id),
     ],
+    notes: [
+      { key: 'marker', header: words.noteMarker, width: 8 },
+      { key: 'place', header: words.noteAt, width: 30 },
+      { key: 'text', header: words.text, width: 100 },
+      hidden('id', HIDDEN_HEADINGS.id),
+      hidden('at', HIDDEN_HEADINGS.at),
+    ],
   }
 }
 
@@ -141,16 +158,27 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     const found = label(entries, id)
     return typeof found === 'string' ? found : text(found)
   }
-  const sheet = (key: Exclude<FormSheetKey, 'instructions' | 'lists'>, rows: Array<Record<string, string | undefined>>): FormSheet => ({
-    key,
-    name: names[key],
-    columns: columns[key],
-    rows: rows.map((row) => columns[key].map((column) => row[column.key] ?? '')),
-  })
+  const places: FormPlaces = new Map()
+  /** A sheet of the rows given; `at` names, by row and column key, the pointers of the plan its cells hold. */
+  const sheet = (key: Exclude<FormSheetKey, 'instructions' | 'lists'>, rows: Array<Record<string, string | undefined>>, at: ReadonlyArray<CellPointers | undefined> = [], shown = columns[key]): FormSheet => {
+    at.forEach((cells, index) => {
+      for (const [column, pointers] of Object.entries(cells ?? {})) {
+        const position = shown.findIndex((candidate) => candidate.key === column)
+        if (position >= 0) for (const pointer of pointers) places.set(pointer, cellReference(names[key], index + 2, position + 1))
+      }
+    })
+    return { key, name: names[key], columns: shown, rows: rows.map((row) => shown.map((column) => row[column.key] ?? '')) }
+  }
   const number = (value: number | undefined) => (value === undefined ? '' : String(value))
-  const present = (key: FormSheetKey, filled: boolean) => filled || (SECTION_OF[key] !== undefined && profile.sections[SECTION_OF[key]!].presence !== 'absent')
+  // A section's sheet is there when the profile has the section or the plan has it (even empty): the importer
+  // leaves out a section the profile marks absent when its sheet is not in the workbook, as the plan left it out.
+  const present = (key: FormSheetKey, filled: boolean) => {
+    const section = SECTION_OF[key]
+    return filled || (section !== undefined && (profile.sections[section].presence !== 'absent' || plan?.[section] !== undefined))
+  }
 
-  const sheets: FormSheet[] = [sheet('document', documentRows(profile, language, plan))]
+  const document = documentRows(profile, language, plan)
+  const sheets: FormSheet[] = [sheet('document', document.map(({ row }) => row), document.map(({ pointer }) => (pointer ? { value: [pointer] } : undefined)))]
   const entries = plan?.participants?.entries ?? []
   if (present('participants', entries.length > 0))
     sheets.push(
@@ -166,12 +194,16 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
           raw: entry.raw,
           kind: FORM_WORDS[language].participantKinds[entry.kind],
         })),
+        entries.map((_, index) => ({ name: [`/participants/entries/${index}`, `/participants/entries/${index}/name`] })),
       ),
     )
   const steps = plan?.preparation?.steps ?? []
   if (present('preparation', steps.length > 0))
     sheets.push(sheet('preparation', steps.map((step) => ({ number: number(step.number), kind: labelText(profile.preparationStepKinds, step.kind), title: step.title, date: step.date?.raw, text: step.text, id: step.id }))))
-  sheets.push(sheet('plan', plan ? planRows(plan, profile, language) : []))
+  const table = plan ? planRows(plan, profile, language) : { lines: [], at: [] }
+  // The sub-heading column is on every blank form, and on a plan's workbook when the plan has sub-headings.
+  const headed = !plan || [...plan.axes.flatMap((axis) => axis.objectives), ...(plan.objectives ?? [])].some((objective) => objective.rows.some((row) => row.heading !== undefined))
+  sheets.push(sheet('plan', table.lines, table.at, headed ? columns.plan : columns.plan.filter((column) => column.key !== 'heading')))
   const responses = plan?.priorityResponses ?? []
   if (present('priorities', responses.length > 0)) {
     const answered = new Set(responses.map((response) => response.priorityId))
@@ -183,13 +215,53 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     sheets.push(sheet('priorities', rows))
   }
   const numbered = (list: NonNullable<PlanDocument['followUp']>) => list.map((point) => ({ number: number(point.number), text: point.text, id: point.id }))
-  if (present('followUp', (plan?.followUp?.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? [])))
-  if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0)) sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? [])))
+  const numberedAt = (list: NonNullable<PlanDocument['followUp']>, base: string) => list.map((_, index) => ({ text: [`${base}/${index}`, `${base}/${index}/text`] }))
+  if (present('followUp', (plan?.followUp?.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? []), numberedAt(plan?.followUp ?? [], '/followUp')))
+  if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0))
+    sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? []), numberedAt(plan?.complementarity?.points ?? [], '/complementarity/points')))
   const narrative = plan?.narrative ?? []
-  if (present('narrative', narrative.length > 0)) sheets.push(sheet('narrative', narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id }))))
+  if (present('narrative', narrative.length > 0))
+    sheets.push(
+      sheet(
+        'narrative',
+        narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id })),
+        narrative.map((_, index) => ({ heading: [`/narrative/${index}/heading`], blocks: [`/narrative/${index}`, `/narrative/${index}/blocks`] })),
+      ),
+    )
   // The montage financier has its place wherever the profile has a budget column, or the plan brings one.
   if (profile.columns.budget.presence !== 'absent' || plan?.financialPlan) sheets.push(sheet('financialPlan', plan?.financialPlan ? montageRows(plan.financialPlan, language) : []))
+  // Notes last, once every cell they may refer to has its place: on every blank form, on a plan's when it has notes.
+  const notes = plan?.notes ?? []
+  if (!plan || notes.length > 0)
+    sheets.push(sheet('notes', notes.map((note) => ({ marker: note.marker, place: note.at === undefined ? undefined : (placeOf(places, note.at) ?? note.at), text: note.text, id: note.id, at: note.at }))))
   return sheets
+}
+
+/** Pointers of the plan held by the cells of one row, by column key. */
+type CellPointers = Record<string, string[]>
+
+/**
+ * The cell a pointer's text stands in: its own, or that of the nearest node or cell that holds it (a note on
+ * one result of a cell refers to the cell); undefined when no cell of the workbook holds it.
+ */
+function placeOf(places: FormPlaces, pointer: string): string | undefined {
+  for (let at = pointer; at.includes('/'); at = at.slice(0, at.lastIndexOf('/'))) {
+    const found = places.get(at)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** "Plan!C3", "'Autres textes'!B2": a cell as a spreadsheet's formulas name it. */
+export function cellReference(sheet: string, row: number, column: number): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`
+  return `${name}!${columnLetter(column)}${row}`
+}
+
+function columnLetter(index: number): string {
+  let name = ''
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  return name
 }
 
 /**
@@ -217,7 +289,18 @@ function dollars(cents: number): string {
   return `${sign}${Math.floor(absolute / 100)}.${String(absolute % 100).padStart(2, '0')}`
 }
 
-function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<Record<string, string | undefined>> {
+/** The pointer of the plan each field of the Document sheet holds, for the fields a note may refer to. */
+export const DOCUMENT_FIELD_POINTERS: Partial<Record<DocumentField, string>> = {
+  title: '/metadata/title',
+  issuer: '/metadata/issuer',
+  periodRaw: '/metadata/period/raw',
+  regionalPriority: '/regionalPriority',
+  participantsRaw: '/participants/raw',
+  preparationIntro: '/preparation/intro',
+  complementarityHeading: '/complementarity/heading',
+}
+
+function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<{ row: Record<string, string | undefined>; pointer?: string }> {
   const metadata = plan?.metadata
   const values: Record<DocumentField, string | undefined> = {
     planId: plan?.id,
@@ -238,6 +321,7 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     participantsRaw: plan?.participants?.raw,
     preparationIntro: plan?.preparation?.intro,
     complementarityHeading: plan?.complementarity?.heading,
+    periodRaw: metadata?.period?.raw,
   }
   // A plan's sheet lists the fields it has (and those every plan has); a blank form lists every field of the
   // profile's sections, so a region's form never shows a place for what its form does not have.
@@ -248,48 +332,72 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     const section = sectionOf[field]
     return section === undefined || profile.sections[section].presence !== 'absent'
   }
-  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).filter(shown).map((field) => ({ field: DOCUMENT_FIELDS[field][language], value: values[field] }))
+  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[])
+    .filter(shown)
+    .map((field) => ({ row: { field: DOCUMENT_FIELDS[field][language], value: values[field] }, ...(DOCUMENT_FIELD_POINTERS[field] ? { pointer: DOCUMENT_FIELD_POINTERS[field] } : {}) }))
 }
 
-/** One line per action (one per objective without rows, one per axis without objectives); the row's cells on its first line. */
-function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage): Array<Record<string, string | undefined>> {
+/**
+ * One line per action (one per objective without rows, one per axis without objectives); the row's cells on
+ * its first line. `at` gives, line by line, the pointers of the plan each cell holds.
+ */
+function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage): { lines: Array<Record<string, string | undefined>>; at: CellPointers[] } {
   const lines: Array<Record<string, string | undefined>> = []
+  const at: CellPointers[] = []
   const effectLabel = (id: string | undefined) => {
     const entry = id === undefined ? undefined : profile.standardEffects.find((effect) => effect.id === id)
     return entry ? localize(entry.label, language) : (id ?? '')
   }
   const blocks = (value: readonly Block[] | undefined) => (value && value.length > 0 ? blocksCell(value) : undefined)
-  const objectiveLines = (objectives: PlanDocument['axes'][number]['objectives'], push: (line: Record<string, string | undefined>) => void) => {
-    for (const objective of objectives) {
+  type Push = (line: Record<string, string | undefined>, pointers: CellPointers) => void
+  const objectiveLines = (objectives: PlanDocument['axes'][number]['objectives'], base: string, push: Push) => {
+    objectives.forEach((objective, objectiveIndex) => {
+      const objectivePointer = `${base}/objectives/${objectiveIndex}`
       const objectiveCells = { objective: numberedCell(objective.number, objective.title), objectiveId: objective.id }
-      if (objective.rows.length === 0) push({ ...objectiveCells, objectiveDetails: blocks(objective.details) })
+      // The objective's cells are repeated on each of its lines: the first one is its place.
+      const objectiveAt = { objective: [objectivePointer, `${objectivePointer}/title`], objectiveDetails: [`${objectivePointer}/details`] }
+      if (objective.rows.length === 0) push({ ...objectiveCells, objectiveDetails: blocks(objective.details) }, objectiveAt)
       objective.rows.forEach((row, rowIndex) => {
+        const rowPointer = `${objectivePointer}/rows/${rowIndex}`
         const actions = row.actions.length > 0 ? row.actions : [undefined]
-        actions.forEach((action, actionIndex) =>
-          push({
-            ...objectiveCells,
-            ...(rowIndex === 0 && actionIndex === 0 ? { objectiveDetails: blocks(objective.details) } : {}),
-            rowId: row.id,
-            ...(action ? { action: action.text, actionLabel: action.label, actionContent: blocks(action.content), actionId: action.id } : {}),
-            ...(actionIndex === 0 ? rowCells(row, effectLabel) : {}),
-          }),
-        )
+        actions.forEach((action, actionIndex) => {
+          const actionPointer = `${rowPointer}/actions/${actionIndex}`
+          push(
+            {
+              ...objectiveCells,
+              ...(rowIndex === 0 && actionIndex === 0 ? { objectiveDetails: blocks(objective.details) } : {}),
+              rowId: row.id,
+              ...(action ? { action: action.text, actionLabel: action.label, actionContent: blocks(action.content), actionId: action.id } : {}),
+              ...(actionIndex === 0 ? { heading: row.heading, ...rowCells(row, effectLabel) } : {}),
+            },
+            {
+              ...(rowIndex === 0 && actionIndex === 0 ? objectiveAt : {}),
+              ...(action ? { action: [actionPointer, `${actionPointer}/text`], actionLabel: [`${actionPointer}/label`], actionContent: [`${actionPointer}/content`] } : {}),
+              ...(actionIndex === 0 ? Object.fromEntries(['heading', ...COLUMN_KEYS].map((key) => [key, [`${rowPointer}/${key}`]])) : {}),
+            },
+          )
+        })
       })
-    }
+    })
   }
-  for (const axis of plan.axes) {
+  plan.axes.forEach((axis, axisIndex) => {
+    const axisPointer = `/axes/${axisIndex}`
     const axisCells = { axis: numberedCell(axis.number, axis.title), axisId: axis.id, axisHeading: axis.heading }
     let firstOfAxis = true
-    const push = (line: Record<string, string | undefined>) => {
+    const push: Push = (line, pointers) => {
       lines.push({ ...axisCells, ...(firstOfAxis ? { axisDescription: blocks(axis.description) } : {}), ...line })
+      at.push({ ...(firstOfAxis ? { axis: [axisPointer, `${axisPointer}/title`], axisDescription: [`${axisPointer}/description`] } : {}), ...pointers })
       firstOfAxis = false
     }
-    if (axis.objectives.length === 0) push({})
-    objectiveLines(axis.objectives, push)
-  }
+    if (axis.objectives.length === 0) push({}, {})
+    objectiveLines(axis.objectives, axisPointer, push)
+  })
   // A form without an axis level: the plan's objectives, their axis cells left empty.
-  objectiveLines(plan.objectives ?? [], (line) => lines.push(line))
-  return lines
+  objectiveLines(plan.objectives ?? [], '', (line, pointers) => {
+    lines.push(line)
+    at.push(pointers)
+  })
+  return { lines, at }
 }
 
 function rowCells(row: Row, effectLabel: (id: string | undefined) => string): Record<string, string | undefined> {
