@@ -46,7 +46,7 @@ export const FORM_WORDS = {
     amount: 'Montant ($)',
     rowHeading: 'Sous-titre',
     noteMarker: 'Renvoi',
-    noteAt: 'Se rapporte à (cellule, ex. Plan!C3)',
+    noteAt: 'Se rapporte à (cellule, p. ex. Plan!C3)',
     /** What a row of the montage sheet is: a fiscal year of the montage, a budget line, a funding source, a contribution in kind. */
     montageElements: { year: 'Exercice', line: 'Ligne budgétaire', source: 'Source de financement', inKind: 'Contribution en nature' },
     chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
