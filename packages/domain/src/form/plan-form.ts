@@ -26,6 +26,11 @@ export interface FormSheet {
   columns: FormColumn[]
   /** The data rows under the heading row, one text per column (empty when blank). */
   rows: string[][]
+  /**
+   * A hidden sheet: an empty section the plan keeps though its profile marks it absent. Nothing for a person to
+   * fill, but its sheet tells the importer to keep the section, as the plan has it.
+   */
+  hidden?: boolean
 }
 
 /**
@@ -170,8 +175,8 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     return { key, name: names[key], columns: shown, rows: rows.map((row) => shown.map((column) => row[column.key] ?? '')) }
   }
   const number = (value: number | undefined) => (value === undefined ? '' : String(value))
-  // A section's sheet is there when the profile has the section or the plan has it (even empty): the importer
-  // leaves out a section the profile marks absent when its sheet is not in the workbook, as the plan left it out.
+  // A section's sheet is there when the profile has the section or the plan has it (even empty, then hidden): the
+  // importer leaves out a section the profile marks absent when its sheet is not in the workbook, as the plan did.
   const present = (key: FormSheetKey, filled: boolean) => {
     const section = SECTION_OF[key]
     return filled || (section !== undefined && (profile.sections[section].presence !== 'absent' || plan?.[section] !== undefined))
@@ -230,11 +235,33 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     )
   // The montage financier has its place wherever the profile has a budget column, or the plan brings one.
   if (profile.columns.budget.presence !== 'absent' || plan?.financialPlan) sheets.push(sheet('financialPlan', plan?.financialPlan ? montageRows(plan.financialPlan, language) : []))
+  for (const form of sheets) {
+    const section = SECTION_OF[form.key]
+    if (plan && section && profile.sections[section].presence === 'absent' && form.rows.length === 0) form.hidden = true
+  }
   // Notes last, once every cell they may refer to has its place: on every blank form, on a plan's when it has notes.
   const notes = plan?.notes ?? []
   if (!plan || notes.length > 0)
-    sheets.push(sheet('notes', notes.map((note) => ({ marker: note.marker, place: note.at === undefined ? undefined : (placeOf(places, note.at) ?? note.at), text: note.text, id: note.id, at: note.at }))))
+    sheets.push(sheet('notes', notes.map((note) => ({ marker: note.marker, ...noteCells(places, note.at), text: note.text, id: note.id }))))
   return sheets
+}
+
+/**
+ * Where a note refers to: the cell that holds its text (or the JSON Pointer, when no cell does) for a person to
+ * read and edit; the pointer itself, hidden, only when it is more precise than the cell (one result of a cell),
+ * as the cell alone stands for the most precise text it holds.
+ */
+function noteCells(places: FormPlaces, at: string | undefined): { place?: string; at?: string } {
+  if (at === undefined) return {}
+  const place = placeOf(places, at)
+  if (place === undefined) return { place: at }
+  const held = [...places].filter(([, cell]) => cell === place).map(([pointer]) => pointer)
+  return mostPrecise(held) === at ? { place } : { place, at }
+}
+
+/** The most precise of the pointers a cell holds ("/objectives/1/title" rather than "/objectives/1"); the importer reads a cell so. */
+export function mostPrecise(pointers: readonly string[]): string | undefined {
+  return [...pointers].sort((a, b) => b.split('/').length - a.split('/').length || b.length - a.length)[0]
 }
 
 /** Pointers of the plan held by the cells of one row, by column key. */

@@ -1,4 +1,4 @@
-import type { Note } from '@demarche/domain'
+import { mostPrecise, type Note } from '@demarche/domain'
 import { located, type SheetContext, takeId, withoutEmptyId } from './read-sheets.js'
 import { comparable, type GridRow, type SheetGrid } from './workbook.js'
 
@@ -61,14 +61,14 @@ function noteTarget(grid: SheetGrid, row: GridRow, place: string, cells: Map<str
   return undefined
 }
 
-/** The pointers each cell holds, the most precise first ("/objectives/1/title" before "/objectives/1"). */
+/** The pointer each cell stands for: the most precise it holds ("/objectives/1/title" rather than "/objectives/1"), as the workbook's writer reads it. */
 function pointersByCell(context: SheetContext): Map<string, string[]> {
   const cells = new Map<string, string[]>()
   for (const [pointer, place] of context.places) {
     const key = cellKey(place.sheet, place.cell)
     cells.set(key, [...(cells.get(key) ?? []), pointer])
   }
-  for (const list of cells.values()) list.sort((a, b) => b.split('/').length - a.split('/').length || b.length - a.length)
+  for (const [key, list] of cells) cells.set(key, [mostPrecise(list)!])
   return cells
 }
 

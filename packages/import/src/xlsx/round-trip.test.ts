@@ -208,6 +208,30 @@ describe('the period as written, the sub-headings and the notes on the workbook'
     }
   })
 
+  it('a note on one text of a cell refers to the cell, and keeps its exact place in a hidden column', async () => {
+    const { profile, plan } = await littoral()
+    plan.notes!.splice(2, 0, { id: 'no-second-result', at: '/objectives/1/rows/0/actions/0/text', text: 'Sur le geste lui-même.' }, { id: 'no-one-result', at: '/objectives/0/rows/0/results/0/text', marker: '2', text: 'Sur un seul changement.' })
+    const bytes = await planXlsx(plan, createContext(plan, { clock, profile }))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
+    const notes = workbook.getWorksheet('Notes')!
+    const at = columnOf(notes, 'at')
+    expect(notes.getColumn(at).hidden).toBe(true)
+    // The action's text is what its cell stands for: no hidden pointer; one result of a cell of results needs one.
+    expect([2, 3, 4, 5].map((row) => notes.getCell(row, at).value ?? '')).toEqual(['', '', '', '/objectives/0/rows/0/results/0/text'])
+    const { plan: imported, report } = await importPlan(bytes, { profile })
+    expect(report.issues.filter((found) => found.severity !== 'info')).toEqual([])
+    expect(imported).toEqual(plan)
+  })
+
+  it('an empty section the plan keeps though its profile marks it absent has a hidden sheet, and comes back', async () => {
+    const plan = examplePlans.crevaleServiceOffer()
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await rendered(plan)) as unknown as ArrayBuffer)
+    expect(workbook.worksheets.filter((sheet) => sheet.state === 'hidden').map((sheet) => sheet.name)).toEqual(['Participants', 'Préparation', 'Priorités', 'Suivi', 'Complémentarité'])
+    expect(plan.participants).toEqual({ entries: [] })
+  })
+
   it('an older workbook, with no sub-heading column, no Notes sheet and no period as written, still imports', async () => {
     const { profile, plan } = await littoral()
     const bytes = await edited(await planXlsx(plan, createContext(plan, { clock, profile })), (workbook) => {
