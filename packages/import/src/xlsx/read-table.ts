@@ -122,7 +122,7 @@ export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[
 /** The cells of the profile's columns, as notations (raw text only: preparePlan parses them) and lists. */
 function readRowCells(row: Row, grid: SheetGrid, line: GridRow, context: SheetContext, pointer: string): void {
   const present = (key: (typeof COLUMN_KEYS)[number]) => context.profile.columns[key].presence !== 'absent' || line.text(key).trim() !== ''
-  const place = (key: string) => context.places.set(`${pointer}/${key}`, { sheet: grid.name, cell: line.address(key) })
+  const place = (key: string) => placeCell(context, grid, line, key, `${pointer}/${key}`)
   const heading = line.text('heading')
   if (heading.trim() !== '') row.heading = heading
   placeCell(context, grid, line, 'heading', `${pointer}/heading`)
