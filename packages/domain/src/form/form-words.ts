@@ -47,6 +47,8 @@ export const FORM_WORDS = {
     rowHeading: 'Sous-titre',
     noteMarker: 'Renvoi',
     noteAt: 'Se rapporte à (cellule, p. ex. Plan!C3)',
+    notesHelp: 'Une note par ligne : son renvoi (« 1 », « * »), la cellule à laquelle elle se rapporte (p. ex. Plan!C3) et son texte. Sans cellule, la note va en fin de document.',
+    rowHeadingHelp: 'Un sous-titre regroupe les lignes qui le suivent, jusqu’au prochain sous-titre : écrivez-le sur la première ligne du groupe.',
     /** What a row of the montage sheet is: a fiscal year of the montage, a budget line, a funding source, a contribution in kind. */
     montageElements: { year: 'Exercice', line: 'Ligne budgétaire', source: 'Source de financement', inKind: 'Contribution en nature' },
     chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
@@ -90,6 +92,8 @@ export const FORM_WORDS = {
     rowHeading: 'Sub-heading',
     noteMarker: 'Marker',
     noteAt: 'Refers to (cell, e.g. Plan!C3)',
+    notesHelp: 'One note per row: its marker (“1”, “*”), the cell it refers to (e.g. Plan!C3) and its text. With no cell, the note goes at the end of the document.',
+    rowHeadingHelp: 'A sub-heading groups the rows after it, up to the next sub-heading: write it on the first row of the group.',
     montageElements: { year: 'Fiscal year', line: 'Budget line', source: 'Funding source', inKind: 'In-kind contribution' },
     chooseParticipant: 'Choose an organisation from the Participants sheet, or type the names, one per line (Alt+Enter).',
     chooseFromList: 'Choose from the list.',
