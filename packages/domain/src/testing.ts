@@ -41,6 +41,8 @@ export const LANAUDIERE_WORDS = new RegExp(
     'transversal',
     'Ligne \\d',
     'An \\d',
+    // The Document sheet's year fields in Lanaudière's numbering (« Première année (An) »).
+    '\\(An\\)',
   ].join('|'),
   'i',
 )

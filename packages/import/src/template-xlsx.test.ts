@@ -46,6 +46,11 @@ describe('the blank XLSX form', () => {
         const written = new Set<string>()
         instructions.eachRow((row) => row.eachCell((cell) => written.add(String(cell.value))))
         for (const section of Object.values(profile.sections)) if (section.presence !== 'absent' && section.prompt) expect(written).toContain(localize(section.prompt, language))
+        // And how to write a sub-heading and a note, each beside the name it has on the form.
+        const help = [...Array(instructions.rowCount).keys()].map((n) => [String(instructions.getCell(n + 1, 1).value ?? ''), String(instructions.getCell(n + 1, 2).value ?? '')])
+        const subHeading = Array.from(plan.getRow(1).values as unknown[], (value) => String(value ?? '')).find((header) => header.startsWith(FORM_WORDS[language].rowHeading))!
+        expect(help).toEqual(expect.arrayContaining([[subHeading, FORM_WORDS[language].rowHeadingHelp], [names.notes, FORM_WORDS[language].notesHelp]]))
+        expect(workbook.getWorksheet(names.notes)!.getRow(1).values).toEqual([undefined, FORM_WORDS[language].noteMarker, FORM_WORDS[language].noteAt, FORM_WORDS[language].text, 'id', 'at'])
         const rules = validations(plan)
         const responsible = headers.indexOf(localize(profile.columns.responsible.label, language))
         if (responsible >= 0 && profile.sections.participants.presence !== 'absent') {

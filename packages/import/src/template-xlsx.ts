@@ -65,6 +65,17 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     instructions.getRow(row).height = LINE_HEIGHT * Math.max(lineCount(text(section.label), 34), lineCount(section.prompt ? text(section.prompt) : '', 100)) + 4
     row++
   }
+  // How to write what a plan of any shape may have: sub-headings in the Plan sheet, notes on a sheet of their own.
+  const forms = new Map(formSheets(profile, language).map((form) => [form.key, form]))
+  const subHeading = forms.get('plan')!.columns.find((column) => column.key === 'heading')!.header
+  for (const [label, help] of [[subHeading, words.rowHeadingHelp], [names.notes, words.notesHelp]] as const) {
+    instructions.getCell(row, 1).value = label
+    instructions.getCell(row, 1).font = { bold: true }
+    instructions.getCell(row, 2).value = help
+    instructions.getRow(row).alignment = { wrapText: true, vertical: 'top' }
+    instructions.getRow(row).height = LINE_HEIGHT * Math.max(lineCount(label, 34), lineCount(help, 100)) + 4
+    row++
+  }
 
   // Vocabularies live on a hidden sheet so validation lists can point at them (an inline list is capped at 255 characters).
   const lists = workbook.addWorksheet(names.lists, { state: 'hidden' })
@@ -95,7 +106,6 @@ export async function blankFormXlsx(profile: Profile, options: TemplateOptions =
     header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } }
     return sheet
   }
-  const forms = new Map(formSheets(profile, language).map((form) => [form.key, form]))
   const columnOf = (sheet: ExcelJS.Worksheet, key: string) => sheet.getColumnKey(key)?.number
   const validate = (sheet: ExcelJS.Worksheet, column: number, range: string | undefined, prompt: string, strict: boolean) => {
     if (!range) return

@@ -3,8 +3,8 @@
  * form, the plan rendered as a workbook and the importer share them, so the three are one layout.
  */
 export const SHEET_NAMES = {
-  fr: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', narrative: 'Autres textes', financialPlan: 'Montage financier', lists: 'Listes' },
-  en: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', narrative: 'Other texts', financialPlan: 'Financial plan', lists: 'Lists' },
+  fr: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Préparation', plan: 'Plan', priorities: 'Priorités', followUp: 'Suivi', complementarity: 'Complémentarité', narrative: 'Autres textes', financialPlan: 'Montage financier', notes: 'Notes', lists: 'Listes' },
+  en: { instructions: 'Instructions', document: 'Document', participants: 'Participants', preparation: 'Preparation', plan: 'Plan', priorities: 'Priorities', followUp: 'Follow-up', complementarity: 'Complementarity', narrative: 'Other texts', financialPlan: 'Financial plan', notes: 'Notes', lists: 'Lists' },
 } as const
 
 export type FormLanguage = keyof typeof SHEET_NAMES
@@ -44,6 +44,11 @@ export const FORM_WORDS = {
     montageDetail: 'Type ou description',
     fiscalYear: 'Exercice financier (AAAA-AAAA)',
     amount: 'Montant ($)',
+    rowHeading: 'Sous-titre',
+    noteMarker: 'Renvoi',
+    noteAt: 'Se rapporte à (cellule, p. ex. Plan!C3)',
+    notesHelp: 'Une note par ligne : son renvoi (« 1 », « * »), la cellule à laquelle elle se rapporte (p. ex. Plan!C3) et son texte. Sans cellule, la note va en fin de document.',
+    rowHeadingHelp: 'Un sous-titre regroupe les lignes qui le suivent, jusqu’au prochain sous-titre : écrivez-le sur la première ligne du groupe.',
     /** What a row of the montage sheet is: a fiscal year of the montage, a budget line, a funding source, a contribution in kind. */
     montageElements: { year: 'Exercice', line: 'Ligne budgétaire', source: 'Source de financement', inKind: 'Contribution en nature' },
     chooseParticipant: 'Choisissez un organisme de la feuille Participants, ou écrivez les noms, un par ligne (Alt+Entrée).',
@@ -84,6 +89,11 @@ export const FORM_WORDS = {
     montageDetail: 'Kind or description',
     fiscalYear: 'Fiscal year (YYYY-YYYY)',
     amount: 'Amount ($)',
+    rowHeading: 'Sub-heading',
+    noteMarker: 'Marker',
+    noteAt: 'Refers to (cell, e.g. Plan!C3)',
+    notesHelp: 'One note per row: its marker (“1”, “*”), the cell it refers to (e.g. Plan!C3) and its text. With no cell, the note goes at the end of the document.',
+    rowHeadingHelp: 'A sub-heading groups the rows after it, up to the next sub-heading: write it on the first row of the group.',
     montageElements: { year: 'Fiscal year', line: 'Budget line', source: 'Funding source', inKind: 'In-kind contribution' },
     chooseParticipant: 'Choose an organisation from the Participants sheet, or type the names, one per line (Alt+Enter).',
     chooseFromList: 'Choose from the list.',
@@ -112,6 +122,7 @@ export const DOCUMENT_FIELDS = {
   participantsRaw: { fr: 'Participants (tels qu’écrits)', en: 'Participants (as written)' },
   preparationIntro: { fr: 'Introduction de la préparation', en: 'Preparation introduction' },
   complementarityHeading: { fr: 'Titre de la complémentarité', en: 'Complementarity heading' },
+  periodRaw: { fr: 'Période (telle qu’écrite)', en: 'Period (as written)' },
 } as const
 export type DocumentField = keyof typeof DOCUMENT_FIELDS
 
@@ -128,4 +139,5 @@ export const HIDDEN_HEADINGS = {
   rowId: 'row-id',
   actionId: 'level-3-id',
   raw: 'raw',
+  at: 'at',
 } as const

@@ -1,9 +1,10 @@
+import { formatPlanYear } from '../calendar.js'
 import { localize } from '../locale.js'
 import type { Block, LocalizedText } from '../common.js'
 import type { FinancialPlan, YearAmount } from '../plan/financial-plan.js'
 import type { PlanDocument } from '../plan/plan-document.js'
 import type { Row } from '../plan/table.js'
-import { COLUMN_KEYS, type ColumnKey, type Profile, type SectionKey } from '../profile/profile.js'
+import { COLUMN_KEYS, type ColumnKey, type Profile, type SectionKey, type YearScheme } from '../profile/profile.js'
 import { planTerms } from '../profile/terms.js'
 import { blocksCell, numberedCell, scheduleCell, textListCell } from './cell-text.js'
 import { DOCUMENT_FIELDS, type DocumentField, FORM_WORDS, type FormLanguage, type FormSheetKey, HIDDEN_HEADINGS, SHEET_NAMES } from './form-words.js'
@@ -27,11 +28,22 @@ export interface FormSheet {
   columns: FormColumn[]
   /** The data rows under the heading row, one text per column (empty when blank). */
   rows: string[][]
+  /**
+   * A hidden sheet: an empty section the plan keeps though its profile marks it absent. Nothing for a person to
+   * fill, but its sheet tells the importer to keep the section, as the plan has it.
+   */
+  hidden?: boolean
 }
+
+/**
+ * Where the texts of a plan stand in its workbook: a JSON Pointer of the plan and the cell that holds it,
+ * as a person writes a reference ("Plan!C3", "'Autres textes'!B2"). The Notes sheet names the cell a note refers to.
+ */
+export type FormPlaces = Map<string, string>
 
 /** The Plan sheet's columns a reader looks for, whichever the profile has. */
 export type PlanColumnKey =
-  | 'axis' | 'objective' | 'action' | ColumnKey | 'effect' | 'budgetLine'
+  | 'axis' | 'objective' | 'heading' | 'action' | ColumnKey | 'effect' | 'budgetLine'
   | 'axisDescription' | 'objectiveDetails' | 'actionLabel' | 'actionContent'
   | 'axisId' | 'axisHeading' | 'objectiveId' | 'rowId' | 'actionId'
 
@@ -45,7 +57,11 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
   const columns = COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent')
   const levelWord = (key: 'axis' | 'objective' | 'action') => text(profile.levels[key].label)
   const plan: FormColumn[] = [
-    ...levels.map((key) => ({ key, header: text(profile.levels[key].columnHeading ?? profile.levels[key].label), width: 32 })),
+    ...levels.flatMap((key): FormColumn[] => [
+      { key, header: text(profile.levels[key].columnHeading ?? profile.levels[key].label), width: 32 },
+      // A sub-heading groups the actions of an objective: read where a person reads it, before the actions it heads.
+      ...(key === 'objective' ? [{ key: 'heading', header: `${words.rowHeading} — ${levelWord('objective')}`, width: 28 }] : []),
+    ]),
     ...columns.flatMap((key): FormColumn[] => [
       { key, header: text(profile.columns[key].label), width: 30 },
       ...(key === 'results' && profile.standardEffects.length > 0 ? [{ key: 'effect', header: words.effect, width: 30 }] : []),
@@ -109,6 +125,13 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
       { key: 'blocks', header: words.text, width: 100 },
       hidden('id', HIDDEN_HEADINGS.id),
     ],
+    notes: [
+      { key: 'marker', header: words.noteMarker, width: 8 },
+      { key: 'place', header: words.noteAt, width: 30 },
+      { key: 'text', header: words.text, width: 100 },
+      hidden('id', HIDDEN_HEADINGS.id),
+      hidden('at', HIDDEN_HEADINGS.at),
+    ],
   }
 }
 
@@ -142,16 +165,27 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     const found = label(entries, id)
     return typeof found === 'string' ? found : text(found)
   }
-  const sheet = (key: Exclude<FormSheetKey, 'instructions' | 'lists'>, rows: Array<Record<string, string | undefined>>): FormSheet => ({
-    key,
-    name: names[key],
-    columns: columns[key],
-    rows: rows.map((row) => columns[key].map((column) => row[column.key] ?? '')),
-  })
+  const places: FormPlaces = new Map()
+  /** A sheet of the rows given; `at` names, by row and column key, the pointers of the plan its cells hold. */
+  const sheet = (key: Exclude<FormSheetKey, 'instructions' | 'lists'>, rows: Array<Record<string, string | undefined>>, at: ReadonlyArray<CellPointers | undefined> = [], shown = columns[key]): FormSheet => {
+    at.forEach((cells, index) => {
+      for (const [column, pointers] of Object.entries(cells ?? {})) {
+        const position = shown.findIndex((candidate) => candidate.key === column)
+        if (position >= 0) for (const pointer of pointers) places.set(pointer, cellReference(names[key], index + 2, position + 1))
+      }
+    })
+    return { key, name: names[key], columns: shown, rows: rows.map((row) => shown.map((column) => row[column.key] ?? '')) }
+  }
   const number = (value: number | undefined) => (value === undefined ? '' : String(value))
-  const present = (key: FormSheetKey, filled: boolean) => filled || (SECTION_OF[key] !== undefined && profile.sections[SECTION_OF[key]!].presence !== 'absent')
+  // A section's sheet is there when the profile has the section or the plan has it (even empty, then hidden): the
+  // importer leaves out a section the profile marks absent when its sheet is not in the workbook, as the plan did.
+  const present = (key: FormSheetKey, filled: boolean) => {
+    const section = SECTION_OF[key]
+    return filled || (section !== undefined && (profile.sections[section].presence !== 'absent' || plan?.[section] !== undefined))
+  }
 
-  const sheets: FormSheet[] = [sheet('document', documentRows(profile, language, plan))]
+  const document = documentRows(profile, language, plan)
+  const sheets: FormSheet[] = [sheet('document', document.map(({ row }) => row), document.map(({ pointer }) => (pointer ? { value: [pointer] } : undefined)))]
   const entries = plan?.participants?.entries ?? []
   if (present('participants', entries.length > 0))
     sheets.push(
@@ -167,12 +201,16 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
           raw: entry.raw,
           kind: FORM_WORDS[language].participantKinds[entry.kind],
         })),
+        entries.map((_, index) => ({ name: [`/participants/entries/${index}`, `/participants/entries/${index}/name`] })),
       ),
     )
   const steps = plan?.preparation?.steps ?? []
   if (present('preparation', steps.length > 0))
     sheets.push(sheet('preparation', steps.map((step) => ({ number: number(step.number), kind: labelText(profile.preparationStepKinds, step.kind), title: step.title, date: step.date?.raw, text: step.text, id: step.id }))))
-  sheets.push(sheet('plan', plan ? planRows(plan, profile, language) : []))
+  const table = plan ? planRows(plan, profile, language) : { lines: [], at: [] }
+  // The sub-heading column is on every blank form, and on a plan's workbook when the plan has sub-headings.
+  const headed = !plan || [...plan.axes.flatMap((axis) => axis.objectives), ...(plan.objectives ?? [])].some((objective) => objective.rows.some((row) => row.heading !== undefined))
+  sheets.push(sheet('plan', table.lines, table.at, headed ? columns.plan : columns.plan.filter((column) => column.key !== 'heading')))
   const responses = plan?.priorityResponses ?? []
   if (present('priorities', responses.length > 0)) {
     const answered = new Set(responses.map((response) => response.priorityId))
@@ -184,13 +222,75 @@ export function formSheets(profile: Profile, language: FormLanguage, plan?: Plan
     sheets.push(sheet('priorities', rows))
   }
   const numbered = (list: NonNullable<PlanDocument['followUp']>) => list.map((point) => ({ number: number(point.number), text: point.text, id: point.id }))
-  if (present('followUp', (plan?.followUp?.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? [])))
-  if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0)) sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? [])))
+  const numberedAt = (list: NonNullable<PlanDocument['followUp']>, base: string) => list.map((_, index) => ({ text: [`${base}/${index}`, `${base}/${index}/text`] }))
+  if (present('followUp', (plan?.followUp?.length ?? 0) > 0)) sheets.push(sheet('followUp', numbered(plan?.followUp ?? []), numberedAt(plan?.followUp ?? [], '/followUp')))
+  if (present('complementarity', (plan?.complementarity?.points.length ?? 0) > 0))
+    sheets.push(sheet('complementarity', numbered(plan?.complementarity?.points ?? []), numberedAt(plan?.complementarity?.points ?? [], '/complementarity/points')))
   const narrative = plan?.narrative ?? []
-  if (present('narrative', narrative.length > 0)) sheets.push(sheet('narrative', narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id }))))
+  if (present('narrative', narrative.length > 0))
+    sheets.push(
+      sheet(
+        'narrative',
+        narrative.map((section) => ({ heading: section.heading, blocks: blocksCell(section.blocks), id: section.id })),
+        narrative.map((_, index) => ({ heading: [`/narrative/${index}/heading`], blocks: [`/narrative/${index}`, `/narrative/${index}/blocks`] })),
+      ),
+    )
   // The montage financier has its place wherever the profile has a budget column, or the plan brings one.
   if (profile.columns.budget.presence !== 'absent' || plan?.financialPlan) sheets.push(sheet('financialPlan', plan?.financialPlan ? montageRows(plan.financialPlan, language) : []))
+  for (const form of sheets) {
+    const section = SECTION_OF[form.key]
+    if (plan && section && profile.sections[section].presence === 'absent' && form.rows.length === 0) form.hidden = true
+  }
+  // Notes last, once every cell they may refer to has its place: on every blank form, on a plan's when it has notes.
+  const notes = plan?.notes ?? []
+  if (!plan || notes.length > 0)
+    sheets.push(sheet('notes', notes.map((note) => ({ marker: note.marker, ...noteCells(places, note.at), text: note.text, id: note.id }))))
   return sheets
+}
+
+/**
+ * Where a note refers to: the cell that holds its text (or the JSON Pointer, when no cell does) for a person to
+ * read and edit; the pointer itself, hidden, only when it is more precise than the cell (one result of a cell),
+ * as the cell alone stands for the most precise text it holds.
+ */
+function noteCells(places: FormPlaces, at: string | undefined): { place?: string; at?: string } {
+  if (at === undefined) return {}
+  const place = placeOf(places, at)
+  if (place === undefined) return { place: at }
+  const held = [...places].filter(([, cell]) => cell === place).map(([pointer]) => pointer)
+  return mostPrecise(held) === at ? { place } : { place, at }
+}
+
+/** The most precise of the pointers a cell holds ("/objectives/1/title" rather than "/objectives/1"); the importer reads a cell so. */
+export function mostPrecise(pointers: readonly string[]): string | undefined {
+  return [...pointers].sort((a, b) => b.split('/').length - a.split('/').length || b.length - a.length)[0]
+}
+
+/** Pointers of the plan held by the cells of one row, by column key. */
+type CellPointers = Record<string, string[]>
+
+/**
+ * The cell a pointer's text stands in: its own, or that of the nearest node or cell that holds it (a note on
+ * one result of a cell refers to the cell); undefined when no cell of the workbook holds it.
+ */
+function placeOf(places: FormPlaces, pointer: string): string | undefined {
+  for (let at = pointer; at.includes('/'); at = at.slice(0, at.lastIndexOf('/'))) {
+    const found = places.get(at)
+    if (found) return found
+  }
+  return undefined
+}
+
+/** "Plan!C3", "'Autres textes'!B2": a cell as a spreadsheet's formulas name it. */
+export function cellReference(sheet: string, row: number, column: number): string {
+  const name = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`
+  return `${name}!${columnLetter(column)}${row}`
+}
+
+function columnLetter(index: number): string {
+  let name = ''
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name
+  return name
 }
 
 /**
@@ -222,13 +322,37 @@ function dollars(cents: number): string {
  * The names of the Document sheet's fields in a profile's form: the toolkit's, but for the facts the profile
  * names in its own words (its group and the group's fiduciary). The importer reads both these and the toolkit's.
  */
-export function documentFieldLabels(profile: Pick<Profile, 'terms'>, language: FormLanguage): Record<DocumentField, string> {
+export function documentFieldLabels(profile: Pick<Profile, 'terms' | 'yearScheme'>, language: FormLanguage): Record<DocumentField, string> {
   const labels = Object.fromEntries(Object.entries(DOCUMENT_FIELDS).map(([field, label]) => [field, label[language]])) as Record<DocumentField, string>
   const terms = planTerms(profile, language)
-  return { ...labels, chantier: terms.group, fiduciary: terms.fiduciaryField }
+  return { ...labels, chantier: terms.group, fiduciary: terms.fiduciaryField, ...yearFieldLabels(profile.yearScheme, language) }
 }
 
-function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<Record<string, string | undefined>> {
+/**
+ * The first and last years' fields hold the plan's year numbers (1 for its first year). In a form whose years
+ * are numbered with a word ("An {n}"), the field names that word, as Lanaudière's always have
+ * (« Première année (An) »); in one dated in calendar or fiscal years, it says which year is 1
+ * (« Première année (1 = 2008) »), rather than Lanaudière's « An ».
+ */
+function yearFieldLabels(scheme: YearScheme, language: FormLanguage): Pick<Record<DocumentField, string>, 'firstYear' | 'lastYear'> {
+  const [first, last] = language === 'fr' ? ['Première année', 'Dernière année'] : ['First year', 'Last year']
+  const word = localize(scheme.label, language).replace('{n}', '').trim()
+  const hint = (scheme.notation ?? 'plan-year') === 'plan-year' ? word : `1 = ${formatPlanYear(1, scheme, language)}`
+  return hint ? { firstYear: `${first} (${hint})`, lastYear: `${last} (${hint})` } : { firstYear: first, lastYear: last }
+}
+
+/** The pointer of the plan each field of the Document sheet holds, for the fields a note may refer to. */
+export const DOCUMENT_FIELD_POINTERS: Partial<Record<DocumentField, string>> = {
+  title: '/metadata/title',
+  issuer: '/metadata/issuer',
+  periodRaw: '/metadata/period/raw',
+  regionalPriority: '/regionalPriority',
+  participantsRaw: '/participants/raw',
+  preparationIntro: '/preparation/intro',
+  complementarityHeading: '/complementarity/heading',
+}
+
+function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocument | undefined): Array<{ row: Record<string, string | undefined>; pointer?: string }> {
   const metadata = plan?.metadata
   const values: Record<DocumentField, string | undefined> = {
     planId: plan?.id,
@@ -249,6 +373,7 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     participantsRaw: plan?.participants?.raw,
     preparationIntro: plan?.preparation?.intro,
     complementarityHeading: plan?.complementarity?.heading,
+    periodRaw: metadata?.period?.raw,
   }
   // A plan's sheet lists the fields it has (and those every plan has); a blank form lists every field of the
   // profile's sections, so a region's form never shows a place for what its form does not have.
@@ -260,48 +385,72 @@ function documentRows(profile: Profile, language: FormLanguage, plan: PlanDocume
     return section === undefined || profile.sections[section].presence !== 'absent'
   }
   const labels = documentFieldLabels(profile, language)
-  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[]).filter(shown).map((field) => ({ field: labels[field], value: values[field] }))
+  return (Object.keys(DOCUMENT_FIELDS) as DocumentField[])
+    .filter(shown)
+    .map((field) => ({ row: { field: labels[field], value: values[field] }, ...(DOCUMENT_FIELD_POINTERS[field] ? { pointer: DOCUMENT_FIELD_POINTERS[field] } : {}) }))
 }
 
-/** One line per action (one per objective without rows, one per axis without objectives); the row's cells on its first line. */
-function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage): Array<Record<string, string | undefined>> {
+/**
+ * One line per action (one per objective without rows, one per axis without objectives); the row's cells on
+ * its first line. `at` gives, line by line, the pointers of the plan each cell holds.
+ */
+function planRows(plan: PlanDocument, profile: Profile, language: FormLanguage): { lines: Array<Record<string, string | undefined>>; at: CellPointers[] } {
   const lines: Array<Record<string, string | undefined>> = []
+  const at: CellPointers[] = []
   const effectLabel = (id: string | undefined) => {
     const entry = id === undefined ? undefined : profile.standardEffects.find((effect) => effect.id === id)
     return entry ? localize(entry.label, language) : (id ?? '')
   }
   const blocks = (value: readonly Block[] | undefined) => (value && value.length > 0 ? blocksCell(value) : undefined)
-  const objectiveLines = (objectives: PlanDocument['axes'][number]['objectives'], push: (line: Record<string, string | undefined>) => void) => {
-    for (const objective of objectives) {
+  type Push = (line: Record<string, string | undefined>, pointers: CellPointers) => void
+  const objectiveLines = (objectives: PlanDocument['axes'][number]['objectives'], base: string, push: Push) => {
+    objectives.forEach((objective, objectiveIndex) => {
+      const objectivePointer = `${base}/objectives/${objectiveIndex}`
       const objectiveCells = { objective: numberedCell(objective.number, objective.title), objectiveId: objective.id }
-      if (objective.rows.length === 0) push({ ...objectiveCells, objectiveDetails: blocks(objective.details) })
+      // The objective's cells are repeated on each of its lines: the first one is its place.
+      const objectiveAt = { objective: [objectivePointer, `${objectivePointer}/title`], objectiveDetails: [`${objectivePointer}/details`] }
+      if (objective.rows.length === 0) push({ ...objectiveCells, objectiveDetails: blocks(objective.details) }, objectiveAt)
       objective.rows.forEach((row, rowIndex) => {
+        const rowPointer = `${objectivePointer}/rows/${rowIndex}`
         const actions = row.actions.length > 0 ? row.actions : [undefined]
-        actions.forEach((action, actionIndex) =>
-          push({
-            ...objectiveCells,
-            ...(rowIndex === 0 && actionIndex === 0 ? { objectiveDetails: blocks(objective.details) } : {}),
-            rowId: row.id,
-            ...(action ? { action: action.text, actionLabel: action.label, actionContent: blocks(action.content), actionId: action.id } : {}),
-            ...(actionIndex === 0 ? rowCells(row, effectLabel) : {}),
-          }),
-        )
+        actions.forEach((action, actionIndex) => {
+          const actionPointer = `${rowPointer}/actions/${actionIndex}`
+          push(
+            {
+              ...objectiveCells,
+              ...(rowIndex === 0 && actionIndex === 0 ? { objectiveDetails: blocks(objective.details) } : {}),
+              rowId: row.id,
+              ...(action ? { action: action.text, actionLabel: action.label, actionContent: blocks(action.content), actionId: action.id } : {}),
+              ...(actionIndex === 0 ? { heading: row.heading, ...rowCells(row, effectLabel) } : {}),
+            },
+            {
+              ...(rowIndex === 0 && actionIndex === 0 ? objectiveAt : {}),
+              ...(action ? { action: [actionPointer, `${actionPointer}/text`], actionLabel: [`${actionPointer}/label`], actionContent: [`${actionPointer}/content`] } : {}),
+              ...(actionIndex === 0 ? Object.fromEntries(['heading', ...COLUMN_KEYS].map((key) => [key, [`${rowPointer}/${key}`]])) : {}),
+            },
+          )
+        })
       })
-    }
+    })
   }
-  for (const axis of plan.axes) {
+  plan.axes.forEach((axis, axisIndex) => {
+    const axisPointer = `/axes/${axisIndex}`
     const axisCells = { axis: numberedCell(axis.number, axis.title), axisId: axis.id, axisHeading: axis.heading }
     let firstOfAxis = true
-    const push = (line: Record<string, string | undefined>) => {
+    const push: Push = (line, pointers) => {
       lines.push({ ...axisCells, ...(firstOfAxis ? { axisDescription: blocks(axis.description) } : {}), ...line })
+      at.push({ ...(firstOfAxis ? { axis: [axisPointer, `${axisPointer}/title`], axisDescription: [`${axisPointer}/description`] } : {}), ...pointers })
       firstOfAxis = false
     }
-    if (axis.objectives.length === 0) push({})
-    objectiveLines(axis.objectives, push)
-  }
+    if (axis.objectives.length === 0) push({}, {})
+    objectiveLines(axis.objectives, axisPointer, push)
+  })
   // A form without an axis level: the plan's objectives, their axis cells left empty.
-  objectiveLines(plan.objectives ?? [], (line) => lines.push(line))
-  return lines
+  objectiveLines(plan.objectives ?? [], '', (line, pointers) => {
+    lines.push(line)
+    at.push(pointers)
+  })
+  return { lines, at }
 }
 
 function rowCells(row: Row, effectLabel: (id: string | undefined) => string): Record<string, string | undefined> {

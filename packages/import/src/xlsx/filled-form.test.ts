@@ -17,7 +17,10 @@ async function filled(plan: PlanDocument, language: 'fr' | 'en', edit: (workbook
   const workbook = new ExcelJS.Workbook()
   await workbook.xlsx.load((await blankFormXlsx(profile, { clock, language })) as unknown as ArrayBuffer)
   for (const form of formSheets(profile, language, plan)) {
-    const sheet = workbook.getWorksheet(form.name)!
+    const sheet = workbook.getWorksheet(form.name)
+    // The blank form has no sheet for a section its profile marks absent (the service offer's empty ones).
+    if (!sheet && form.rows.length === 0) continue
+    if (!sheet) throw new Error(`the blank form has no sheet ${form.name}`)
     const headers = Array.from(sheet.getRow(1).values as unknown[], (value) => String(value ?? ''))
     // The Document sheet lists fields, one a row: each value goes on the row of its field, as a person types it.
     const fields = Array.from({ length: sheet.rowCount }, (_, n) => String(sheet.getRow(n + 1).getCell(1).value ?? ''))
@@ -35,13 +38,17 @@ async function filled(plan: PlanDocument, language: 'fr' | 'en', edit: (workbook
 
 /**
  * The plan with its ids left out and references to participants made by name: what a form without ids can
- * carry (the axis headings and roster cells as printed in a Word form live in hidden columns too).
+ * carry (the axis headings and roster cells as printed in a Word form live in hidden columns too). A section
+ * the profile marks absent and the plan leaves empty has no sheet on the blank form: it is left out.
  */
 function withoutIds(plan: PlanDocument): unknown {
-  const names = new Map(plan.participants!.entries.map((entry) => [entry.id, entry.name]))
+  const names = new Map((plan.participants?.entries ?? []).map((entry) => [entry.id, entry.name]))
   const copy = structuredClone(plan)
   for (const axis of copy.axes) delete axis.heading
-  for (const entry of copy.participants!.entries) delete entry.raw
+  for (const entry of copy.participants?.entries ?? []) delete entry.raw
+  const profile = profileOf(plan)
+  const empty = { participants: copy.participants?.entries.length === 0 && copy.participants.raw === undefined, preparation: copy.preparation?.steps.length === 0 && copy.preparation.intro === undefined, followUp: copy.followUp?.length === 0, complementarity: copy.complementarity?.points.length === 0 && copy.complementarity.heading === undefined, priorityResponses: copy.priorityResponses?.length === 0 }
+  for (const [section, isEmpty] of Object.entries(empty) as Array<[keyof typeof empty, boolean]>) if (isEmpty && profile.sections[section].presence === 'absent') delete copy[section]
   return JSON.parse(JSON.stringify(copy, (key, value) => (key === 'id' ? undefined : key === 'participant' ? names.get(value) : value)))
 }
 
@@ -76,8 +83,9 @@ describe('a blank form filled with exceljs', () => {
     expect(row.partners!.value!.names.map((listed) => listed.ref)).toEqual([{ participant: samares.id }, undefined, undefined])
     const findings = report.issues.filter((found) => found.pointer === '/axes/0/objectives/0/rows/0/partners')
     expect(findings.map((found) => [found.code, found.place])).toEqual([
-      ['ambiguous-organisation', { sheet: 'Plan', cell: 'E2' }],
-      ['unknown-organisation', { sheet: 'Plan', cell: 'E2' }],
+      // F: the blank form has the sub-heading column between the objectives and the actions.
+      ['ambiguous-organisation', { sheet: 'Plan', cell: 'F2' }],
+      ['unknown-organisation', { sheet: 'Plan', cell: 'F2' }],
     ])
     expect(findings[0]!.message.fr).toContain('Carrefour jeunesse-emploi de Montcalm')
     expect(findings[0]!.message.en).toContain('candidates')

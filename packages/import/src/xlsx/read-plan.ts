@@ -1,5 +1,5 @@
 import {
-  buildNameIndex, derivedId, DOCUMENT_FIELDS, generic, formColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
+  buildNameIndex, derivedId, DOCUMENT_FIELDS, type DocumentField, generic, parseYearSpec, formColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
   SHEET_NAMES, validatePlan, visitPlan,
 } from '@demarche/domain'
 import type ExcelJS from 'exceljs'
@@ -9,6 +9,7 @@ import { importLimits, type PlanImport, type PlanImportOptions } from '../plan-i
 import { type ImportReport, issue } from '../report.js'
 import { readDocument, readNarrative, readNumbered, readParticipants, readPriorities, readSteps, type SheetContext } from './read-sheets.js'
 import { readFinancialPlan } from './read-montage.js'
+import { readNotes } from './read-notes.js'
 import { readTable } from './read-table.js'
 import { cellText, loadWorkbook, readGrid, type SheetGrid } from './workbook.js'
 
@@ -83,7 +84,7 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     report.issues.push(issue('missing-sheet', { sheet: names.plan }, `La feuille « ${names.plan} » est absente du classeur.`, `The workbook has no “${names.plan}” sheet.`))
     return { plan: undefined, report: { ...report, failed: true } }
   }
-  const sheets = Object.fromEntries((['document', 'participants', 'preparation', 'priorities', 'followUp', 'complementarity', 'narrative', 'financialPlan'] as const).map((key) => [key, grid(key)])) as Record<Exclude<DataSheet, 'plan'>, SheetGrid | undefined>
+  const sheets = Object.fromEntries((['document', 'participants', 'preparation', 'priorities', 'followUp', 'complementarity', 'narrative', 'financialPlan', 'notes'] as const).map((key) => [key, grid(key)])) as Record<Exclude<DataSheet, 'plan'>, SheetGrid | undefined>
   const sectionOf = { participants: 'participants', preparation: 'preparation', priorities: 'priorityResponses', followUp: 'followUp', complementarity: 'complementarity', narrative: 'narrative' } as const
   for (const [key, section] of Object.entries(sectionOf) as Array<[keyof typeof sectionOf, (typeof sectionOf)[keyof typeof sectionOf]]>)
     if (!sheets[key] && profile.sections[section].presence === 'required')
@@ -99,7 +100,8 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
   if (values.programme || values.reviewingBody) metadata.programme = { name: values.programme ?? '', reviewingBody: values.reviewingBody ?? '' }
   if (values.chantier) metadata.chantier = { name: values.chantier, ...(values.fiduciary ? { fiduciary: values.fiduciary } : {}) }
   if (values.issuer) metadata.issuer = values.issuer
-  if (values.firstYear && values.lastYear) metadata.period = { firstYear: Number(values.firstYear), lastYear: Number(values.lastYear) }
+  const period = readPeriod(values, profile)
+  if (period) metadata.period = period
   if (values.depositDate) metadata.depositDate = values.depositDate
   if (values.revisionOf) metadata.revisionOf = values.revisionOf
   if (values.status === 'draft' || values.status === 'deposited' || values.status === 'published') metadata.status = values.status
@@ -111,32 +113,55 @@ function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, re
     })
   const planId = values.planId && Value.Check(Id, values.planId.trim()) ? values.planId.trim() : derivedId('plan', title)
 
+  const steps = sheets.preparation ? readSteps(sheets.preparation, context) : []
+  const followUp = sheets.followUp ? readNumbered(sheets.followUp, context, '/followUp') : []
+  const points = sheets.complementarity ? readNumbered(sheets.complementarity, context, '/complementarity/points') : []
+  const priorityResponses = sheets.priorities ? readPriorities(sheets.priorities, context) : []
+  // A section the profile marks absent is left out when the workbook has no sheet for it and fills none of its
+  // fields, as the plan written without it leaves it out (preparePlan adds no section).
+  const sheetOf = new Map(Object.entries(sectionOf).map(([key, section]) => [section, key as keyof typeof sectionOf]))
+  const kept = (section: (typeof sectionOf)[keyof typeof sectionOf], filled: boolean) => filled || sheets[sheetOf.get(section)!] !== undefined || profile.sections[section].presence !== 'absent'
   const plan: PlanDocument = {
     schemaVersion: PLAN_SCHEMA_VERSION,
     id: planId,
     profile: { id: profile.id, version: profile.version },
     metadata,
     ...(values.regionalPriority !== undefined ? { regionalPriority: values.regionalPriority } : {}),
-    participants: { ...(values.participantsRaw !== undefined ? { raw: values.participantsRaw } : {}), entries },
-    preparation: { ...(values.preparationIntro !== undefined ? { intro: values.preparationIntro } : {}), steps: sheets.preparation ? readSteps(sheets.preparation, context) : [] },
-    followUp: sheets.followUp ? readNumbered(sheets.followUp, context, '/followUp') : [],
-    complementarity: {
-      ...(values.complementarityHeading !== undefined ? { heading: values.complementarityHeading } : {}),
-      points: sheets.complementarity ? readNumbered(sheets.complementarity, context, '/complementarity/points') : [],
-    },
-    priorityResponses: sheets.priorities ? readPriorities(sheets.priorities, context) : [],
+    ...(kept('participants', entries.length > 0 || values.participantsRaw !== undefined) ? { participants: { ...(values.participantsRaw !== undefined ? { raw: values.participantsRaw } : {}), entries } } : {}),
+    ...(kept('preparation', steps.length > 0 || values.preparationIntro !== undefined) ? { preparation: { ...(values.preparationIntro !== undefined ? { intro: values.preparationIntro } : {}), steps } } : {}),
+    ...(kept('followUp', followUp.length > 0) ? { followUp } : {}),
+    ...(kept('complementarity', points.length > 0 || values.complementarityHeading !== undefined)
+      ? { complementarity: { ...(values.complementarityHeading !== undefined ? { heading: values.complementarityHeading } : {}), points } }
+      : {}),
+    ...(kept('priorityResponses', priorityResponses.length > 0) ? { priorityResponses } : {}),
     axes,
     ...(objectives ? { objectives } : {}),
   }
   const narrative = sheets.narrative ? readNarrative(sheets.narrative, context) : []
-  if (narrative.length > 0 || profile.sections.narrative.presence !== 'absent') plan.narrative = narrative
+  if (kept('narrative', narrative.length > 0)) plan.narrative = narrative
   const montage = sheets.financialPlan ? readFinancialPlan(sheets.financialPlan, context) : undefined
   if (montage) plan.financialPlan = montage
+  // Notes last: they refer to the cells of the other sheets.
+  const notes = sheets.notes ? readNotes(sheets.notes, context) : []
+  if (notes.length > 0) plan.notes = notes
   const prepared = preparePlan(plan, profile)
   nameFindings(prepared, context)
   validationFindings(prepared, context)
   report.failed = report.issues.some((found) => found.severity === 'error' && found.code === 'missing-sheet')
   return { plan: prepared, report }
+}
+
+/**
+ * The plan's years from the Document sheet: the first and last years as the form counts them, and the period as
+ * written; a period written with no years counted (a region's form fills only « Période ») gives its years by
+ * the profile's notation ("2008-2012" in calendar years).
+ */
+function readPeriod(values: Partial<Record<DocumentField, string>>, profile: PlanImportOptions['profile']): PlanMetadata['period'] {
+  const raw = values.periodRaw
+  if (values.firstYear && values.lastYear) return { ...(raw !== undefined ? { raw } : {}), firstYear: Number(values.firstYear), lastYear: Number(values.lastYear) }
+  const years = raw === undefined ? undefined : parseYearSpec(raw, profile.yearScheme).value?.years
+  if (!raw || !years || years.length === 0) return undefined
+  return { raw, firstYear: Math.min(...years), lastYear: Math.max(...years) }
 }
 
 function localizeTitle(profile: PlanImportOptions['profile'], language: FormLanguage): string {

@@ -1,5 +1,5 @@
 import {
-  type Block, DOCUMENT_FIELDS, documentFieldLabels, type DocumentField, derivedId, FORM_WORDS, type FormLanguage, Id, type NumberedText, parseBlocksCell,
+  type Block, DOCUMENT_FIELD_POINTERS, DOCUMENT_FIELDS, documentFieldLabels, type DocumentField, derivedId, FORM_WORDS, type FormLanguage, Id, type NumberedText, parseBlocksCell,
   type Participation, type PreparationStep, type PriorityResponse, type Profile, type VocabularyEntry,
 } from '@demarche/domain'
 import { Value } from 'typebox/value'
@@ -65,6 +65,8 @@ export function readDocument(grid: SheetGrid | undefined, context: SheetContext)
     }
     rows[field] = row
     if (value.trim() !== '') values[field] = value
+    const pointer = DOCUMENT_FIELD_POINTERS[field]
+    if (pointer) context.places.set(pointer, { sheet: grid.name, cell: row.address('value') })
   }
   return { values, rows }
 }
@@ -113,7 +115,7 @@ export function readParticipants(grid: SheetGrid, context: SheetContext): Partic
     else seen.set(key, row.address('name'))
     // Ids are derived from the name, as `readFormParticipants` always did, when the file carries none.
     entry.id = id ?? uniqueId(context.ids, derivedId('pa', name))
-    context.places.set(`${pointer}/name`, { sheet: grid.name, cell: row.address('name') })
+    for (const at of [pointer, `${pointer}/name`]) context.places.set(at, { sheet: grid.name, cell: row.address('name') })
     entries.push(entry)
   }
   return entries
@@ -173,6 +175,7 @@ export function readNumbered(grid: SheetGrid, context: SheetContext, base: strin
     if (id) point.id = id
     const number = numberCell(grid, row, context, `${pointer}/number`)
     if (number !== undefined) point.number = number
+    for (const at of [pointer, `${pointer}/text`]) context.places.set(at, { sheet: grid.name, cell: row.address('text') })
     points.push(withoutEmptyId(point))
   }
   return points
@@ -210,6 +213,8 @@ export function readNarrative(grid: SheetGrid, context: SheetContext) {
     if (id) section.id = id
     const heading = row.text('heading')
     if (heading !== '') section.heading = heading
+    for (const at of [pointer, `${pointer}/blocks`]) context.places.set(at, { sheet: grid.name, cell: row.address('blocks') })
+    if (grid.has('heading')) context.places.set(`${pointer}/heading`, { sheet: grid.name, cell: row.address('heading') })
     sections.push(withoutEmptyId(section))
   }
   return sections

@@ -4,7 +4,8 @@ import {
 import { located, type SheetContext, takeId, vocabularyId, withoutEmptyId } from './read-sheets.js'
 import type { GridRow, SheetGrid } from './workbook.js'
 
-const ROW_KEYS = [...COLUMN_KEYS, 'effect', 'budgetLine'] as const
+/** The cells of a row (written on its first line): a sub-heading opens a row of its own, as these cells do. */
+const ROW_KEYS = ['heading', ...COLUMN_KEYS, 'effect', 'budgetLine'] as const
 
 /**
  * The Plan sheet: one line per action, the axis and the objective repeated (or left blank under the first
@@ -41,7 +42,8 @@ export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[
         if (heading !== '') created.heading = heading
         // Key order as the schema's, so that a plan written back is laid out as one written by hand.
         axis = withoutEmptyId(reorder(created, ['id', 'number', 'heading', 'title', 'description', 'objectives']))
-        context.places.set(pointer, { sheet: grid.name, cell: line.address('axis') })
+        for (const at of [pointer, `${pointer}/title`]) context.places.set(at, { sheet: grid.name, cell: line.address('axis') })
+        placeCell(context, grid, line, 'axisDescription', `${pointer}/description`)
         axes.push(axis)
         axisBy.set(axisKey, axis)
         objective = undefined
@@ -66,7 +68,8 @@ export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[
         const created: Objective = { id: takeId(context, grid, line, 'objectiveId', `${pointer}/id`) ?? '', title, rows: [] }
         if (number !== undefined) created.number = number
         objective = withoutEmptyId(reorder(created, ['id', 'number', 'title', 'details', 'rows']))
-        context.places.set(pointer, { sheet: grid.name, cell: line.address('objective') })
+        for (const at of [pointer, `${pointer}/title`]) context.places.set(at, { sheet: grid.name, cell: line.address('objective') })
+        placeCell(context, grid, line, 'objectiveDetails', `${pointer}/details`)
         axis.objectives.push(objective)
         objectiveBy.set(objectiveKey, objective)
       }
@@ -107,7 +110,9 @@ export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[
       if (label) action.label = label
       const content = line.text('actionContent')
       if (content.trim() !== '') action.content = parseBlocksCell(content)
-      context.places.set(pointer, { sheet: grid.name, cell: line.address('action') })
+      for (const at of [pointer, `${pointer}/text`]) context.places.set(at, { sheet: grid.name, cell: line.address('action') })
+      placeCell(context, grid, line, 'actionLabel', `${pointer}/label`)
+      placeCell(context, grid, line, 'actionContent', `${pointer}/content`)
       row.actions.push(withoutEmptyId(reorder(action, ['id', 'label', 'text', 'content'])))
     }
   }
@@ -117,7 +122,10 @@ export function readTable(grid: SheetGrid, context: SheetContext): { axes: Axis[
 /** The cells of the profile's columns, as notations (raw text only: preparePlan parses them) and lists. */
 function readRowCells(row: Row, grid: SheetGrid, line: GridRow, context: SheetContext, pointer: string): void {
   const present = (key: (typeof COLUMN_KEYS)[number]) => context.profile.columns[key].presence !== 'absent' || line.text(key).trim() !== ''
-  const place = (key: string) => context.places.set(`${pointer}/${key}`, { sheet: grid.name, cell: line.address(key) })
+  const place = (key: string) => placeCell(context, grid, line, key, `${pointer}/${key}`)
+  const heading = line.text('heading')
+  if (heading.trim() !== '') row.heading = heading
+  placeCell(context, grid, line, 'heading', `${pointer}/heading`)
   for (const key of ['responsible', 'partners'] as const)
     if (present(key)) {
       row[key] = { raw: line.text(key) }
@@ -144,7 +152,10 @@ function readRowCells(row: Row, grid: SheetGrid, line: GridRow, context: SheetCo
     }
     place('results')
   }
-  if (present('indicators')) row.indicators = parseTextListCell(line.text('indicators')).map((text) => ({ text }))
+  if (present('indicators')) {
+    row.indicators = parseTextListCell(line.text('indicators')).map((text) => ({ text }))
+    placeCell(context, grid, line, 'indicators', `${pointer}/indicators`)
+  }
   if (present('schedule')) {
     row.schedule = parseScheduleCell(line.text('schedule')).map((block) => ({ years: { raw: block.yearsRaw }, steps: block.steps }))
     place('schedule')
@@ -164,6 +175,11 @@ function readRowCells(row: Row, grid: SheetGrid, line: GridRow, context: SheetCo
     row.budget = { raw }
     place('budget')
   }
+}
+
+/** Where a pointer's text stands, when the sheet has the column that holds it (an older workbook may lack one). */
+function placeCell(context: SheetContext, grid: SheetGrid, line: GridRow, key: string, pointer: string): void {
+  if (grid.has(key)) context.places.set(pointer, { sheet: grid.name, cell: line.address(key) })
 }
 
 function strayLine(grid: SheetGrid, line: GridRow, context: SheetContext, code: string, fr: string, en: string): void {

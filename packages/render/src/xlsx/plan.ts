@@ -167,6 +167,7 @@ function budgetSheet(workbook: ExcelJS.Workbook, plan: PlanDocument, view: PlanV
 
 function formSheet(workbook: ExcelJS.Workbook, form: FormSheet, context: RenderContext): void {
   const sheet = workbook.addWorksheet(sheetName(form.name), {
+    state: form.hidden ? 'hidden' : 'visible',
     views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: LETTER, printTitlesRow: '1:1' },
   })
