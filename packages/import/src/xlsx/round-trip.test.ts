@@ -220,6 +220,8 @@ describe('the Document sheet in the profile’s words', () => {
       expect(again.report.issues.filter((found) => found.code === 'unknown-field')).toEqual([])
       expect(again.plan!.metadata.chantier).toEqual(plan().metadata.chantier)
     })
+})
+
 describe('the period as written, the sub-headings and the notes on the workbook', () => {
   it('are where a person edits them, in the profile’s words, in both languages', async () => {
     const { profile, plan } = await littoral()
@@ -229,6 +231,9 @@ describe('the period as written, the sub-headings and the notes on the workbook'
       const document = workbook.getWorksheet(SHEET_NAMES[language].document)!
       const fields = Array.from({ length: document.rowCount }, (_, n) => [String(document.getCell(n + 1, 1).value ?? ''), String(document.getCell(n + 1, 2).value ?? '')])
       expect(fields).toContainEqual([DOCUMENT_FIELDS.periodRaw[language], '2008-2012'])
+      // The years' fields say which calendar year is 1, not Lanaudière's « (An) ».
+      expect(fields).toContainEqual([language === 'fr' ? 'Première année (1 = 2008)' : 'First year (1 = 2008)', '1'])
+      expect(fields).toContainEqual([language === 'fr' ? 'Dernière année (1 = 2008)' : 'Last year (1 = 2008)', '5'])
       const sheet = workbook.getWorksheet(SHEET_NAMES[language].plan)!
       const headers = Array.from(sheet.getRow(1).values as unknown[], (value) => String(value ?? '')).slice(1, 4)
       expect(headers).toEqual(language === 'fr' ? ['Orientations', 'Sous-titre — Orientation', 'Gestes'] : ['Directions', 'Sub-heading — Direction', 'Steps'])
