@@ -96,6 +96,6 @@ export { locatedIn, placeOf, readSourceText, type LocatedIssue, type SourcePosit
 // The XLSX form's layout, shared by the blank form, the plan rendered as a workbook and the importer
 export { SHEET_NAMES, FORM_WORDS, DOCUMENT_FIELDS, HIDDEN_HEADINGS } from './form/form-words.js'
 export type { FormLanguage, FormSheetKey, DocumentField } from './form/form-words.js'
-export { cellReference, documentFieldLabels, DOCUMENT_FIELD_POINTERS, formColumns, formSheets, mostPrecise } from './form/plan-form.js'
+export { cellReference, documentFieldLabels, DOCUMENT_FIELD_POINTERS, formColumns, formerParticipantColumns, formSheets, mostPrecise } from './form/plan-form.js'
 export type { FormColumn, FormPlaces, FormSheet, PlanColumnKey } from './form/plan-form.js'
 export { textListCell, parseTextListCell, numberedCell, parseNumberedCell, blocksCell, parseBlocksCell, scheduleCell, parseScheduleCell } from './form/cell-text.js'

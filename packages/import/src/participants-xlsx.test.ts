@@ -1,4 +1,4 @@
-import { lanaudiere2026 } from '@demarche/domain'
+import { lanaudiere2026, resolveProfileFile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -28,7 +28,7 @@ async function filledForm(language: 'fr' | 'en', edit: (sheet: ExcelJS.Worksheet
 describe('the Participants sheet of a filled blank form', () => {
   for (const language of ['fr', 'en'] as const)
     it(`reads back every participant of the 2026-2028 plan, contacts parsed as prepare parses them (${language})`, async () => {
-      const { participants, report } = await readFormParticipants(await filledForm(language))
+      const { participants, report } = await readFormParticipants(await filledForm(language), { profile: lanaudiere2026 })
       expect(report).toMatchObject({ format: 'xlsx', failed: false, issues: [], unplaced: [] })
       const pick = (entries: NonNullable<typeof plan.participants>["entries"]) => entries.map(({ name, fiduciary, contacts }) => ({ name, fiduciary, contacts }))
       expect(pick(participants!.entries)).toEqual(pick(plan.participants!.entries))
@@ -43,7 +43,7 @@ describe('the Participants sheet of a filled blank form', () => {
       sheet.getCell(`B${count + 3}`).value = 'Jeanne Untel'
       sheet.getCell('B1').value = 'Contacts'
     })
-    const { participants, report } = await readFormParticipants(bytes)
+    const { participants, report } = await readFormParticipants(bytes, { profile: lanaudiere2026 })
     expect(report.failed).toBe(false)
     expect(report.issues.map((problem) => [problem.code, problem.place.cell, problem.pointer])).toEqual([
       ['unexpected-heading', 'B1', undefined],
@@ -54,6 +54,23 @@ describe('the Participants sheet of a filled blank form', () => {
     expect(report.issues[1]!.message.fr).toBe('«\u00a0peut-être\u00a0» n’est ni «\u00a0Oui\u00a0» ni «\u00a0Non\u00a0»\u00a0: l’organisme est importé comme non fiduciaire.')
     expect(report.unplaced).toEqual([{ place: { sheet: 'Participants', cell: `B${count + 3}` }, text: 'Jeanne Untel' }])
     expect(participants!.entries).toHaveLength(count + 1)
+  })
+
+  it('heads the contacts and fiduciary columns in the profile’s words, and still reads the toolkit’s former headings', async () => {
+    const loaded = resolveProfileFile({ id: 'comite', version: 1, extends: 'lanaudiere-2026@1', terms: { contacts: { fr: 'Personnes à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } } })
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load((await blankFormXlsx(loaded.profile, { clock, language: 'fr' })) as unknown as ArrayBuffer)
+    const headings = workbook.getWorksheet(SHEET_NAMES.fr.participants)!.getRow(1).values as unknown[]
+    expect(headings.slice(1, 4)).toEqual(['Organisme', 'Personnes à joindre', 'Porteur'])
+    // A Lanaudière form made before the headings were the profile's words.
+    const older = await filledForm('fr', (sheet) => {
+      sheet.getCell('B1').value = 'Personne(s) contact'
+      sheet.getCell('C1').value = 'Fiduciaire'
+    })
+    const { participants, report } = await readFormParticipants(older, { profile: lanaudiere2026 })
+    expect(report.issues).toEqual([])
+    expect(participants!.entries.filter((entry) => entry.fiduciary).map((entry) => entry.name)).toEqual(plan.participants!.entries.filter((entry) => entry.fiduciary).map((entry) => entry.name))
   })
 
   it('fails with a located report, never a throw, on a file that is not a workbook', async () => {

@@ -1,4 +1,4 @@
-import { builtinProfiles, findProfile, lanaudiere2021, lanaudiere2026, type PlanDocument, type Profile, resolveProfileFile } from '@demarche/domain'
+import { builtinProfiles, crevaleServiceOffer, findProfile, lanaudiere2021, lanaudiere2026, type PlanDocument, type Profile, resolveProfileFile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
@@ -59,6 +59,10 @@ describe('blank DOCX form', () => {
     expect(await text(lanaudiere2021, 'fr')).toContain('Priorité :')
     expect(await text(lanaudiere2021, 'en')).toContain('Priority:')
     expect(await text(lanaudiere2026, 'fr')).toContain('Personnes ressources (optionnel)')
+    // What to write in the table, in each form's levels: the service offer's « volet » and services, no action level.
+    expect(await text(lanaudiere2026, 'fr')).toContain('Copiez ce titre et ce tableau pour chaque axe. Une ligne par action; fusionnez verticalement la cellule de l’objectif sur toutes ses lignes.')
+    expect(await text(crevaleServiceOffer, 'fr')).toContain('Copiez ce titre et ce tableau pour chaque volet. Une ligne par service.')
+    expect(await text(crevaleServiceOffer, 'en')).toContain('Copy this heading and this table for each service area. One row per service.')
     // A form without an axis level, its levels unnumbered, a participants section with its own word for contacts.
     const littoral = resolveProfileFile({
       id: 'littoral',

@@ -9,17 +9,13 @@ const BLANK_ROWS = 3
 
 export const DOCX_FORM_WORDS = {
   fr: {
-    intro: 'Remplissez chaque section sous sa question. Gardez les titres et les en-têtes de colonnes : l’importation les reconnaît (même numérotés ou légèrement modifiés).',
-    axisIntro: 'Copiez ce titre et ce tableau pour chaque axe. Une ligne par moyen ou action; fusionnez verticalement la cellule de l’objectif quand il couvre plusieurs lignes.',
-    axisTitle: 'titre de l’axe',
+    intro: 'Remplissez chaque section sous sa question. Gardez les titres et les en-têtes de colonnes : l’importation les reconnaît (même numérotés ou légèrement modifiés).',
     organisation: 'Organismes',
     /** After the profile's word for contact people ("Personnes ressources"). */
     optional: 'optionnel',
   },
   en: {
     intro: 'Fill in each section under its question. Keep the headings and column headings: the import recognises them (even numbered or slightly changed).',
-    axisIntro: 'Copy this heading and this table for each axis. One row per means or action; merge the objective’s cell vertically when it covers several rows.',
-    axisTitle: 'axis title',
     organisation: 'Organisations',
     optional: 'optional',
   },
@@ -75,7 +71,7 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
   const axisHeading = `${text(levels.axis.label)}${levels.axis.numbering === 'none' ? '' : ' 1'}${language === 'fr' ? ' : ' : ': '}`
   tablePage.push(
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(axis ? axisHeading : text(levels.objective.columnHeading ?? levels.objective.label))] }),
-    new Paragraph({ children: [new TextRun({ text: axis ? words.axisIntro : tableIntro(profile, language), italics: true })] }),
+    new Paragraph({ children: [new TextRun({ text: tableIntro(profile, language), italics: true })] }),
     grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH),
   )
   const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
@@ -95,15 +91,21 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
   return withFixedDates(new Uint8Array(await Packer.toArrayBuffer(document)), date, datedCore(date))
 }
 
-/** What to write in the plan table of a form without an axis level, in the words of its levels. */
+/**
+ * What to write in the plan table, in the words of the form's levels: with an axis level, a copy of the heading
+ * and the table for each axis ("pour chaque volet"); one row per action (per objective when the form has no
+ * action level), the objective's cell merged over its rows.
+ */
 function tableIntro(profile: Profile, language: 'fr' | 'en'): string {
+  const axis = profile.levels.axis.presence === 'absent' ? undefined : levelWords(profile.levels.axis)
   const objective = levelWords(profile.levels.objective)
   const action = profile.levels.action.presence === 'absent' ? undefined : levelWords(profile.levels.action)
-  if (language === 'fr')
-    return action
-      ? `Une ligne par ${action.name.fr}; fusionnez verticalement la cellule ${objective.of.fr} sur toutes ses lignes.`
-      : `Une ligne par ${objective.name.fr}.`
-  return action ? `One row per ${action.name.en}; merge the cell ${objective.of.en} vertically over all its rows.` : `One row per ${objective.name.en}.`
+  if (language === 'fr') {
+    const copy = axis ? `Copiez ce titre et ce tableau pour chaque ${axis.name.fr}. ` : ''
+    return copy + (action ? `Une ligne par ${action.name.fr}; fusionnez verticalement la cellule ${objective.of.fr} sur toutes ses lignes.` : `Une ligne par ${objective.name.fr}.`)
+  }
+  const copy = axis ? `Copy this heading and this table for each ${axis.name.en}. ` : ''
+  return copy + (action ? `One row per ${action.name.en}; merge the cell ${objective.of.en} vertically over all its rows.` : `One row per ${objective.name.en}.`)
 }
 
 /** US Letter, as forms are printed in Québec (docx swaps width and height for a landscape page). */

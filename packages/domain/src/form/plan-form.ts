@@ -53,6 +53,8 @@ const hidden = (key: string, header: string): FormColumn => ({ key, header, widt
 export function formColumns(profile: Profile, language: FormLanguage): Record<Exclude<FormSheetKey, 'instructions' | 'lists'>, FormColumn[]> {
   const words = FORM_WORDS[language]
   const text = (value: LocalizedText) => localize(value, language)
+  // The participants' contacts and fiduciary in the profile's words, as its documents name them.
+  const terms = planTerms(profile, language)
   const levels = (['axis', 'objective', 'action'] as const).filter((key) => profile.levels[key].presence !== 'absent')
   const columns = COLUMN_KEYS.filter((key) => profile.columns[key].presence !== 'absent')
   const levelWord = (key: 'axis' | 'objective' | 'action') => text(profile.levels[key].label)
@@ -88,8 +90,8 @@ export function formColumns(profile: Profile, language: FormLanguage): Record<Ex
     ],
     participants: [
       { key: 'name', header: words.organisation, width: 48 },
-      { key: 'contacts', header: words.contacts, width: 40 },
-      { key: 'fiduciary', header: words.fiduciary, width: 14 },
+      { key: 'contacts', header: terms.contacts, width: 40 },
+      { key: 'fiduciary', header: capitalised(terms.fiduciaryMark), width: 14 },
       { key: 'acronym', header: words.acronym, width: 14 },
       { key: 'note', header: words.note, width: 30 },
       { key: 'kind', header: words.participantKind, width: 20 },
@@ -320,12 +322,13 @@ function dollars(cents: number): string {
 
 /**
  * The names of the Document sheet's fields in a profile's form: the toolkit's, but for the facts the profile
- * names in its own words (its group and the group's fiduciary). The importer reads both these and the toolkit's.
+ * names in its own words (its group, the group's fiduciary, the programme) and the years in its notation. The
+ * importer reads both these and the toolkit's.
  */
 export function documentFieldLabels(profile: Pick<Profile, 'terms' | 'yearScheme'>, language: FormLanguage): Record<DocumentField, string> {
   const labels = Object.fromEntries(Object.entries(DOCUMENT_FIELDS).map(([field, label]) => [field, label[language]])) as Record<DocumentField, string>
   const terms = planTerms(profile, language)
-  return { ...labels, chantier: terms.group, fiduciary: terms.fiduciaryField, ...yearFieldLabels(profile.yearScheme, language) }
+  return { ...labels, chantier: terms.group, fiduciary: terms.fiduciaryField, programme: terms.programme, ...yearFieldLabels(profile.yearScheme, language) }
 }
 
 /**
@@ -463,4 +466,18 @@ function rowCells(row: Row, effectLabel: (id: string | undefined) => string): Re
     schedule: row.schedule ? scheduleCell(row.schedule) : undefined,
     budget: row.budget?.raw,
   }
+}
+
+const capitalised = (word: string) => word.charAt(0).toLocaleUpperCase('fr-CA') + word.slice(1)
+
+/**
+ * The Participants sheet's headings of workbooks made before they were the profile's words (« Personne(s)
+ * contact », « Fiduciaire »): the importer still reads them.
+ */
+export function formerParticipantColumns(language: FormLanguage): FormColumn[] {
+  const words = FORM_WORDS[language]
+  return [
+    { key: 'contacts', header: words.contacts, width: 40 },
+    { key: 'fiduciary', header: words.fiduciary, width: 14 },
+  ]
 }

@@ -1,5 +1,5 @@
 import {
-  buildNameIndex, derivedId, DOCUMENT_FIELDS, type DocumentField, generic, parseYearSpec, formColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
+  buildNameIndex, derivedId, DOCUMENT_FIELDS, type DocumentField, generic, parseYearSpec, formColumns, formerParticipantColumns, type FormLanguage, type FormSheetKey, Id, PLAN_SCHEMA_VERSION, type PlanDocument, type PlanMetadata, preparePlan,
   SHEET_NAMES, validatePlan, visitPlan,
 } from '@demarche/domain'
 import type ExcelJS from 'exceljs'
@@ -61,7 +61,8 @@ export function sheetGrid(workbook: ExcelJS.Workbook, key: DataSheet, context: P
   const other: FormLanguage = context.language === 'fr' ? 'en' : 'fr'
   const sheet = workbook.getWorksheet(SHEET_NAMES[context.language][key]) ?? workbook.getWorksheet(SHEET_NAMES[other][key])
   if (!sheet) return undefined
-  return readGrid(sheet, [formColumns(context.profile, context.language)[key], formColumns(context.profile, other)[key]], context.report)
+  const former = key === 'participants' ? [formerParticipantColumns('fr'), formerParticipantColumns('en')] : []
+  return readGrid(sheet, [formColumns(context.profile, context.language)[key], formColumns(context.profile, other)[key], ...former], context.report)
 }
 
 function readWorkbook(workbook: ExcelJS.Workbook, options: PlanImportOptions, report: ImportReport): PlanImport {
