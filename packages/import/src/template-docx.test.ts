@@ -21,8 +21,9 @@ describe('blank DOCX form', () => {
       if (!read.ok) throw new Error('unreadable form')
       const headings = read.content.blocks.flatMap((block) => (block.type === 'paragraph' && block.heading === 1 ? [block.text] : []))
       for (const section of Object.values(profile.sections)) if (section.presence !== 'absent') expect(headings).toContain(section.label.fr)
-      const table = read.content.blocks.filter((block) => block.type === 'table').at(-1)!
-      const header = table.type === 'table' ? table.rows[0]!.map((cell) => cell.blocks.map((block) => (block.type === 'paragraph' ? block.text : '')).join('')) : []
+      // A form with no plan table (the service offer: no action level, no column) has none to head.
+      const table = read.content.blocks.filter((block) => block.type === 'table').at(-1)
+      const header = table?.type === 'table' ? table.rows[0]!.map((cell) => cell.blocks.map((block) => (block.type === 'paragraph' ? block.text : '')).join('')) : []
       for (const [key, column] of Object.entries(profile.columns)) if (column.presence !== 'absent') expect(header, `${profile.id} ${key}`).toContain(column.label.fr)
     }
   })
@@ -61,8 +62,9 @@ describe('blank DOCX form', () => {
     expect(await text(lanaudiere2026, 'fr')).toContain('Personnes ressources (optionnel)')
     // What to write in the table, in each form's levels: the service offer's « volet » and services, no action level.
     expect(await text(lanaudiere2026, 'fr')).toContain('Copiez ce titre et ce tableau pour chaque axe. Une ligne par action; fusionnez verticalement la cellule de l’objectif sur toutes ses lignes.')
-    expect(await text(crevaleServiceOffer, 'fr')).toContain('Copiez ce titre et ce tableau pour chaque volet. Une ligne par service.')
-    expect(await text(crevaleServiceOffer, 'en')).toContain('Copy this heading and this table for each service area. One row per service.')
+    // The service offer has no plan table (no action level, no column): its services are a list's items.
+    expect(await text(crevaleServiceOffer, 'fr')).toContain('Copiez ce titre et cette liste pour chaque volet. Un élément de la liste par service, sa description en dessous, sans puce.')
+    expect(await text(crevaleServiceOffer, 'en')).toContain('Copy this heading and this list for each service area. One list item per service, its description below it, unbulleted.')
     // A form without an axis level, its levels unnumbered, a participants section with its own word for contacts.
     const littoral = resolveProfileFile({
       id: 'littoral',
@@ -89,9 +91,16 @@ describe('blank DOCX form', () => {
   })
 
   it('imports blank: no text left unplaced, no unknown column', async () => {
-    const { report } = importDocx(await blankFormDocx(lanaudiere2026, { clock: CLOCK }), { profile: lanaudiere2026 })
+    const { plan, report } = importDocx(await blankFormDocx(lanaudiere2026, { clock: CLOCK }), { profile: lanaudiere2026 })
     expect(report.failed).toBe(false)
     expect(report.unplaced).toEqual([])
+    // The form's instruction above the table is not read as the axis's description.
+    expect(plan!.axes.flatMap((axis) => axis.description ?? [])).toEqual([])
+    for (const language of ['fr', 'en'] as const) {
+      const offer = importDocx(await blankFormDocx(crevaleServiceOffer, { clock: CLOCK, language }), { profile: crevaleServiceOffer })
+      expect(offer.report.unplaced).toEqual([])
+      expect(offer.plan!.axes.flatMap((axis) => axis.description ?? [])).toEqual([])
+    }
     expect(report.issues.filter((problem) => problem.code === 'unknown-column' || problem.code === 'missing-column')).toEqual([])
     const core = strFromU8(unzipSync(await blankFormDocx(lanaudiere2026, { clock: CLOCK }))['docProps/core.xml']!)
     expect(core).toContain('2026-11-23T12:00:00Z')

@@ -69,11 +69,18 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
   // single table, headed by its objectives' name as the rendered plan has it (the import finds the table under it).
   const axis = levels.axis.presence !== 'absent'
   const axisHeading = `${text(levels.axis.label)}${levels.axis.numbering === 'none' ? '' : ' 1'}${language === 'fr' ? ' : ' : ': '}`
-  tablePage.push(
+  // A form with no action level and no column has no plan table: its objectives are the items of a list, as its
+  // documents show them (the service offer's services), on the portrait pages.
+  const hasTable = levels.action.presence !== 'absent' || COLUMN_KEYS.some((key) => columns[key].presence !== 'absent')
+  const planPart = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(axis ? axisHeading : text(levels.objective.columnHeading ?? levels.objective.label))] }),
-    new Paragraph({ children: [new TextRun({ text: tableIntro(profile, language), italics: true })] }),
-    grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH),
-  )
+    new Paragraph({ children: [new TextRun({ text: tableInstruction(profile, language), italics: true })] }),
+    hasTable
+      ? grid(headers, parts && parts.length === 2 ? [text(columns.schedule.label), parts] : [], BLANK_ROWS, LANDSCAPE_WIDTH)
+      : new Paragraph({ numbering: { reference: 'form-bullets', level: 0 }, children: [] }),
+  ]
+  if (hasTable) tablePage.push(...planPart)
+  else children.push(...planPart)
   const page = (orientation: (typeof PageOrientation)[keyof typeof PageOrientation]) => ({
     page: { size: { orientation, width: LETTER.width, height: LETTER.height }, margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 } },
   })
@@ -82,11 +89,13 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
     creator: text(profile.title),
     title: text(profile.title),
     styles: FORM_STYLES,
-    numbering: { config: [{ reference: 'form-numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }] }] },
-    sections: [
-      { properties: page(PageOrientation.PORTRAIT), children },
-      { properties: page(PageOrientation.LANDSCAPE), children: tablePage },
-    ],
+    numbering: {
+      config: [
+        { reference: 'form-numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }] },
+        { reference: 'form-bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 400, hanging: 300 } } } }] },
+      ],
+    },
+    sections: [{ properties: page(PageOrientation.PORTRAIT), children }, ...(tablePage.length > 0 ? [{ properties: page(PageOrientation.LANDSCAPE), children: tablePage }] : [])],
   })
   return withFixedDates(new Uint8Array(await Packer.toArrayBuffer(document)), date, datedCore(date))
 }
@@ -96,14 +105,17 @@ export async function blankFormDocx(profile: Profile, options: TemplateOptions =
  * and the table for each axis ("pour chaque volet"); one row per action (per objective when the form has no
  * action level), the objective's cell merged over its rows.
  */
-function tableIntro(profile: Profile, language: 'fr' | 'en'): string {
+export function tableInstruction(profile: Profile, language: 'fr' | 'en'): string {
   const axis = profile.levels.axis.presence === 'absent' ? undefined : levelWords(profile.levels.axis)
   const objective = levelWords(profile.levels.objective)
   const action = profile.levels.action.presence === 'absent' ? undefined : levelWords(profile.levels.action)
+  const table = action !== undefined || COLUMN_KEYS.some((key) => profile.columns[key].presence !== 'absent')
   if (language === 'fr') {
+    if (!table) return `${axis ? `Copiez ce titre et cette liste pour chaque ${axis.name.fr}. ` : ''}Un élément de la liste par ${objective.name.fr}, sa description en dessous, sans puce.`
     const copy = axis ? `Copiez ce titre et ce tableau pour chaque ${axis.name.fr}. ` : ''
     return copy + (action ? `Une ligne par ${action.name.fr}; fusionnez verticalement la cellule ${objective.of.fr} sur toutes ses lignes.` : `Une ligne par ${objective.name.fr}.`)
   }
+  if (!table) return `${axis ? `Copy this heading and this list for each ${axis.name.en}. ` : ''}One list item per ${objective.name.en}, its description below it, unbulleted.`
   const copy = axis ? `Copy this heading and this table for each ${axis.name.en}. ` : ''
   return copy + (action ? `One row per ${action.name.en}; merge the cell ${objective.of.en} vertically over all its rows.` : `One row per ${objective.name.en}.`)
 }

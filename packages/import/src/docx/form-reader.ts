@@ -3,6 +3,7 @@ import {
   type PlanDocument, planTerms, type PreparationStep, type Profile, type Row, type ScheduleBlock, splitAcronym,
 } from '@demarche/domain'
 import { type ImportIssue, issue, type SourcePlace, type UnplacedText } from '../report.js'
+import { tableInstruction } from '../template-docx.js'
 import { bestMatch, headingKey, SAME_HEADING, similarity } from './fuzzy.js'
 import type { DocxBlock, DocxCell, DocxContent, DocxParagraph, DocxTable } from './read-docx.js'
 
@@ -40,7 +41,7 @@ class FormReader {
   private readonly issues: ImportIssue[] = []
   private readonly unplaced: UnplacedText[] = []
   private readonly places = new Map<string, SourcePlace>()
-  private section: SectionKey | 'front' | 'axis' = 'front'
+  private section: SectionKey | 'front' | 'axis' | 'notes' = 'front'
   private heading = ''
   private tableInSection = 0
   private title: string | undefined
@@ -50,8 +51,13 @@ class FormReader {
   /** Headings in the chantier's own words that open an axis: what follows them is a plan table or objectives. */
   private axesByContent = new Set<DocxParagraph>()
   private readonly plan: WholePlan
+  /** The blank Word form's instruction for the plan table, in both languages (folded), read as the form's own. */
+  private readonly instructions: Set<string>
+  /** How each note read is called in the text ("¹", "*"; "" for a closing remark), by the note's index. */
+  private readonly noteCalls: string[] = []
 
   constructor(private readonly profile: Profile) {
+    this.instructions = new Set((['fr', 'en'] as const).map((language) => foldText(tableInstruction(profile, language))))
     this.plan = {
       schemaVersion: 1,
       id: 'import',
@@ -81,7 +87,39 @@ class FormReader {
       if (axis.description?.length === 0) delete axis.description
       for (const objective of axis.objectives) if (objective.details?.length === 0) delete objective.details
     }
-    return { plan: this.plan, issues: this.issues, unplaced: this.unplaced, places: this.places }
+    if (this.profile.levels.axis.presence === 'absent') this.objectivesOfThePlan()
+    this.attachNotes()
+    // A section the form does not have is not in the plan (as `preparePlan` leaves it), rather than there empty.
+    const plan: PlanDocument = this.plan
+    for (const key of ['participants', 'preparation', 'followUp', 'complementarity', 'priorityResponses'] as const) if (this.profile.sections[key].presence === 'absent') delete plan[key]
+    return { plan, issues: this.issues, unplaced: this.unplaced, places: this.places }
+  }
+
+  /**
+   * A form without an axis level: the objectives read (under the table's heading, or a plan table standing on its
+   * own) are the plan's, with their places. What was written between that heading and the table is not the
+   * form's: listed as unplaced, never dropped in silence.
+   */
+  private objectivesOfThePlan(): void {
+    const offsets: number[] = []
+    let count = 0
+    for (const axis of this.plan.axes) {
+      offsets.push(count)
+      count += axis.objectives.length
+      const place = this.places.get(`/axes/${offsets.length - 1}/title`) ?? {}
+      for (const block of axis.description ?? []) {
+        const text = block.type === 'paragraph' ? block.text : block.items.map((item) => item.text).join('\n')
+        this.leave(text, place, { fr: 'texte hors des sections du formulaire', en: 'text outside the form’s sections' })
+      }
+    }
+    for (const [pointer, place] of [...this.places]) {
+      const match = /^\/axes\/(\d+)(\/objectives\/(\d+)(.*))?$/.exec(pointer)
+      if (!match) continue
+      this.places.delete(pointer)
+      if (match[2]) this.places.set(`/objectives/${offsets[Number(match[1])]! + Number(match[3])}${match[4]}`, place)
+    }
+    this.plan.objectives = this.plan.axes.flatMap((axis) => axis.objectives)
+    this.plan.axes = []
   }
 
   private place(extra: Partial<SourcePlace> = {}): SourcePlace {
@@ -109,9 +147,14 @@ class FormReader {
       }
       const section = idFrom(p, 'na') ? 'narrative' : this.sectionHeading(text, p.heading !== undefined)
       if (section) return this.startSection(section, text, p)
-      if (this.section !== 'front' && this.section !== 'axis' && this.isPrompt(this.section, text)) return
+      if (p.heading !== undefined && p.heading > 0 && NOTES_HEADINGS.has(foldText(text))) return this.startNotes(text)
+      if (this.section !== 'front' && this.section !== 'axis' && this.section !== 'notes' && this.isPrompt(this.section, text)) return
     }
+    // The blank form's own instruction above the plan table is the form's, not the chantier's.
+    if (p.italic && this.section === 'axis' && this.instructions.has(foldText(text))) return
     switch (this.section) {
+      case 'notes':
+        return this.note(p)
       case 'front':
         return this.front(p)
       case 'axis':
@@ -310,6 +353,61 @@ class FormReader {
     return Boolean(prompt && [prompt.fr, prompt.en].some((candidate) => candidate && similarity(key, headingKey(candidate), SAME_HEADING) >= SAME_HEADING))
   }
 
+  /**
+   * Each note's call, printed after the text it annotates ("…chaque semaine.¹"), taken off that text, and the
+   * note attached there. Only the calls of notes read are taken: a text that ends with "*" and no note says so keeps it.
+   */
+  private attachNotes(): void {
+    const notes = this.plan.notes ?? []
+    const calls = this.noteCalls.map((call, index) => ({ call, index })).filter(({ call }) => call !== '').sort((a, b) => b.call.length - a.call.length)
+    if (calls.length === 0) return
+    const visit = (value: unknown, pointer: string, set: (text: string) => void): void => {
+      if (typeof value === 'string') {
+        let text = value
+        for (let found = true; found; ) {
+          found = false
+          for (const { call, index } of calls)
+            if (text.length > call.length && text.endsWith(call)) {
+              text = text.slice(0, -call.length)
+              notes[index]!.at ??= pointer
+              found = true
+              break
+            }
+        }
+        if (text !== value) set(text.trimEnd())
+        return
+      }
+      if (Array.isArray(value)) return value.forEach((item, index) => visit(item, `${pointer}/${index}`, (text) => (value[index] = text)))
+      if (value === null || typeof value !== 'object') return
+      const object = value as Record<string, unknown>
+      for (const [key, inner] of Object.entries(object)) if (key !== 'notes' && key !== 'id') visit(inner, `${pointer}/${key}`, (text) => (object[key] = text))
+    }
+    visit(this.plan, '', () => undefined)
+  }
+
+  /** The notes the toolkit's documents print under a heading of their own, after the plan. */
+  private startNotes(text: string): void {
+    this.flushFreeRow()
+    this.section = 'notes'
+    this.heading = text
+    this.tableInSection = 0
+  }
+
+  /**
+   * A note: its marker as written ("*", "†"), or none for a note called by its number (a superscript digit,
+   * which the toolkit's documents write for a note with no marker of its own); a paragraph without one is a
+   * closing remark. What it annotates is not shown: the stored plan of the toolkit's DOCX brings it back.
+   */
+  private note(p: DocxParagraph): void {
+    const marked = p.marked.trim()
+    const called = /^([\u00b9\u00b2\u00b3\u2070-\u2079]+|\*{1,3}|[†‡§¶]+)\s+([\s\S]+)$/.exec(marked)
+    const notes = (this.plan.notes ??= [])
+    const marker = called && !/^[\u00b9\u00b2\u00b3\u2070-\u2079]+$/.test(called[1]!) ? called[1]! : undefined
+    notes.push({ id: '', ...(marker && { marker }), text: called ? called[2]!.trim() : marked })
+    this.noteCalls.push(called ? called[1]! : '')
+    this.places.set(`/notes/${notes.length - 1}/text`, this.place())
+  }
+
   private startSection(section: SectionKey, text: string, p: DocxParagraph): void {
     this.flushFreeRow()
     this.section = section
@@ -394,6 +492,14 @@ class FormReader {
     this.tableInSection++
     if (this.section === 'axis') return this.planTable(table)
     if (this.section === 'participants') return this.participantsTable(table)
+    // A form without an axis level: its plan table needs no heading above it (the toolkit's documents give it none).
+    if (this.profile.levels.axis.presence === 'absent' && this.isPlanHeader(table.rows[0])) {
+      this.plan.axes.push({ id: '', title: '', description: [], objectives: [] })
+      this.section = 'axis'
+      this.heading = ''
+      this.tableInSection = 1
+      return this.planTable(table)
+    }
     this.leaveTable(table, { fr: 'tableau hors des sections du formulaire', en: 'table outside the form’s sections' })
   }
 
@@ -486,11 +592,13 @@ class FormReader {
     const axisIndex = this.plan.axes.length - 1
     const textOf = (field: Field) => (byField.get(field) ?? []).filter((cell) => cell.merge !== 'continue').map(cellText).join('\n').trim()
     const objectiveIndex = axis.objectives.indexOf(objective)
-    const means = (byField.get('means') ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks)
+    const cellBlocks = (byField.get('means') ?? []).filter((cell) => cell.merge !== 'continue').flatMap((cell) => cell.blocks)
+    const heading = rowHeadingOf(cellBlocks)
+    const means = heading ? cellBlocks.filter((block) => block !== heading) : cellBlocks
     const previous = objective.rows.at(-1)
     const rowId = idFromBlocks([...byField.values()].flat().flatMap((cell) => cell.blocks), 'rw')
     const continues = previous !== undefined && rowId === undefined && textOf('means') === '' && (byField.get('means') ?? []).length > 0 && textOf('objective') === ''
-    const row: Row = continues ? previous : { id: rowId ?? '', actions: this.actionsOf(means) }
+    const row: Row = continues ? previous : { id: rowId ?? '', ...(heading && { heading: heading.marked.trim().slice(2, -2).trim() }), actions: this.actionsOf(means) }
     if (!continues) objective.rows.push(row)
     const pointer = `/axes/${axisIndex}/objectives/${objectiveIndex}/rows/${objective.rows.indexOf(row)}`
     for (const key of COLUMN_KEYS) {
@@ -570,13 +678,15 @@ class FormReader {
     const id = idFromBlocks(blocks, 'ob') ?? ''
     const first = paragraphs[0]
     if (!first) return { id, title: '', rows: [] }
-    const label = localize(this.profile.levels.objective.label, 'fr')
-    // The toolkit writes "Objectif 1" in bold above the title; forms write "1 Favoriser…" or "1. Favoriser…".
-    const own = new RegExp(`^${escapeRegExp(foldText(label))}s?\\s*(\\d{1,3})$`).exec(foldText(first.text.trim()))
-    if (own && paragraphs[1]) return { id, number: Number(own[1]), title: paragraphs[1].marked.trim(), details: this.detailsOf(paragraphs.slice(2)), rows: [] }
-    // "Objectif 1Favoriser…": a converter that glued the label to the title in one paragraph.
-    const glued = new RegExp(`^\\**\\s*${escapeRegExp(label)}s?\\s*(\\d{1,3})\\s*\\**\\s*[—–:.-]?\\s*([\\s\\S]+)$`, 'i').exec(first.marked)
-    if (glued) return { id, number: Number(glued[1]), title: glued[2]!.trim(), details: this.detailsOf(paragraphs.slice(1)), rows: [] }
+    // The label in either language: a document rendered in English says "Objective 1", "Direction".
+    for (const label of texts(this.profile.levels.objective.label)) {
+      // The toolkit writes "Objectif 1" in bold above the title (an unnumbered level's label alone: "Orientation"); forms write "1 Favoriser…" or "1. Favoriser…".
+      const own = new RegExp(`^${escapeRegExp(foldText(label))}s?\\s*(\\d{1,3})?$`).exec(foldText(first.text.trim()))
+      if (own && paragraphs[1]) return { id, ...(own[1] && { number: Number(own[1]) }), title: paragraphs[1].marked.trim(), details: this.detailsOf(paragraphs.slice(2)), rows: [] }
+      // "Objectif 1Favoriser…": a converter that glued the label to the title in one paragraph.
+      const glued = new RegExp(`^\\**\\s*${escapeRegExp(label)}s?\\s*(\\d{1,3})\\s*\\**\\s*[—–:.-]?\\s*([\\s\\S]+)$`, 'i').exec(first.marked)
+      if (glued) return { id, number: Number(glued[1]), title: glued[2]!.trim(), details: this.detailsOf(paragraphs.slice(1)), rows: [] }
+    }
     const numbered = /^\s*(\d{1,3})\s*[.)-]?\s+([\s\S]*)$/.exec(first.marked)
     return { id, ...(numbered && { number: Number(numbered[1]) }), title: (numbered ? numbered[2]! : first.marked).trim(), details: this.detailsOf(paragraphs.slice(1)), rows: [] }
   }
@@ -665,6 +775,21 @@ function participantOf(cell: string, id: string | undefined, marks: readonly str
   if (note === '') note = undefined
   const { acronym } = splitAcronym(name)
   return { id: id ?? '', ...(note !== undefined && { raw: text }), name, ...(acronym && { acronym }), ...(note && { note }), kind: 'organisation', fiduciary }
+}
+
+/** "Notes" as the toolkit's documents head them, in either language (accents and case folded). */
+const NOTES_HEADINGS = new Set(['notes', 'notes et renvois'])
+
+/**
+ * The sub-heading the toolkit's documents print in bold at the head of a row's actions: a paragraph all in bold,
+ * with no bookmark of its own, just before the row's bookmarked first action. Bold text in a document made by
+ * hand stays what it was (an action), as nothing says it heads a group.
+ */
+function rowHeadingOf(blocks: readonly DocxBlock[]): DocxParagraph | undefined {
+  const [first, second] = blocks.filter(isParagraph).filter((p) => p.text.trim() !== '')
+  if (!first || !second || first.bookmarks.some((name) => name.startsWith(ID_BOOKMARK))) return undefined
+  if (!/^\*\*[^*]+\*\*$/.test(first.marked.trim())) return undefined
+  return second.bookmarks.some((name) => name.startsWith(`${ID_BOOKMARK}rw-`)) ? first : undefined
 }
 
 function numberedOf(marked: string): { number: number; text: string } | undefined {

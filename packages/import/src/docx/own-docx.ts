@@ -25,8 +25,11 @@ export function storedPlan(customXml: readonly string[]): PlanDocument | undefin
   return undefined
 }
 
-/** Keys the document does not show: the stored value stands whenever the node is still there. */
-const HIDDEN = new Set(['kind', 'acronym', 'effect', 'date'])
+/**
+ * Keys the document does not show (a note's `at`, shown only as a call after a text, which a cell's call cannot
+ * tell from its last text's): the stored value stands whenever the node is still there.
+ */
+const HIDDEN = new Set(['kind', 'acronym', 'effect', 'date', 'at'])
 /** Keys the document shows but may have made up (from the profile's label and the position): kept only when the plan had them. */
 const DERIVED = new Set(['heading', 'number'])
 const NOTATIONS = new Set(['responsible', 'partners', 'budget', 'years', 'contacts'])
