@@ -41,6 +41,8 @@ let planId = ''
 let plan: PlanDocument
 /** Every output, by what it is: the texts a reader sees. */
 const outputs: Record<string, string> = {}
+/** The 201 answers of the imports of the plan's own DOCX and XLSX. */
+const imported: Partial<Record<'docx' | 'xlsx', unknown>> = {}
 const bytes: Record<string, Buffer> = {}
 /** Every task sent to the work pool while the Littoral plan goes through the service. */
 const tasks: Task[] = []
@@ -105,6 +107,7 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
     for (const format of ['docx', 'xlsx'] as const) {
       const response = await t.app.inject({ method: 'POST', url: `/v1/plans/imports?chantierId=lecture-littoral&profile=littoral@1`, headers: { ...coordinator, 'content-type': OFFICE[format] }, payload: bytes[`document ${format} fr-CA`] })
       outputs[`import ${format}`] = `${response.statusCode}\n${bilingualTexts(response.json()).join('\n')}`
+      imported[format] = response.json()
     }
     // The workbook names its profile (Document sheet): the worker asks for it, and is sent it.
     const named = await t.app.inject({ method: 'POST', url: '/v1/plans/imports?chantierId=lecture-littoral', headers: { ...coordinator, 'content-type': OFFICE.xlsx }, payload: bytes['document xlsx fr-CA'] })
@@ -156,6 +159,15 @@ describe(`the Littoral region through the API (${DATABASE})`, () => {
   it('reads its own DOCX and XLSX back', () => {
     expect(outputs['import docx']).toMatch(/^201\n/)
     expect(outputs['import xlsx']).toMatch(/^201\n/)
+    // Read whole: nothing left unplaced, no warning, the plan's objectives, groups and notes as stored.
+    for (const format of ['docx', 'xlsx'] as const) {
+      const body = imported[format] as { import: { unplaced: unknown[]; issues: Array<{ severity: string }> }; plan: { document: PlanDocument } }
+      expect(body.import.unplaced, format).toEqual([])
+      expect(body.import.issues.filter((found) => found.severity !== 'info'), format).toEqual([])
+      const { id: _id, ...document } = body.plan.document
+      const { id: _planId, ...source } = plan
+      expect(document, format).toEqual(source)
+    }
     expect(outputs['import xlsx (profile named by the workbook)']).toMatch(/^201\n/)
   })
 

@@ -60,7 +60,7 @@ interface TextOptions {
 }
 
 /** The draft as the file the reviewer edits: JSON as is, or YAML with each finding's place and message beside its decision. */
-function assessmentText(plan: { metadata: { title: string } }, report: Report, { author, file, output, locale, asJson }: TextOptions): string {
+function assessmentText(plan: { metadata: { title: string }; axes?: Array<{ objectives: unknown[] }>; objectives?: unknown[] }, report: Report, { author, file, output, locale, asJson }: TextOptions): string {
   const draft = draftAssessment(plan, report)
   const today = new Date().toISOString().slice(0, 10)
   const value = { author, assessedAt: today, ...draft.content }
@@ -72,7 +72,7 @@ function assessmentText(plan: { metadata: { title: string } }, report: Report, {
     ` ${words.title(plan.metadata.title)}`,
     ` ${words.drafted}`,
     ` ${words.decide}`,
-    ` ${words.requests}`,
+    ` ${words.requests(examplePointer(plan))}`,
     ` ${words.letter(letterFile, file)}`,
   ].join('\n')
   const criteria = document.get('criteria', true)
@@ -93,6 +93,15 @@ function assessmentText(plan: { metadata: { title: string } }, report: Report, {
   return document.toString({ lineWidth: 0 })
 }
 
+/**
+ * A pointer the reviewer's request could name, in the plan's own shape: its first objective, under its first
+ * axis or, in a form without an axis level, the plan's (`/objectives/0`).
+ */
+function examplePointer(plan: { axes?: Array<{ objectives: unknown[] }>; objectives?: unknown[] }): string {
+  if ((plan.objectives?.length ?? 0) > 0 || (plan.axes ?? []).length === 0) return '/objectives/0'
+  return '/axes/0/objectives/0'
+}
+
 /** The findings of a fingerprint as its comment: place, severity and message, in the reviewer's language. */
 function described({ findings }: DraftFinding, locale: Locale): string {
   return findings.map((finding) => ` ${finding.label[locale]} · ${WORDS[locale].severity[finding.severity]} · ${finding.message[locale]}`).join('\n')
@@ -103,7 +112,7 @@ const WORDS = {
     title: (title: string) => `Évaluation du plan « ${title} » par l’analyste, à revoir avant d’écrire l’avis.`,
     drafted: 'Les statuts des critères et la recommandation (accept, return, refuse) sont ceux que suggère le moteur : corrigez-les, notez (note) ce qui le demande et écrivez les motifs (reasons).',
     decide: 'Chaque erreur et avertissement est confirmé (l’avis le demande) : écrivez decision: dismiss et une raison (reason) pour l’écarter.',
-    requests: 'Vos propres demandes : requests: [{ id: r1, pointer: /axes/0/objectives/1, text: … }].',
+    requests: (pointer: string) => `Vos propres demandes : requests: [{ id: r1, pointer: ${pointer}, text: … }].`,
     letter: (assessment: string, plan: string) => `Puis : demarche letter --assessment ${assessment} ${plan} -o avis.docx`,
     assessmentFile: 'evaluation.yaml',
     engine: (passed: number, applicable: number) => (applicable === 0 ? 'moteur : aucun élément examiné' : `moteur : ${passed} sur ${applicable} ${applicable > 1 ? 'éléments' : 'élément'} sans constat`),
@@ -114,7 +123,7 @@ const WORDS = {
     title: (title: string) => `The reviewer's assessment of the plan "${title}", to review before writing the letter.`,
     drafted: 'The criteria statuses and the recommendation (accept, return, refuse) are the ones the engine suggests: correct them, add notes (note) where needed and write the reasons.',
     decide: 'Every error and warning is confirmed (the letter requests it): write decision: dismiss and a reason to set one aside.',
-    requests: 'Your own requests: requests: [{ id: r1, pointer: /axes/0/objectives/1, text: … }].',
+    requests: (pointer: string) => `Your own requests: requests: [{ id: r1, pointer: ${pointer}, text: … }].`,
     letter: (assessment: string, plan: string) => `Then: demarche letter --assessment ${assessment} ${plan} -o letter.docx`,
     assessmentFile: 'assessment.yaml',
     engine: (passed: number, applicable: number) => (applicable === 0 ? 'engine: no element examined' : `engine: ${passed} of ${applicable} ${applicable > 1 ? 'elements' : 'element'} without findings`),

@@ -40,6 +40,13 @@ const COMMANDS = [
   ['template', '--format', 'docx', '--locale', 'en', '-o', 'form.en.docx'],
   ['template', '--format', 'xlsx', '-o', 'form.xlsx'],
   ['template', '--format', 'xlsx', '--locale', 'en', '-o', 'form.en.xlsx'],
+  // Its own Word and Excel files read back, the JSON Schema its editor completes with, a reviewer's assessment and letter.
+  ['import', 'plan.docx', '-o', 'from-docx.json'],
+  ['import', 'plan.xlsx', '-o', 'from-xlsx.json'],
+  ['schema'],
+  ['assess', 'plan.json', '--author', 'Marie Tremblay', '-o', 'evaluation.yaml'],
+  ['letter', '--assessment', 'evaluation.yaml', 'plan.json', '-o', 'letter.html'],
+  ['letter', '--assessment', 'evaluation.yaml', 'plan.json', '--locale', 'en', '-o', 'letter.en.html'],
 ]
 
 let folder: string
@@ -51,7 +58,8 @@ beforeAll(async () => {
   await cp(new URL('docs/examples/littoral/', repository), folder, { recursive: true })
   for (const argv of COMMANDS) {
     const result = await run('node', [bin, ...argv], { cwd: folder, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).catch((error: { code: number; stdout: string; stderr: string }) => error)
-    messages[argv.join(' ')] = `${result.stdout}${result.stderr}`
+    // The schema's output is JSON, read through its titles (`schemaTitles`); its messages are what it says on stderr.
+    messages[argv.join(' ')] = argv[0] === 'schema' ? result.stderr : `${result.stdout}${result.stderr}`
     standardOutputs[argv.join(' ')] = result.stdout
     if ('code' in result && result.code !== 0) throw new Error(`demarche ${argv.join(' ')} exited ${result.code}:\n${result.stderr}`)
   }
@@ -81,13 +89,27 @@ async function outputs(withAttributes = true): Promise<Record<string, string>> {
     'report (fr)': await read('report.md'),
     'report (en)': await read('report.en.md'),
     'report (html)': await read('report.html'),
+    // What the reviewer reads in the drafted assessment: its comments (its keys and values are identifiers).
+    // JSON Pointers there (`/objectives/0`) are identifiers too.
+    'assessment (yaml)': (await read('evaluation.yaml')).split('\n').filter((line) => line.trimStart().startsWith('#')).join('\n').replace(/\/[\w/-]+/g, ' '),
+    letter: await read('letter.html'),
+    'letter (en)': await read('letter.en.html'),
     ...messages,
+    // The JSON Schema's keys are identifiers; what an editor shows of it are its titles.
+    schema: schemaTitles(JSON.parse(standardOutputs.schema!)).join('\n'),
     // A JSON report is read by people through its texts in both languages; its ids ("schedule") are not words.
     'lint plan.json --format json': bilingualTexts(JSON.parse(standardOutputs['lint plan.json --format json']!)).join('\n'),
   }
   // `-raw`: the text in the order it was drawn, so that a table's cells are not interleaved line by line.
   if (hasPdftotext) texts.pdf = (await run('pdftotext', ['-raw', join(folder, 'plan.pdf'), '-'], { encoding: 'utf8' })).stdout
   return texts
+}
+
+/** The titles of a JSON Schema, where an editor shows them. */
+function schemaTitles(value: unknown): string[] {
+  if (Array.isArray(value)) return value.flatMap(schemaTitles)
+  if (value === null || typeof value !== 'object') return []
+  return Object.entries(value).flatMap(([key, inner]) => (key === 'title' && typeof inner === 'string' ? [inner] : schemaTitles(inner)))
 }
 
 /** Every text the region wrote in plan.json, in document order. */
@@ -133,6 +155,15 @@ describe('a region of another shape, through every CLI command', () => {
     expect(docx).toContain('Table de concertation du Littoral')
   })
 
+  it('reads its own DOCX and XLSX back into the plan it wrote, and names the schema for its editor in its words', async () => {
+    const plan = JSON.parse(await readFile(join(folder, 'plan.json'), 'utf8'))
+    for (const file of ['from-docx.json', 'from-xlsx.json']) expect(JSON.parse(await readFile(join(folder, file), 'utf8')), file).toEqual(plan)
+    expect(messages['import plan.docx -o from-docx.json']).toMatch(/0 avertissement\(s\).*0 texte\(s\) non placé\(s\)/)
+    expect(JSON.parse(standardOutputs.schema!).title).toBe('Plan d’action de la Table du Littoral')
+    // The drafted assessment's example of a request points into this plan's shape (no axis).
+    expect(await readFile(join(folder, 'evaluation.yaml'), 'utf8')).toContain('pointer: /objectives/0, text: … }')
+  })
+
   it('keeps every text the region wrote, in order, in HTML, Markdown, DOCX and PDF', async () => {
     const written = await writtenTexts()
     expect(written.length).toBeGreaterThan(15)
@@ -143,7 +174,7 @@ describe('a region of another shape, through every CLI command', () => {
   it('shows none of Lanaudière’s words in any output or message, in either language', async () => {
     if (!hasPdftotext && requireTools) throw new Error('pdftotext is required (DEMARCHE_REQUIRE_TOOLS=1)')
     const texts = await outputs()
-    expect(Object.keys(texts).length).toBeGreaterThanOrEqual(hasPdftotext ? 28 : 27)
+    expect(Object.keys(texts).length).toBeGreaterThanOrEqual(hasPdftotext ? 38 : 37)
     // The blank forms name the facts around the plan in the profile's words (its `terms`).
     expect(visible(texts['blank form xlsx']!)).toContain('Organisme porteur du comité')
     for (const [name, text] of Object.entries(texts)) expect(visible(text), name).not.toMatch(LANAUDIERE_WORDS)
