@@ -3,6 +3,9 @@
  * list of Lanaudière's words, shared by the CLI's and the API's tests. A subpath of its own
  * (`@demarche/domain/testing`), never reached from the package's main entry.
  */
+import type { Profile } from './profile/profile.js'
+import { resolveProfileFile } from './profile/profile-file.js'
+import { builtinProfiles } from './profile/registry.js'
 
 /** Names of Lanaudière's form and bodies: no document of another region may show them, whatever its shape. */
 export const LANAUDIERE_NAMES = /Lanaudi[èe]re|lanaudoise|CREVALE|préfets|Chantier régional|Axe d’intervention|Axe d'intervention|Moyens \/ Actions/i
@@ -46,6 +49,13 @@ export const LANAUDIERE_WORDS = new RegExp(
   ].join('|'),
   'i',
 )
+
+/** A profile file's definition resolved (its `extends` chain among `known`), or the test fails with its located issues. */
+export function profileOf(file: unknown, known: readonly Profile[] = builtinProfiles): Profile {
+  const resolved = resolveProfileFile(file, known)
+  if (!resolved.ok) throw new Error(`the test's profile does not resolve: ${JSON.stringify(resolved.issues)}`)
+  return resolved.profile
+}
 
 /** What a reader sees of an HTML or XML text: styles and markup left out. */
 export function visibleText(text: string): string {

@@ -1,4 +1,5 @@
-import { lanaudiere2026, resolveProfileFile } from '@demarche/domain'
+import { lanaudiere2026 } from '@demarche/domain'
+import { profileOf } from '@demarche/domain/testing'
 import { examplePlans } from '@demarche/domain/examples'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
@@ -57,10 +58,9 @@ describe('the Participants sheet of a filled blank form', () => {
   })
 
   it('heads the contacts and fiduciary columns in the profile’s words, and still reads the toolkit’s former headings', async () => {
-    const loaded = resolveProfileFile({ id: 'comite', version: 1, extends: 'lanaudiere-2026@1', terms: { contacts: { fr: 'Personnes à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } } })
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
+    const profile = profileOf({ id: 'comite', version: 1, extends: 'lanaudiere-2026@1', terms: { contacts: { fr: 'Personnes à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } } })
     const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load((await blankFormXlsx(loaded.profile, { clock, language: 'fr' })) as unknown as ArrayBuffer)
+    await workbook.xlsx.load((await blankFormXlsx(profile, { clock, language: 'fr' })) as unknown as ArrayBuffer)
     const headings = workbook.getWorksheet(SHEET_NAMES.fr.participants)!.getRow(1).values as unknown[]
     expect(headings.slice(1, 4)).toEqual(['Organisme', 'Personnes à joindre', 'Porteur'])
     // A Lanaudière form made before the headings were the profile's words.

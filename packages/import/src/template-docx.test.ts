@@ -1,4 +1,5 @@
-import { builtinProfiles, crevaleServiceOffer, findProfile, lanaudiere2021, lanaudiere2026, type PlanDocument, type Profile, resolveProfileFile } from '@demarche/domain'
+import { builtinProfiles, crevaleServiceOffer, findProfile, lanaudiere2021, lanaudiere2026, type PlanDocument, type Profile } from '@demarche/domain'
+import { profileOf } from '@demarche/domain/testing'
 import { examplePlans } from '@demarche/domain/examples'
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalMergeType } from 'docx'
 import { strFromU8, unzipSync } from 'fflate'
@@ -66,7 +67,7 @@ describe('blank DOCX form', () => {
     expect(await text(crevaleServiceOffer, 'fr')).toContain('Copiez ce titre et cette liste pour chaque volet. Un élément de la liste par service, sa description en dessous, sans puce.')
     expect(await text(crevaleServiceOffer, 'en')).toContain('Copy this heading and this list for each service area. One list item per service, its description below it, unbulleted.')
     // A form without an axis level, its levels unnumbered, a participants section with its own word for contacts.
-    const littoral = resolveProfileFile({
+    const littoral = profileOf({
       id: 'littoral',
       version: 1,
       extends: 'generic@1',
@@ -77,16 +78,15 @@ describe('blank DOCX form', () => {
       },
       terms: { contacts: { fr: 'Personnes à joindre', en: 'People to reach' } },
     })
-    if (!littoral.ok) throw new Error(JSON.stringify(littoral.issues))
     for (const language of ['fr', 'en'] as const) {
-      const paragraphs = await text(littoral.profile, language)
+      const paragraphs = await text(littoral, language)
       expect(paragraphs.filter((paragraph) => /^(Axe|Axis)\b/.test(paragraph))).toEqual([])
       expect(paragraphs.join('\n')).not.toMatch(/\b(axe|axis|moyen|means|objectif|objective)\b/i)
       expect(paragraphs).toContain(language === 'fr' ? 'Une ligne par geste; fusionnez verticalement la cellule de l’orientation sur toutes ses lignes.' : 'One row per step; merge the cell of the direction vertically over all its rows.')
       expect(paragraphs).toContain(language === 'fr' ? 'Personnes à joindre (optionnel)' : 'People to reach (optional)')
       // Its table stands under the name of its objectives, where the import finds it.
       expect(paragraphs).toContain(language === 'fr' ? 'Orientation' : 'Direction')
-      expect(importDocx(await blankFormDocx(littoral.profile, { language, clock: CLOCK }), { profile: littoral.profile }).report.unplaced).toEqual([])
+      expect(importDocx(await blankFormDocx(littoral, { language, clock: CLOCK }), { profile: littoral }).report.unplaced).toEqual([])
     }
   })
 
@@ -195,14 +195,12 @@ describe('a blank form filled by another program', () => {
 
 describe('a roster in the profile’s words', () => {
   it('finds the contact people’s column and the fiduciary by the profile’s terms, and by the toolkit’s', async () => {
-    const loaded = resolveProfileFile({
+    const profile = profileOf({
       id: 'table',
       version: 1,
       extends: 'lanaudiere-2026@1',
       terms: { contacts: { fr: 'Gens à joindre', en: 'People to reach' }, fiduciaryMark: { fr: 'porteur', en: 'lead' } },
     })
-    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
-    const profile = loaded.profile
     const bold = (value: string) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: value, bold: true })] })] })
     const plain = (value: string) => new TableCell({ children: [new Paragraph(value)] })
     const roster = (heading: string, rows: Array<[string, string]>) =>

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   builtinProfiles, DOCUMENT_FIELDS, findProfile, lanaudiere2026, loadProfileText, localize, type OrganisationList, type PlanDocument, preparePlan, type Profile, resolvePointer,
-  resolveProfileFile, SHEET_NAMES,
+  SHEET_NAMES,
 } from '@demarche/domain'
+import { profileOf as resolvedProfile } from '@demarche/domain/testing'
 import { examplePlans } from '@demarche/domain/examples'
 import { createContext } from '@demarche/render'
 import { planXlsx } from '@demarche/render/xlsx'
@@ -181,14 +182,12 @@ describe('a plan of another shape comes back from its own XLSX', () => {
 })
 
 describe('the Document sheet in the profile’s words', () => {
-  const loaded = resolveProfileFile({
+  const profile = resolvedProfile({
     id: 'table-littoral',
     version: 1,
     extends: 'lanaudiere-2026@1',
     terms: { group: { fr: 'Comité', en: 'Committee' }, fiduciaryField: { fr: 'Organisme porteur du comité', en: 'Committee’s lead organisation' } },
   })
-  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
-  const profile = loaded.profile
   const plan = () => ({ ...examplePlans.crevale2026(), profile: { id: profile.id, version: profile.version } })
   const fields = async (bytes: Uint8Array) => {
     const workbook = new ExcelJS.Workbook()

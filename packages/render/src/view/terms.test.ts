@@ -1,8 +1,8 @@
 // A profile's own words for the facts around a plan (`terms`): every rendered format prints them, and none of
 // the words of the profile it extends.
-import { type PlanDocument, type Profile, resolveProfileFile } from '@demarche/domain'
+import type { PlanDocument, Profile } from '@demarche/domain'
 import { examplePlans } from '@demarche/domain/examples'
-import { visibleText } from '@demarche/domain/testing'
+import { profileOf, visibleText } from '@demarche/domain/testing'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { createContext, type RenderLocale } from '../context.js'
@@ -12,7 +12,7 @@ import { planMarkdown } from '../markdown/plan.js'
 import { CLOCK, normalize } from '../test-support.js'
 import { planView } from './plan-view.js'
 
-const loaded = resolveProfileFile({
+const own: Profile = profileOf({
   id: 'littoral-table',
   version: 1,
   extends: 'lanaudiere-2021@1',
@@ -25,8 +25,6 @@ const loaded = resolveProfileFile({
     row: { fr: 'Rangée', en: 'Band' },
   },
 })
-if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues))
-const own: Profile = loaded.profile
 
 /** The 2021 plan (objectives of several rows without sub-headings), with every fact a profile may name stated. */
 function plan(): PlanDocument {
