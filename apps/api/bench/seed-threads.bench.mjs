@@ -15,7 +15,7 @@ if (!existsSync('/proc/self/task')) {
   console.log('seed-threads: /proc/self/task is not available here (Linux only); nothing measured.')
   process.exit(0)
 }
-/** CPU milliseconds of each thread of this process, by thread id (clock ticks of 10 ms). */
+/** CPU milliseconds of each thread of this process, by thread id: /proc counts utime and stime in USER_HZ ticks, 100 a second on Linux. */
 function threadTimes() {
   const times = new Map()
   for (const tid of readdirSync('/proc/self/task')) {
